@@ -21,6 +21,9 @@ EXIT_ERROR = 2
 
 # Sub-modules that each define commands on ``cli`` when imported.
 _COMMAND_MODULES: tuple[str, ...] = (
+    "parse",
+    "check",
+    "link",
 )
 
 

@@ -1,0 +1,279 @@
+"""Benchmark the reference tagger: field accuracy, speed and memory.
+
+    python -m citekit.bench.parse [--shared PATH] [--set NAME ...] [--n 10000] [--model FILE]
+
+For each labelled JSONL set (default: the three evaluation-only sets) it prints
+per-field precision, recall and F1 and the micro-averaged F1 over all fields.
+
+How values are compared.  Every gold field value and every predicted segment
+is normalized: a leading marker word ("vol.", "v.", "pp.", "p.", "no.", "In:",
+"trans.", ...) is dropped, then surrounding whitespace, punctuation, brackets
+and quotes are trimmed and inner whitespace collapsed (sets disagree on
+whether "vol." belongs to the volume; this makes them comparable).
+Single-valued and repeated fields (title, date, volume, pages, ...) are
+compared as multisets of values per record: a predicted value is a true
+positive if an equal gold value is still unmatched.  Name fields (author,
+editor, translator) are compared as one value per record: all segments of the
+field are joined, the separators ``, ; &``, the words "and"/"und"/"et"/"и" and
+editor markers ("eds.", "(ed.)") are dropped, so "Smith, J., & Doe, A." (one
+segment) equals "Smith, J." + "Doe, A." (two segments, as in UMass).
+
+Label vocabularies differ between sets, so before scoring the predictions are
+expressed in the set's own vocabulary: where a set never uses ``issue`` (the
+AnyStyle sets keep "47(3)" and "Vol. 4, No. 2" in the volume), a predicted
+issue is renamed volume and merged with a volume segment right before it;
+likewise ``event`` becomes container-title and ``accessed`` becomes note where
+the set lacks them.  Only fields that occur in the set's gold data are scored
+(ETDCite labels only author, title, container-title, publisher, editor and
+date, so predicted pages there are neither right nor wrong); gold fields the
+tagger has no label for (isbn, institution, month, ...) count as misses.
+
+Speed: tagging ``--n`` strings (the sets' texts, cycled) in a fresh process,
+with its peak RSS; then, if ``citekit.document`` is importable, the whole
+parse-to-CSL-JSON path on the same strings; then refextract on a sample of
+the same strings (installed separately: ``pip install refextract``) and the
+speed ratio.  Each speed run is a separate process so peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+EVALUATION_SETS = ("anystyle-gold-heldout", "umass-cfe-test", "etdcite")
+NAME_FIELDS = frozenset({"author", "editor", "translator"})
+_TRIM = " \t\r\n.,;:!?()[]{}<>\"'“”„‘’«»‹›/\\-–—*"
+_NAME_SEP_RE = re.compile(r"[,;&]|\b(?:and|und|et|и)\b|\(?\b(?:eds?|hrsg|hg)\b\.?\)?", re.I)
+_MARKER_RE = re.compile(
+    r"^\W*(?:vols?|volume|v|pp|p|pages?|s|с|nos?|nr|n°|№|issue|in|trans|transl|translated by"
+    r"|ed(?:ited)? by|doi|url)(?:\b|(?<=№))[.:]?\s*",
+    re.I,
+)
+
+
+def norm_value(value: str) -> str:
+    value = " ".join(value.split()).strip(_TRIM)
+    return _MARKER_RE.sub("", value, count=1).strip(_TRIM)
+
+
+def norm_names(values: list[str]) -> str:
+    joined = _MARKER_RE.sub("", " ".join(values).strip(_TRIM), count=1)
+    return " ".join(_NAME_SEP_RE.sub(" ", joined).split()).strip(_TRIM)
+
+
+def field_values(fields: dict[str, list[str]]) -> dict[str, Counter]:
+    """Normalized comparison values per field (see the module docstring)."""
+    out: dict[str, Counter] = {}
+    for name, vals in fields.items():
+        if name in NAME_FIELDS:
+            v = norm_names(vals)
+            c = Counter([v] if v else [])
+        else:
+            c = Counter(v for v in (norm_value(x) for x in vals) if v)
+        if c:
+            out[name] = c
+    return out
+
+
+def gold_fields(record: dict) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for k, v in (record.get("fields") or {}).items():
+        vals = v if isinstance(v, list) else [v]
+        out[k] = [str(x) for x in vals if x is not None]
+    return out
+
+
+def predicted_fields(text: str, segments, rename: dict[str, str]) -> dict[str, list[str]]:
+    """Predicted values per field in a gold set's vocabulary (see the module docstring)."""
+    merged: list[list] = []
+    for seg in segments:
+        label = rename.get(seg.label, seg.label)
+        if merged and merged[-1][0] == label and not text[merged[-1][2]:seg.start].strip():
+            merged[-1][2] = seg.end
+        else:
+            merged.append([label, seg.start, seg.end])
+    out: dict[str, list[str]] = defaultdict(list)
+    for label, start, end in merged:
+        out[label].append(text[start:end])
+    return dict(out)
+
+
+def vocabulary_rename(gold_names: set[str]) -> dict[str, str]:
+    rename = {}
+    if "issue" not in gold_names:
+        rename["issue"] = "volume"
+    if "event" not in gold_names:
+        rename["event"] = "container-title"
+    if "accessed" not in gold_names:
+        rename["accessed"] = "note"
+    return rename
+
+
+def score(records: list[dict], predictions: list) -> dict:
+    """Per-field and micro precision/recall/F1."""
+    gold_names = {k for r in records for k in (r.get("fields") or {})}
+    rename = vocabulary_rename(gold_names)
+    tp: Counter = Counter()
+    npred: Counter = Counter()
+    ngold: Counter = Counter()
+    exact = 0
+    for rec, segs in zip(records, predictions, strict=True):
+        g = field_values(gold_fields(rec))
+        p = field_values(predicted_fields(rec["text"], segs, rename))
+        ok = True
+        for name in (set(g) | set(p)) & gold_names:
+            gc, pc = g.get(name, Counter()), p.get(name, Counter())
+            hit = sum((gc & pc).values())
+            tp[name] += hit
+            npred[name] += sum(pc.values())
+            ngold[name] += sum(gc.values())
+            ok = ok and gc == pc
+        exact += ok
+    fields = {}
+    for name in sorted(set(ngold) | set(npred), key=lambda n: -ngold[n]):
+        fields[name] = prf(tp[name], npred[name], ngold[name])
+    micro = prf(sum(tp.values()), sum(npred.values()), sum(ngold.values()))
+    return {"records": len(records), "exact_records": exact, "micro": micro, "fields": fields}
+
+
+def prf(tp: int, npred: int, ngold: int) -> dict:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "predicted": npred, "gold": ngold}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _phase(kind: str, input_path: Path, model: str | None) -> dict:
+    """One speed measurement, run in its own process."""
+    texts = json.loads(input_path.read_text("utf-8"))
+    if kind == "tag":
+        from citekit.parser import load_tagger
+
+        tagger = load_tagger(model)
+        t0 = time.perf_counter()
+        tagger.tag_many(texts)
+        dt = time.perf_counter() - t0
+    elif kind == "csl":
+        from citekit.document import parse_reference_strings
+        from citekit.formats import write
+
+        t0 = time.perf_counter()
+        refs = parse_reference_strings(texts)
+        out = write(refs, "csl-json")
+        dt = time.perf_counter() - t0
+        json.loads(out)
+    elif kind == "refextract":
+        from refextract import extract_references_from_string
+
+        t0 = time.perf_counter()
+        for t in texts:
+            extract_references_from_string(t)
+        dt = time.perf_counter() - t0
+    else:
+        raise SystemExit(f"unknown phase {kind}")
+    return {"n": len(texts), "seconds": dt, "per_second": len(texts) / dt, "peak_rss_mb": peak_rss_mb()}
+
+
+def run_phase(kind: str, texts: list[str], model: str | None) -> dict | str:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "texts.json"
+        path.write_text(json.dumps(texts), "utf-8")
+        cmd = [sys.executable, "-m", "citekit.bench.parse", "--phase", kind, "--input", str(path)]
+        if model:
+            cmd += ["--model", model]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode:
+        tail = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        return f"not measured: {tail}"
+    return json.loads(proc.stdout)
+
+
+def print_scores(name: str, result: dict) -> None:
+    m = result["micro"]
+    print(f"\n== {name}: {result['records']} records, micro P {m['precision']:.4f} "
+          f"R {m['recall']:.4f} F1 {m['f1']:.4f}; exact records {result['exact_records']}")
+    print(f"  {'field':18} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
+    for field, s in result["fields"].items():
+        print(f"  {field:18} {s['precision']:7.4f} {s['recall']:7.4f} {s['f1']:7.4f} "
+              f"{s['gold']:6d} {s['predicted']:6d}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m citekit.bench.parse", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("CITEKIT_SHARED", "../shared")))
+    ap.add_argument("--set", dest="sets", action="append", help="set name or path to a JSONL file")
+    ap.add_argument("--n", type=int, default=10000, help="strings for the speed runs (0: skip)")
+    ap.add_argument("--refextract-n", type=int, default=300, help="strings for the refextract run")
+    ap.add_argument("--model", default=None, help="model file (default: the shipped model)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.phase:
+        print(json.dumps(_phase(args.phase, args.input, args.model)))
+        return 0
+
+    from citekit.parser import load_tagger
+
+    tagger = load_tagger(args.model)
+    report: dict = {"model": str(tagger.path.name), "sets": {}}
+    all_texts: list[str] = []
+    for name in args.sets or EVALUATION_SETS:
+        path = Path(name) if name.endswith(".jsonl") else args.shared / "data" / "parser" / f"{name}.jsonl"
+        if not path.is_file():
+            print(f"set not found: {path}", file=sys.stderr)
+            return 2
+        records = read_jsonl(path)
+        preds = tagger.tag_many([r["text"] for r in records])
+        result = score(records, preds)
+        report["sets"][path.stem] = result
+        all_texts.extend(r["text"] for r in records)
+        if not args.json:
+            print_scores(path.stem, result)
+    if args.n and all_texts:
+        texts = [all_texts[i % len(all_texts)] for i in range(args.n)]
+        speed: dict = {"tag": run_phase("tag", texts, args.model)}
+        speed["parse_to_csl_json"] = run_phase("csl", texts, None)
+        rx = texts[: args.refextract_n]
+        speed["refextract"] = run_phase("refextract", rx, None)
+        for k in ("tag", "parse_to_csl_json"):
+            if isinstance(speed[k], dict) and isinstance(speed["refextract"], dict):
+                speed[k]["ratio_to_refextract"] = (
+                    speed[k]["per_second"] / speed["refextract"]["per_second"]
+                )
+        report["speed"] = speed
+        if not args.json:
+            print("\n== speed (each in a fresh process)")
+            for k, v in speed.items():
+                if isinstance(v, dict):
+                    extra = (f", {v['ratio_to_refextract']:.0f}x refextract"
+                             if "ratio_to_refextract" in v else "")
+                    print(f"  {k:18} {v['n']} refs in {v['seconds']:.2f}s = "
+                          f"{v['per_second']:.0f} refs/s, peak RSS {v['peak_rss_mb']:.0f} MB{extra}")
+                else:
+                    print(f"  {k:18} {v}")
+    if args.json:
+        print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,561 @@
+"""Find in-text citations in prose: author-year and numeric forms, with spans.
+
+``find_citations(text)`` returns one :class:`~citekit.model.Citation` per cited
+item: "(Nye Jr, 2004; Armitage and Nye Jr, 2007)" gives two, "(Smith 2001,
+2003)" gives two (the second inherits the names), "[3-5, 9]" gives four.
+
+How it works, and why it cannot backtrack badly: every bracketed group is cut
+out with plain string scanning, tokenized once with a single regex made of
+simple alternatives, and read by a small hand-written state machine.  Names are
+collected *backwards* from each year token, so a run of capitalised words that
+is not followed by a year is simply never used, and a rejected candidate cannot
+swallow a later citation ("... network and Toran (2017)" yields only "Toran").
+Narrative citations ("Smith and Jones (2019)", "Nye's (2004)") are a group that
+starts with a year, with the names read backwards from the bracket.
+
+Key citations (``\\cite{}``, ``[@key]``) live in ``citekit.latex`` and
+``citekit.pandoc``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citekit.model import Citation, Span
+
+# A group longer than this is not a citation group (and is not scanned).
+_MAX_GROUP = 1500
+# How far back from "(" a narrative citation may start.
+_NARRATIVE_LOOKBACK = 160
+
+_LETTER = r"[^\W\d_]"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+
+# One token per match; each alternative is a simple run, so matching is linear.
+_TOKEN_RE = re.compile(
+    rf"""
+    (?P<nd>\b(?:n\.\s?d\.|s\.\s?d\.|s/d|s\.f\.|no\ date|in\ press|in\ review|in\ preparation|forthcoming|no\ prelo)(?!\w))
+  | (?P<etal>\bet\ al(?:\.|ii\b|\b)|\be\ col(?:s?)\.|\bet\ alli\b|\band\ colleagues\b)
+  | (?P<year>(?<![\d/])(?<!\d[.,])\b{_YEAR}(?:[a-z](?![a-z]))?(?![\d]|\s?[–—-]\s?\d|[.,]\d|/\d))
+  | (?P<num>\d+(?:[.,]\d+)*)
+  | (?P<word>{_LETTER}+(?:['’`\-]{_LETTER}+)*\.?)
+  | (?P<dash>[–—-])
+  | (?P<punct>[,;:&])
+  | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+
+_PARTICLES = frozenset(
+    "van von der den de da das do dos du la le del della di des ter ten vom zu af av "
+    "y e st st. bin ibn al el".split()
+)
+# Lower-case words that may stand before an author inside a group, ("see
+# Keohane, 1980", "reviewed in Lee 2001", "apud SILVA, 2010").  Anything else in
+# lower case ends a backward name run.
+_CONNECTORS = frozenset({"and", "&", "e", "y", "und", "et", "with", "og", "och"})
+# Lower-case words inside corporate names: "National Center for Biotechnology Information".
+_CORPORATE_INNER = frozenset({"of", "for", "the", "on", "de", "do", "da", "des", "für"})
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "filho", "neto"})
+# Capitalised words that begin a sentence or a group but are never names.
+_STOP_CAPS = frozenset(
+    """see cf cf. also e.g. eg i.e. ie in for as according reviewed compare but and or
+    the a an this that these those our we our his her their it its by from with after
+    before since during figure fig fig. table tab eq section chapter box appendix
+    supplementary supplemental video data source sources note notes ver veja apud por
+    segundo conforme em no na para sobre como ver, vide also, while when where although
+    however thus hence here there thereafter between among following whereas since until
+    january february march april may june july august september october november december
+    en el los las del según con ver indeed moreover furthermore therefore similarly recently
+    finally first second third notably interestingly importantly additionally consequently
+    instead specifically previously together likewise nevertheless nonetheless yet still
+    thereby accordingly conversely alternatively overall again originally later early""".split()
+)
+_NUMERIC_GROUP_RE = re.compile(r"\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*")
+_NUMERIC_ITEM_RE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
+_HAS_YEARISH = re.compile(
+    rf"{_YEAR}|n\.\s?d\.|s\.\s?d\.|s/d|in press|in review|in preparation|forthcoming|no prelo"
+)
+# Words that may follow a cited year inside a group: "(see Hone, 2012 for a review)".
+_AFTER_YEAR = frozenset(
+    "for and adapted modified apud cited quoted as with among updated or in e y et who "
+    "which see also".split()
+)
+# Personal communications are not references.
+_PERS_COMM_RE = re.compile(r"pers(?:\.|onal)\s*comm|comunica[çc][ãa]o pessoal", re.IGNORECASE)
+# Bare narrative "Khodak et al., 2018" outside brackets.
+_BARE_ETAL_RE = re.compile(rf"\bet al\.?,?\s({_YEAR}[a-z]?)\b(?![\d–-])")
+_MAX_RANGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+# "followingOstrom": a lead-in glued to a name, as text extracted from markup often is.
+_GLUED_RE = re.compile(r"([a-zà-ÿ]{2,})([A-ZÀ-Þ][^\W\d_]+.*)")
+
+
+def _tokenize(text: str, base: int) -> list[_Tok]:
+    out: list[_Tok] = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "other"
+        a, b = base + m.start(), base + m.end()
+        if kind == "word" and m.group()[0].islower():
+            g = _GLUED_RE.fullmatch(m.group())
+            if g is not None:
+                cut = a + len(g.group(1))
+                out.append(_Tok("word", g.group(1), a, cut))
+                out.append(_Tok("word", g.group(2), cut, b))
+                continue
+        out.append(_Tok(kind, m.group(), a, b))
+    return out
+
+
+def _is_name_word(tok: _Tok) -> bool:
+    if tok.kind != "word":
+        return False
+    if tok.text[0].isupper():
+        return True
+    # "McFall-Ngai" is capitalised; particles and "d'Alembert" are lower-case.
+    low = tok.low
+    return low in _PARTICLES or low in _SUFFIXES or (
+        len(tok.text) > 2 and tok.text[1] in "'’" and tok.text[2:3].isupper()
+    )
+
+
+@dataclass(slots=True)
+class _NameRun:
+    names: list[tuple[int, int]]  # (start, end) offsets of each name, in text order
+    start: int
+    et_al: bool
+
+
+def _clean_name(raw: str) -> str:
+    raw = raw.strip().rstrip(",")
+    for poss in ("'s", "’s", "'", "’"):
+        if raw.endswith(poss) and len(raw) > len(poss) + 1:
+            raw = raw[: -len(poss)]
+            break
+    return raw
+
+
+def _read_names_backwards(toks: list[_Tok], i: int, narrative: bool = False) -> _NameRun | None:
+    """Read author names ending at token ``i`` (inclusive), going backwards.
+
+    Accepts ``Name``, ``Name et al.``, ``A and B``, ``A, B and C``, ``A & B``,
+    ``A, B`` and multi-word names ("van der Berg", "World Bank", "Nye Jr").
+    Stops at anything else; returns None when no name was found.  In running
+    text (``narrative``) a comma joins names only inside a list that ends with
+    "and"/"&" ("Brandt, Jansen & Carbonari"), so "In Europe, Smith (2019)"
+    gives only Smith.
+    """
+    seen_and = False
+    et_al = False
+    j = i
+    if j >= 0 and toks[j].kind == "etal":
+        et_al = True
+        j -= 1
+        if j >= 0 and toks[j].text == ",":
+            j -= 1
+    names: list[tuple[int, int]] = []
+    while j >= 0:
+        # one name: a run of name words (multi-word names, particles, suffixes)
+        end_j = j
+        while j >= 0 and (
+            _is_name_word(toks[j])
+            or (
+                toks[j].low in _CORPORATE_INNER
+                and j > 0
+                and j < end_j
+                and _is_name_word(toks[j - 1])
+                and toks[j - 1].text[0].isupper()
+            )
+        ):
+            j -= 1
+        if j == end_j:
+            break
+        start_j = j + 1
+        # strip leading stop words ("See Smith", "In Smith", "According Smith")
+        while start_j <= end_j and toks[start_j].text.rstrip(",").lower() in _STOP_CAPS:
+            if start_j == end_j and et_al and not names:
+                break  # "An et al. 2011": a short family name, not the article
+            start_j += 1
+        # strip leading lower-case particles without a capitalised follower
+        while start_j <= end_j and not toks[start_j].text[0].isupper() and start_j == end_j:
+            start_j += 1
+        if start_j > end_j:
+            break
+        # a leading suffix ("Jr") alone is no name
+        if all(toks[k].low.rstrip(".") in _SUFFIXES for k in range(start_j, end_j + 1)):
+            break
+        names.append((toks[start_j].start, toks[end_j].end))
+        if start_j != j + 1:
+            break  # a stop word ended the run
+        # a connector before this name continues the list
+        if j >= 0 and toks[j].kind == "punct" and toks[j].text in ",&":
+            if toks[j].text == "&":
+                seen_and = True
+            elif narrative and not seen_and:
+                break
+            k = j - 1
+            if toks[j].text == "," and k >= 0 and toks[k].kind == "word" and toks[k].low in _CONNECTORS:
+                k -= 1  # Oxford comma ", and"
+            elif toks[j].text == "&" and k >= 0 and toks[k].text == ",":
+                k -= 1  # APA ", &"
+            if k >= 0 and _is_name_word(toks[k]):
+                j = k
+                continue
+            break
+        if j >= 0 and toks[j].kind == "word" and toks[j].low in _CONNECTORS:
+            seen_and = True
+            k = j - 1
+            if k >= 0 and toks[k].text == ",":
+                k -= 1
+            if k >= 0 and _is_name_word(toks[k]):
+                j = k
+                continue
+            break
+        break
+    if not names:
+        return None
+    names.reverse()
+    return _NameRun(names, names[0][0], et_al)
+
+
+_LOC_WORD_RE = re.compile(
+    r"(?:p|pp|s|pag|pág|page|pages|para|par|ch|chap|cap|fig|sec|vol|no|n|§|loc|cit)\.?",
+    re.IGNORECASE,
+)
+_ROMAN_RE = re.compile(r"[ivxlcdm]+")
+
+
+def _locator(text: str, toks: list[_Tok], i: int) -> tuple[str | None, int]:
+    """A locator after the year at token ``i``: ": 255", ", p. 12", ", pp. 3-5".
+
+    Returns (locator text, index of its last token) or (None, i).
+    """
+    n = len(toks)
+    j = i + 1
+    if j >= n or toks[j].text not in (",", ":"):
+        return None, i
+    k = j + 1
+    word = False
+    if k < n and toks[k].kind == "word" and _LOC_WORD_RE.fullmatch(toks[k].text):
+        word = True
+        k += 1
+    if k >= n:
+        return None, i
+    t = toks[k]
+    ok = (
+        t.kind == "num"
+        or (t.kind == "year" and (word or toks[j].text == ":"))
+        or (word and t.kind == "word" and _ROMAN_RE.fullmatch(t.low) is not None)
+    )
+    if not ok:
+        return None, i
+    last = k
+    # ranges and lists of pages: "3-5", "3–5, 9"
+    while last + 2 < n and toks[last + 1].kind == "dash" and toks[last + 2].kind in ("num", "year"):
+        last += 2
+    while (
+        last + 2 < n
+        and toks[last + 1].text == ","
+        and toks[last + 2].kind == "num"
+    ):
+        last += 2
+    return text[toks[j + 1].start : toks[last].end], last
+
+
+def _year_value(tok: _Tok) -> tuple[int | None, str, bool]:
+    if tok.kind == "nd":
+        return None, "", True
+    text = tok.text
+    if text[-1].isalpha():
+        return int(text[:-1]), text[-1], False
+    return int(text), "", False
+
+
+def _parse_group(
+    text: str,
+    open_i: int,
+    close_i: int,
+    out: list[Citation],
+) -> None:
+    """Read one bracketed group (content between ``open_i`` and ``close_i``)."""
+    content = text[open_i + 1 : close_i]
+    toks = _tokenize(content, open_i + 1)
+    if not toks:
+        return
+    group = Span(open_i, close_i + 1)
+    n = len(toks)
+    # "SILVA" in "(SILVA; SOUZA, 2010)": a year-less, names-only segment joins the next.
+    pending: list[tuple[int, int]] = []
+    pending_start: int | None = None
+    prev: Citation | None = None  # the previous item, for "2001, 2003" and "2019a, b"
+    seg_start = 0
+    narrative_names: _NameRun | None = None
+    if toks[0].kind in ("year", "nd"):
+        narrative_names = _narrative_names(text, open_i)
+        if narrative_names is None:
+            return  # "(2010)" with nothing citable before it
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if tok.kind == "punct" and tok.text == ";":
+            seg = toks[seg_start:i]
+            if seg and all(_is_name_word(t) or t.text in ",&" or (t.kind == "word" and t.low in _CONNECTORS) for t in seg) and not any(
+                t.kind in ("year", "nd") for t in seg
+            ):
+                run = _read_names_backwards(toks, i - 1)
+                if run is not None and run.start == seg[0].start:
+                    pending.extend(run.names)
+                    pending_start = run.start if pending_start is None else pending_start
+            else:
+                pending, pending_start = [], None
+            seg_start = i + 1
+            i += 1
+            continue
+        if tok.kind in ("year", "nd"):
+            year, ysuf, nd = _year_value(tok)
+            # what stands right after the year: end, ",", ";", ":" locator
+            loc, last = _locator(text, toks, i)
+            nxt = toks[last + 1] if last + 1 < n else None
+            if nxt is not None and not (
+                nxt.kind in ("punct", "other", "year", "nd")
+                or (nxt.kind == "word" and nxt.low in _AFTER_YEAR)
+            ):
+                # "2019 showed": a year in running text, not a citation
+                prev = None
+                i = last + 1
+                continue
+            # names before the year
+            k = i - 1
+            if k >= 0 and toks[k].text == ",":
+                k -= 1
+            # "LA DAIA..., 2018": a shortened title ends with an ellipsis
+            dots = 0
+            while k >= 0 and toks[k].text in ("…", ".") and dots < 3:
+                k -= 1
+                dots += 1
+            run = _read_names_backwards(toks, k) if k >= seg_start else None
+            if run is not None and run.start < toks[seg_start].start:
+                run = None
+            start = tok.start
+            names: tuple[str, ...]
+            et_al = False
+            narrative = False
+            if run is not None:
+                name_spans = pending + run.names
+                names = tuple(_clean_name(text[a:b]) for a, b in name_spans)
+                et_al = run.et_al
+                start = pending_start if pending else run.start
+                pending, pending_start = [], None
+            elif i == 0 and narrative_names is not None:
+                names = tuple(_clean_name(text[a:b]) for a, b in narrative_names.names)
+                et_al = narrative_names.et_al
+                start = narrative_names.start
+                narrative = True
+            elif prev is not None and _continues(toks, i, prev):
+                names, et_al, narrative = prev.names, prev.et_al, prev.narrative
+            else:
+                prev = None
+                i = last + 1
+                continue
+            end = toks[last].end
+            if narrative and i == 0 and nxt is None:
+                end = close_i + 1  # "Smith (2019)": the span ends with the bracket
+            if run is not None and _PERS_COMM_RE.search(text, toks[seg_start].start, start):
+                prev = None
+                i = last + 1
+                continue
+            cit = Citation(
+                kind="author-year",
+                text=text[start:end],
+                span=Span(start, end),
+                group=group,
+                names=names,
+                et_al=et_al,
+                year=year,
+                year_suffix=ysuf,
+                no_date=nd,
+                locator=loc,
+                narrative=narrative,
+                prefix=_prefix(text, toks, seg_start, start) if run is not None else None,
+            )
+            out.append(cit)
+            prev = cit
+            i = last + 1
+            # "2019a, b": bare suffix letters continue the same year
+            while (
+                i + 1 < n
+                and ysuf
+                and toks[i].text == ","
+                and toks[i + 1].kind == "word"
+                and len(toks[i + 1].text) == 1
+                and toks[i + 1].text.islower()
+            ):
+                t = toks[i + 1]
+                cit = Citation(
+                    kind="author-year",
+                    text=t.text,
+                    span=Span(t.start, t.end),
+                    group=group,
+                    names=prev.names,
+                    et_al=prev.et_al,
+                    year=year,
+                    year_suffix=t.text,
+                    narrative=narrative,
+                )
+                out.append(cit)
+                i += 2
+            continue
+        i += 1
+
+
+def _continues(toks: list[_Tok], i: int, prev: Citation) -> bool:
+    """True when the year at ``i`` follows the previous item with only "," ";" "and" between."""
+    k = i - 1
+    while k >= 0 and toks[k].end > prev.span.end:
+        t = toks[k]
+        if not (t.text in ",;&" or (t.kind == "word" and t.low in _CONNECTORS)):
+            return False
+        k -= 1
+    return True
+
+
+def _prefix(text: str, toks: list[_Tok], seg_start: int, start: int) -> str | None:
+    if seg_start >= len(toks):
+        return None
+    a = toks[seg_start].start
+    if a >= start:
+        return None
+    pre = text[a:start].strip().rstrip(",").strip()
+    return pre or None
+
+
+def _narrative_names(text: str, open_i: int) -> _NameRun | None:
+    """Names standing right before a "(" that opens with a year: "Nye's (2004)"."""
+    lo = max(0, open_i - _NARRATIVE_LOOKBACK)
+    # do not reach back over a line break or a closing bracket
+    cut = max(text.rfind("\n", lo, open_i), text.rfind(")", lo, open_i), text.rfind("]", lo, open_i))
+    if cut != -1:
+        lo = cut + 1
+    toks = _tokenize(text[lo:open_i], lo)
+    if not toks:
+        return None
+    last_i = len(toks) - 1
+    if toks[last_i].text == "," and last_i > 0 and toks[last_i - 1].kind == "etal":
+        last_i -= 1  # "Woltman et al., (2012)"
+    last = toks[last_i]
+    if last.end < open_i and text[last.end : open_i].strip(" ,\t"):
+        return None
+    return _read_names_backwards(toks, last_i, narrative=True)
+
+
+def _numeric(text: str, open_i: int, close_i: int, out: list[Citation]) -> None:
+    content = text[open_i + 1 : close_i]
+    items = list(_NUMERIC_ITEM_RE.finditer(content))
+    if len(items) == 1 and items[0].group(2) is None and int(items[0].group(1)) >= 1000:
+        return  # "[1998]": a year, not a list number
+    group = Span(open_i, close_i + 1)
+    base = open_i + 1
+    for m in items:
+        a = int(m.group(1))
+        b = int(m.group(2)) if m.group(2) else a
+        if a == 0 or b < a or b - a > _MAX_RANGE:
+            continue
+        span = Span(base + m.start(), base + m.end())
+        for number in range(a, b + 1):
+            out.append(
+                Citation(
+                    kind="numeric",
+                    text=m.group(),
+                    span=span,
+                    group=group,
+                    number=number,
+                )
+            )
+
+
+def _bare_et_al(text: str, out: list[Citation], covered: list[Span]) -> None:
+    """ "Khodak et al., 2018 address ..." written without brackets."""
+    for m in _BARE_ETAL_RE.finditer(text):
+        if any(s.start <= m.start() < s.end for s in covered):
+            continue
+        lo = max(0, m.start() - _NARRATIVE_LOOKBACK)
+        nl = text.rfind("\n", lo, m.start())
+        if nl != -1:
+            lo = nl + 1
+        toks = _tokenize(text[lo : m.end()], lo)
+        # the tokens end with: etal [","] year
+        yi = len(toks) - 1
+        ei = yi - 1
+        if ei >= 0 and toks[ei].text == ",":
+            ei -= 1
+        if ei < 0 or toks[ei].kind != "etal":
+            continue
+        run = _read_names_backwards(toks, ei, narrative=True)
+        if run is None:
+            continue
+        year, ysuf, nd = _year_value(toks[yi])
+        out.append(
+            Citation(
+                kind="author-year",
+                text=text[run.start : m.end()],
+                span=Span(run.start, m.end()),
+                group=Span(run.start, m.end()),
+                names=tuple(_clean_name(text[a:b]) for a, b in run.names),
+                et_al=True,
+                year=year,
+                year_suffix=ysuf,
+                narrative=True,
+            )
+        )
+
+
+def _closing(text: str, i: int, open_ch: str, close_ch: str) -> int:
+    """Index of the bracket closing the one at ``i``, or -1 (nested groups give -1)."""
+    limit = min(len(text), i + _MAX_GROUP)
+    close = text.find(close_ch, i + 1, limit)
+    if close == -1:
+        return -1
+    inner = text.find(open_ch, i + 1, close)
+    return -1 if inner != -1 else close
+
+
+_OPEN_RE = re.compile(r"[(\[]")
+
+
+def find_citations(text: str) -> list[Citation]:
+    """All author-year and numeric citations in ``text``, in document order."""
+    out: list[Citation] = []
+    for m in _OPEN_RE.finditer(text):
+        i = m.start()
+        ch = text[i]
+        close_ch = ")" if ch == "(" else "]"
+        j = _closing(text, i, ch, close_ch)
+        if j == -1:
+            continue
+        if ch == "[" and _NUMERIC_GROUP_RE.fullmatch(text, i + 1, j):
+            _numeric(text, i, j, out)
+            continue
+        if not _HAS_YEARISH.search(text, i + 1, j):
+            continue
+        if ch == "[" and (text.startswith("@", i + 1) or text.startswith("-@", i + 1)):
+            continue  # pandoc keys are read by citekit.pandoc
+        _parse_group(text, i, j, out)
+    if "et al" in text:
+        covered = sorted({c.group for c in out}, key=lambda s: s.start)
+        _bare_et_al(text, out, covered)
+    out.sort(key=lambda c: (c.span.start, c.number or 0))
+    return out

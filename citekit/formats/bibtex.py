@@ -1,0 +1,355 @@
+"""BibTeX: writing References through bibtexparser v2, and reading .bib files back.
+
+Writing maps CSL types to BibTeX entry types (book, article, incollection,
+inproceedings, techreport, phdthesis, misc), escapes LaTeX specials and
+non-ASCII characters, and protects acronyms in titles.  Every file written here
+loads back through bibtexparser v2 and pybtex with the same fields (tested).
+
+Reading keeps what citekit does not model in ``Reference.extra`` so that a
+user's fields survive a round trip; malformed blocks become diagnostics, not
+exceptions (``load_bibtex``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import bibtexparser
+from bibtexparser import model as bpm
+from bibtexparser.writer import BibtexFormat
+
+from citekit.formats.latex import latex_escape, latex_unescape, protect_capitals
+from citekit.model import Diagnostic, Name, Reference, Span
+from citekit.names import format_bibtex_name
+
+__all__ = [
+    "BIBTEX_TYPES",
+    "entry_fields",
+    "load_bibtex",
+    "read_bibtex",
+    "reference_from_fields",
+    "write_bibtex",
+]
+
+BIBTEX_TYPES: dict[str, str] = {
+    "article-journal": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "book": "book",
+    "chapter": "incollection",
+    "paper-conference": "inproceedings",
+    "report": "techreport",
+    "thesis": "phdthesis",
+    "webpage": "misc",
+    "manuscript": "unpublished",
+    "document": "misc",
+}
+_FROM_BIBTEX: dict[str, str] = {
+    "article": "article-journal",
+    "book": "book",
+    "booklet": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "proceedings": "book",
+    "techreport": "report",
+    "report": "report",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "online": "webpage",
+    "www": "webpage",
+    "electronic": "webpage",
+    "unpublished": "manuscript",
+    "manual": "report",
+    "misc": "document",
+    "dataset": "dataset",
+    "software": "software",
+    "patent": "patent",
+}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _names(names: Iterable[Name]) -> str:
+    return " and ".join(latex_escape(format_bibtex_name(n)) if not n.literal else
+                        "{" + latex_escape(n.family) + "}" for n in names)
+
+
+def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tuple[str, str]]]:
+    """(entry type, [(field, escaped value)]) for one reference."""
+    etype = BIBTEX_TYPES.get(ref.type, "misc")
+    if biblatex:
+        etype = {
+            "article-journal": "article", "article-magazine": "article",
+            "article-newspaper": "article", "book": "book", "chapter": "incollection",
+            "paper-conference": "inproceedings", "report": "report", "thesis": "thesis",
+            "webpage": "online", "manuscript": "unpublished", "dataset": "dataset",
+            "software": "software", "patent": "patent",
+        }.get(ref.type, "misc")
+    out: list[tuple[str, str]] = []
+
+    def add(name: str, value: str | None, escape: bool = True) -> None:
+        if value is None or value == "":
+            return
+        out.append((name, latex_escape(value) if escape else value))
+
+    if ref.authors:
+        out.append(("author", _names(ref.authors)))
+    if ref.editors:
+        out.append(("editor", _names(ref.editors)))
+    if ref.title:
+        out.append(("title", protect_capitals(latex_escape(ref.title))))
+    if etype == "article":
+        add("journaltitle" if biblatex else "journal", ref.container_title)
+    elif etype in {"incollection", "inproceedings"}:
+        add("booktitle", ref.container_title or (ref.event if not biblatex else None))
+    elif etype == "online":
+        add("organization", ref.container_title)
+    elif biblatex:
+        add("maintitle" if etype == "book" else "howpublished", ref.container_title)
+    else:
+        add("howpublished", ref.container_title)
+    if ref.event and (biblatex or ref.container_title or etype != "inproceedings"):
+        add("eventtitle", ref.event)
+    add("series", ref.collection_title)
+    if etype == "techreport" or (biblatex and etype == "report"):
+        add("institution", ref.publisher)
+        add("type", ref.genre or ("Report" if biblatex else None))
+    elif etype in {"phdthesis", "thesis", "mastersthesis"}:
+        add("school" if not biblatex else "institution", ref.publisher)
+        add("type", ref.genre if biblatex or ref.genre else None)
+    else:
+        add("publisher", ref.publisher)
+        if ref.genre:
+            add("type", ref.genre)
+    add("location" if biblatex else "address", ref.location)
+    if biblatex:
+        if ref.date:
+            add("date", ref.date, escape=False)
+        elif ref.year is not None:
+            add("date", str(ref.year), escape=False)
+    else:
+        if ref.year is not None:
+            add("year", str(ref.year), escape=False)
+        if ref.date and len(ref.date) >= 7:
+            out.append(("month", _MONTHS[int(ref.date[5:7]) - 1]))
+    add("edition", ref.edition)
+    add("volume", ref.volume)
+    add("number", ref.issue)
+    if ref.pages:
+        add("pages", ref.pages.replace("-", "--"))
+    if ref.number_of_pages:
+        add("pagetotal", ref.number_of_pages)
+    add("doi", ref.doi, escape=False)
+    if ref.url:
+        out.append(("url", ref.url.replace("%", r"\%").replace("#", r"\#").replace("{", "%7B").replace("}", "%7D")))
+    if ref.accessed:
+        add("urldate", ref.accessed, escape=False)
+    add("note", ref.note)
+    seen = {k for k, _ in out}
+    for k, v in ref.extra:
+        if k not in seen and re.fullmatch(r"[A-Za-z][\w:+-]*", k):
+            out.append((k, _extra_value(v)))
+            seen.add(k)
+    return etype, out
+
+
+def _extra_value(v: str) -> str:
+    """A user's field read from a .bib is raw LaTeX already: keep it if its braces balance."""
+    depth = 0
+    for c in v:
+        depth += (c == "{") - (c == "}")
+        if depth < 0:
+            return latex_escape(v)
+    return v if depth == 0 else latex_escape(v)
+
+
+def _fmt() -> BibtexFormat:
+    f = BibtexFormat()
+    f.indent = "  "
+    f.block_separator = "\n"
+    f.trailing_comma = True
+    return f
+
+
+def _library(refs: Sequence[Reference], biblatex: bool) -> bibtexparser.Library:
+    lib = bibtexparser.Library()
+    for ref in refs:
+        etype, fields = entry_fields(ref, biblatex)
+        key = ref.key or ref.id or "ref"
+        lib.add(bpm.Entry(etype, key, [bpm.Field(k, v) for k, v in fields]))
+    return lib
+
+
+def write_bibtex(refs: Sequence[Reference]) -> str:
+    """BibTeX text for ``refs`` in list order (values braced, specials escaped)."""
+    if not refs:
+        return ""
+    text = bibtexparser.write_string(_library(refs, biblatex=False), bibtex_format=_fmt())
+    return text.strip() + "\n"
+
+
+def write_entries(refs: Sequence[Reference], biblatex: bool) -> str:
+    if not refs:
+        return ""
+    text = bibtexparser.write_string(_library(refs, biblatex=biblatex), bibtex_format=_fmt())
+    return text.strip() + "\n"
+
+
+# --- reading ------------------------------------------------------------------
+
+_KNOWN = {
+    "author", "editor", "title", "journal", "journaltitle", "booktitle", "series", "publisher",
+    "institution", "school", "organization", "address", "location", "year", "date", "month",
+    "edition", "volume", "number", "issue", "pages", "pagetotal", "doi", "url", "urldate",
+    "note", "type", "howpublished", "eventtitle", "maintitle",
+}
+
+
+def _persons(value: str) -> tuple[Name, ...]:
+    from pybtex.database import Person
+
+    out: list[Name] = []
+    for part in re.split(r"\s+and\s+", value.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        if part == "others":
+            continue
+        if part.startswith("{") and part.endswith("}") and _balanced_inner(part):
+            out.append(Name(latex_unescape(part), literal=True))
+            continue
+        try:
+            p = Person(part)
+        except Exception:  # pybtex rejects some malformed names: keep the text
+            out.append(Name(latex_unescape(part), literal=True))
+            continue
+        family = latex_unescape(" ".join(p.last_names))
+        given = latex_unescape(" ".join(p.first_names + p.middle_names))
+        particle = latex_unescape(" ".join(p.prelast_names))
+        suffix = latex_unescape(" ".join(p.lineage_names))
+        out.append(Name(family or given, given if family else "", particle, suffix))
+    return tuple(out)
+
+
+def _balanced_inner(s: str) -> bool:
+    depth = 0
+    for i, c in enumerate(s):
+        depth += (c == "{") - (c == "}")
+        if depth == 0 and i < len(s) - 1:
+            return False
+    return True
+
+
+def reference_from_fields(
+    etype: str, key: str, fields: dict[str, str], raw: str = "", span: Span | None = None, idx: int = 0
+) -> Reference:
+    """A Reference from raw BibTeX field values (LaTeX still in them)."""
+    f = {k.lower(): v for k, v in fields.items()}
+
+    def get(*names: str) -> str | None:
+        for n in names:
+            if f.get(n):
+                return latex_unescape(f[n])
+        return None
+
+    year = None
+    date = None
+    ytext = f.get("year") or f.get("date") or ""
+    m = re.search(r"\d{4}", ytext)
+    if m:
+        year = int(m.group(0))
+    suffix_m = re.search(r"\d{4}([a-z])\b", ytext)
+    if f.get("date") and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", f["date"].strip()):
+        date = f["date"].strip()
+    elif year and f.get("month"):
+        mon = f["month"].strip().lower()[:3]
+        if mon in _MONTHS:
+            date = f"{year:04d}-{_MONTHS.index(mon) + 1:02d}"
+        elif mon.isdigit() and 1 <= int(mon) <= 12:
+            date = f"{year:04d}-{int(mon):02d}"
+    ctype = _FROM_BIBTEX.get(etype.lower(), "document")
+    if ctype == "document" and (f.get("url") or f.get("urldate")):
+        ctype = "webpage"
+    publisher = get("publisher", "institution", "school")
+    if etype.lower() != "online" and not publisher:
+        publisher = get("organization")
+    pages = get("pages")
+    if pages:
+        pages = re.sub(r"\s*[-–—]+\s*", "-", pages)
+    container = get("journal", "journaltitle", "booktitle", "maintitle")
+    if not container and etype.lower() == "online":
+        container = get("organization")
+    if not container and ctype not in {"webpage", "document"}:
+        container = get("howpublished")
+    extra = tuple(sorted((k, v) for k, v in f.items() if k not in _KNOWN))
+    if f.get("howpublished") and not container and "howpublished" not in dict(extra):
+        extra = tuple(sorted((*extra, ("howpublished", f["howpublished"]))))
+    return Reference(
+        id=key or f"bib{idx}",
+        raw=raw,
+        span=span or Span(0, len(raw)),
+        type=ctype,
+        key=key,
+        authors=_persons(f["author"]) if f.get("author") else (),
+        editors=_persons(f["editor"]) if f.get("editor") else (),
+        title=get("title"),
+        container_title=container,
+        collection_title=get("series"),
+        publisher=publisher,
+        location=get("address", "location"),
+        event=get("eventtitle"),
+        year=year,
+        year_suffix=suffix_m.group(1) if suffix_m else "",
+        date=date,
+        volume=get("volume"),
+        issue=get("number", "issue"),
+        pages=pages,
+        edition=get("edition"),
+        genre=get("type"),
+        url=(f.get("url") or "").replace(r"\%", "%").replace(r"\#", "#").strip() or None,
+        doi=(f.get("doi") or "").strip() or None,
+        accessed=(f.get("urldate") or "").strip() or None,
+        note=get("note"),
+        number_of_pages=get("pagetotal"),
+        extra=extra,
+    )
+
+
+def load_bibtex(text: str, path: str = "<bibtex>") -> tuple[list[Reference], list[Diagnostic]]:
+    """References and diagnostics (one per malformed block) from BibTeX text."""
+    lib = bibtexparser.parse_string(text)
+    line_starts = [0]
+    for m in re.finditer("\n", text):
+        line_starts.append(m.end())
+    refs: list[Reference] = []
+    for i, entry in enumerate(lib.entries):
+        fields = {fld.key: str(fld.value) for fld in entry.fields}
+        raw = entry.raw or ""
+        start = line_starts[min(entry.start_line, len(line_starts) - 1)] if entry.start_line is not None else 0
+        span = Span(start, start + len(raw))
+        refs.append(reference_from_fields(entry.entry_type, entry.key, fields, raw, span, i))
+    diags: list[Diagnostic] = []
+    for block in lib.failed_blocks:
+        line = (block.start_line or 0) + 1
+        start = line_starts[min(block.start_line or 0, len(line_starts) - 1)]
+        raw = block.raw or ""
+        reason = getattr(block, "error", None)
+        detail = str(reason).splitlines()[0] if reason and str(reason) else type(block).__name__
+        diags.append(
+            Diagnostic(
+                code="CIT190",
+                severity="error",
+                message=f"line {line}: cannot read this BibTeX block ({detail})",
+                span=Span(start, start + len(raw)),
+                path=path,
+            )
+        )
+    return refs, diags
+
+
+def read_bibtex(text: str, path: str = "<bibtex>") -> list[Reference]:
+    """References from BibTeX text; malformed blocks are skipped (see ``load_bibtex``)."""
+    return load_bibtex(text, path)[0]

@@ -1,0 +1,93 @@
+"""Stable, readable citation keys: ``mankoff2012russian``.
+
+A key is the ascii-folded first family name, the year (or "nd") and the first
+significant word of the title.  Keys are unique within one list (colliding
+keys all get "a", "b", ... in list order) and depend only on the references,
+so the same input gives the same keys on every run.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from citekit.model import Reference
+
+__all__ = ["assign_keys", "base_key"]
+
+_STOPWORDS = frozenset(
+    """a an the and or of on in at to for from with by about into over under as is are be
+    its it this that these those what why how when where who which whose whom do does
+    le la les un une des du de et el los las una del y il lo gli der die das ein eine und
+    zur zum von o os as um uma do da dos das e""".split()
+)
+
+
+def _ascii(text: str) -> str:
+    text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
+    text = text.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("ı", "i")
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return folded.lower()
+
+
+def _word(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", _ascii(text))
+
+
+def base_key(ref: Reference) -> str:
+    """The key before collision suffixes."""
+    names = ref.authors or ref.editors
+    if names:
+        first = names[0]
+        family = first.family.split()[0] if first.literal and first.family.split() else first.family
+        name = _word(family) or "anon"
+    else:
+        name = "anon"
+    year = str(ref.year) if ref.year is not None else "nd"
+    word = ""
+    for token in re.findall(r"[^\W_]+", ref.title or ref.container_title or ""):
+        w = _word(token)
+        if w and _ascii(token) not in _STOPWORDS and not w.isdigit():
+            word = w
+            break
+    return f"{name}{year}{word}"
+
+
+def _suffix(n: int) -> str:
+    """0 -> "a", 25 -> "z", 26 -> "aa" ..."""
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(97 + r) + out
+    return out
+
+
+def assign_keys(refs: Sequence[Reference]) -> list[Reference]:
+    """Copies of ``refs`` with unique keys; colliding keys get a, b, c in list order.
+
+    A reference that already has a key keeps it (keys read from a .bib file are
+    the user's), and new keys avoid it.
+    """
+    taken = {r.key for r in refs if r.key}
+    bases = [base_key(r) if not r.key else "" for r in refs]
+    counts = Counter(b for b in bases if b)
+    seen: Counter[str] = Counter()
+    out: list[Reference] = []
+    for ref, base in zip(refs, bases, strict=True):
+        if ref.key:
+            out.append(ref)
+            continue
+        if counts[base] == 1 and base not in taken:
+            key = base
+        else:
+            while True:
+                key = base + _suffix(seen[base])
+                seen[base] += 1
+                if key not in taken:
+                    break
+        taken.add(key)
+        out.append(ref.with_(key=key))
+    return out

@@ -1,0 +1,341 @@
+"""Personal and corporate names: from an author string to ``Name`` values.
+
+Handles "Family, Given", "Given Family" and "Family Given" without a comma
+(common in lists copied from essays: "Reach Clint, Radin Andrew",
+"Donaldson H. Robert"), initials ("Smith J.", "Smith JR", "J. R. Smith"),
+all-caps families ("NYE" -> "Nye"), particles ("van der Berg"), suffixes
+("Jr", "III"), corporate authors (kept literal), several names joined by "and",
+"&", ";" or commas, and "et al.".
+
+The order of a name written without a comma is decided from, in turn: where its
+initials stand, a list of given names shipped in ``citekit/data/given_names.txt``,
+and the style of the rest of the list (``order`` hint, see ``list_order``).
+Semantics follow ``pybtex.database.Person`` where they fit (first/middle ->
+given, prelast -> particle, last -> family, lineage -> suffix).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from citekit.model import Name
+
+__all__ = [
+    "NameList",
+    "Order",
+    "format_bibtex_name",
+    "given_names",
+    "is_initial",
+    "list_order",
+    "parse_name",
+    "parse_names",
+    "split_names",
+]
+
+Order = Literal["auto", "family-first", "given-first"]
+
+
+@dataclass(frozen=True, slots=True)
+class NameList:
+    names: tuple[Name, ...]
+    et_al: bool = False
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lower-cased, ascii-folded given names from the shipped list."""
+    text = resources.files("citekit").joinpath("data/given_names.txt").read_text("utf-8")
+    return frozenset(
+        _fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+
+
+_PARTICLES = frozenset(
+    "van von der den de del della dei degli di da das dos du la le ten ter vom zu zur bin ibn al el st"
+    " d' dell' l' y".split()
+)
+# Case matters: "JR" in "Smith JR" is a pair of initials (Vancouver style), "Jr" a suffix.
+_SUFFIX_FORMS = {
+    "Jr": "Jr", "Jr.": "Jr", "jr": "Jr", "jr.": "Jr", "Jnr": "Jr", "Sr": "Sr", "Sr.": "Sr",
+    "II": "II", "III": "III", "IV": "IV",
+}
+_CORPORATE = re.compile(
+    r"\b(?:organi[sz]ation|bank|institute|institution|council|commission|university|agency|"
+    r"ministry|department|office|association|society|group|cent(?:re|er)|foundation|committee|"
+    r"union|nations|fund|corporation|inc|ltd|llc|gmbh|press|board|network|forum|programme|"
+    r"program|service|federation|government|authority|bureau|project|team|consortium|"
+    r"collaboration|working|world|international|national|european|academy|coalition|trust|"
+    r"partnership|secretariat|parliament|congress|court|police|army|company|co\.|state|"
+    r"research|statistics|survey|school|college|hospital|unit)\b",
+    re.IGNORECASE,
+)
+_INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.?(?:-?[A-Z\u00c0-\u00de]\.?){0,3}|[A-Z][a-z]?\.)$")
+_ET_AL = re.compile(
+    r"[,;]?\s*(?:et\s*al\.?|and\s+others|et\s+alii|u\.\s*a\.|и\s+др\.?)\s*$", re.IGNORECASE
+)
+_ROLE = re.compile(
+    r"[,;]?\s*\(?\b(?:eds?|editors?|edited\s+by|hrsg|hg|coord|comps?|trans|tr|dir|orgs?)\b\.?\)?[.,:]?\s*$",
+    re.IGNORECASE,
+)
+_ROLE_LEAD = re.compile(r"^\s*(?:edited\s+by|ed\.\s+by|eds?\.|by|in:?)\s+", re.IGNORECASE)
+_ROLE_HINT = re.compile(r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b")
+_AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b)\s*", re.IGNORECASE)
+
+
+def is_initial(token: str) -> bool:
+    """"J.", "J", "JR" (Vancouver), "J.-P.", "Th." are initials; "Jo" is not."""
+    t = token.rstrip(",")
+    if not t:
+        return False
+    if _INITIAL.match(t):
+        # two capitals without dots ("JR") count as initials; "Li" does not
+        return not (len(t) == 2 and t[1].islower() and not t.endswith("."))
+    return False
+
+
+def _is_given(token: str) -> bool:
+    t = token.strip(".,")
+    return is_initial(token) or _fold(t) in given_names()
+
+
+def _given_like(part: str) -> bool:
+    toks = part.split()
+    if not toks or len(toks) > 4:
+        return False
+    return is_initial(toks[0]) or _fold(toks[0].strip(".,")) in given_names()
+
+
+def _fix_case(family: str) -> str:
+    """"NYE" -> "Nye", "O'NEILL" -> "O'Neill", "SMITH-JONES" -> "Smith-Jones"; others unchanged."""
+    letters = [c for c in family if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return family
+    return re.sub(
+        r"[^\W\d_]+", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), family
+    ).replace("Mc", "Mc")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:").strip()
+
+
+def _is_corporate(chunk: str) -> bool:
+    toks = chunk.split()
+    if len(toks) >= 2 and _CORPORATE.search(chunk):
+        return True
+    if len(toks) == 1 and len(toks[0]) >= 2 and toks[0].isupper() and toks[0].isalpha():
+        return True  # "RAND", "OECD", "NATO" standing alone
+    return len(toks) > 4 and not any(is_initial(t) for t in toks)
+
+
+def _split_suffix(tokens: list[str]) -> tuple[list[str], str]:
+    for i, t in enumerate(tokens):
+        s = _SUFFIX_FORMS.get(t.rstrip(","))
+        if s and i > 0:
+            return tokens[:i] + tokens[i + 1 :], s
+    return tokens, ""
+
+
+def _family_particle(tokens: list[str]) -> tuple[str, str]:
+    """Split leading lowercase particles off a family part: ["van", "der", "Berg"]."""
+    i = 0
+    while i < len(tokens) - 1 and tokens[i].lower() in _PARTICLES and tokens[i][:1].islower():
+        i += 1
+    return " ".join(tokens[i:]), " ".join(tokens[:i])
+
+
+def parse_name(chunk: str, order: Order = "auto") -> Name:
+    """One name.  ``order`` is the list's style for names written without a comma."""
+    chunk = _clean(chunk)
+    if not chunk:
+        return Name("")
+    if "," not in chunk and _is_corporate(chunk):
+        return Name(chunk, literal=True)
+    if "," in chunk:
+        head, _, tail = chunk.partition(",")
+        tail_tokens = tail.replace(",", " ").split()
+        tail_tokens, suffix = _split_suffix(["x", *tail_tokens])
+        tail_tokens = tail_tokens[1:]
+        head_tokens, suffix2 = _split_suffix(["x", *head.split()])
+        head_tokens = head_tokens[1:]
+        if not tail_tokens:
+            return parse_name(head, order)
+        family, particle = _family_particle(head_tokens)
+        # "de Souza" written as "Souza, de" / "Berg, Jan van der"
+        given_tokens = list(tail_tokens)
+        while given_tokens and given_tokens[-1].lower() in _PARTICLES and given_tokens[-1][:1].islower():
+            particle = f"{given_tokens.pop()} {particle}".strip()
+        return Name(_fix_case(family), " ".join(given_tokens), particle, suffix or suffix2)
+    tokens, suffix = _split_suffix(chunk.split())
+    if len(tokens) == 1:
+        return Name(_fix_case(tokens[0]), "", "", suffix)
+    family_first = _family_first(tokens, order)
+    if family_first:
+        # "Donaldson H. Robert", "van der Berg J."
+        j = 0
+        while j < len(tokens) - 1 and tokens[j].lower() in _PARTICLES and tokens[j][:1].islower():
+            j += 1
+        particle = " ".join(tokens[:j])
+        return Name(_fix_case(tokens[j]), " ".join(tokens[j + 1 :]), particle, suffix)
+    # given-first: family is the last token plus lowercase particles before it
+    k = len(tokens) - 1
+    while k > 1 and tokens[k - 1].lower() in _PARTICLES and tokens[k - 1][:1].islower():
+        k -= 1
+    particle = " ".join(tokens[k:-1])
+    return Name(_fix_case(tokens[-1]), " ".join(tokens[:k]), particle, suffix)
+
+
+def _family_first(tokens: Sequence[str], order: Order) -> bool:
+    """Is a comma-less name written family first?"""
+    first, last = tokens[0], tokens[-1]
+    if is_initial(first) and not is_initial(last):
+        return False
+    if is_initial(last) and not is_initial(first):
+        return True
+    known = given_names()
+    first_given = _fold(first.strip(".")) in known
+    last_given = _fold(last.strip(".")) in known
+    if last_given and not first_given:
+        return True
+    if first_given and not last_given:
+        return False
+    if first.isupper() and len(first) > 2 and not last.isupper():
+        return True  # "NYE Joseph"
+    return order == "family-first"
+
+
+def _strip_et_al(text: str) -> tuple[str, bool]:
+    m = _ET_AL.search(text)
+    if m:
+        return text[: m.start()], True
+    return text, False
+
+
+def split_names(text: str) -> list[str]:
+    """The name chunks of an author string, each "Family, Given" or a whole name."""
+    return _split(text)[0]
+
+
+def _split(text: str) -> tuple[list[str], bool]:
+    text = _clean(text)
+    if _ROLE_HINT.search(text):
+        text = _ROLE_LEAD.sub("", text)
+        text = _ROLE.sub("", text)
+    text, et_al = _strip_et_al(text)
+    text = _clean(text)
+    if not text:
+        return [], et_al
+    if ";" in text:
+        return [c for c in (_clean(p) for p in text.split(";")) if c], et_al
+    pieces = [_clean(p) for p in _AND.split(text)]
+    chunks: list[str] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        parts = [p.strip() for p in piece.split(",") if p.strip()]
+        i = 0
+        while i < len(parts):
+            part = parts[i]
+            nxt = parts[i + 1] if i + 1 < len(parts) else None
+            if nxt is not None and _SUFFIX_FORMS.get(nxt):
+                # "Nye, Joseph S., Jr." or "Nye Jr, Joseph": keep the suffix with its name
+                part = f"{part} {nxt}"
+                parts[i + 1 : i + 2] = []
+                nxt = parts[i + 1] if i + 1 < len(parts) else None
+            head_tokens = [t for t in part.split() if _SUFFIX_FORMS.get(t) is None]
+            single = len(head_tokens) == 1 or (
+                len(head_tokens) > 1 and all(t[:1].islower() for t in head_tokens[:-1])
+            )
+            head = head_tokens[0]
+            family_like = not is_initial(head) or (head.isalpha() and len(head) >= 3)
+            if nxt is not None and single and family_like and _given_like(nxt):
+                after = parts[i + 2] if i + 2 < len(parts) else None
+                suffix = f" {after}" if after and _SUFFIX_FORMS.get(after) else ""
+                chunks.append(f"{part}, {nxt}{suffix}")
+                i += 3 if suffix else 2
+            elif (
+                nxt is not None
+                and single
+                and len(parts) == 2
+                and not _is_corporate(part)
+                and len(nxt.split()) <= 3
+            ):
+                chunks.append(f"{part}, {nxt}")  # "Zabortseva, Yelena Nikolayevna"
+                i += 2
+            else:
+                chunks.append(part)
+                i += 1
+    return chunks, et_al
+
+
+def parse_names(text: str, order: Order = "auto") -> NameList:
+    """All names of an author/editor string, plus whether it ended in "et al."."""
+    chunks, et_al = _split(text)
+    names = tuple(n for n in (parse_name(c, order) for c in chunks) if n.family)
+    return NameList(names, et_al)
+
+
+def list_order(author_strings: Iterable[str]) -> Order:
+    """The dominant name order of a list: "family-first" when most entries invert names.
+
+    Used to read ambiguous comma-less names ("Mankoff Jeffrey") the way the rest
+    of the list is written.
+    """
+    inverted = direct = 0
+    for s in author_strings:
+        s = _clean(s)
+        if not s:
+            continue
+        first = split_names(s)[:1]
+        if not first:
+            continue
+        chunk = first[0]
+        if "," in chunk:
+            inverted += 1
+            continue
+        tokens = chunk.split()
+        if len(tokens) < 2:
+            continue
+        if is_initial(tokens[0]):
+            direct += 1
+        elif is_initial(tokens[-1]):
+            inverted += 1
+        else:
+            known = given_names()
+            if _fold(tokens[-1]) in known and _fold(tokens[0]) not in known:
+                inverted += 1
+            elif _fold(tokens[0]) in known and _fold(tokens[-1]) not in known:
+                direct += 1
+    if inverted > direct:
+        return "family-first"
+    if direct > inverted:
+        return "given-first"
+    return "auto"
+
+
+_LATEX_SPECIAL = re.compile(r"[{}]")
+
+
+def format_bibtex_name(name: Name) -> str:
+    """A Name in BibTeX's "von Last, Jr, First" form (corporate names braced)."""
+    if name.literal:
+        return "{" + _LATEX_SPECIAL.sub("", name.family) + "}"
+    family = name.family
+    if " " in family:
+        family = "{" + family + "}"
+    last = f"{name.particle} {family}".strip()
+    if name.suffix:
+        return f"{last}, {name.suffix}, {name.given}".rstrip(", ")
+    if name.given:
+        return f"{last}, {name.given}"
+    return last

@@ -1,0 +1,802 @@
+"""Small pure normalizers, and ``build_reference``: tagger segments -> ``Reference``.
+
+Every function here takes strings (or segments) and returns new values; none
+does IO.  Each has a table of real cases in ``tests/test_normalize.py``.
+
+``build_reference`` runs two visible, ordered lists of steps:
+
+* ``REPAIRS``: fix-ups of segment boundaries that a sequence tagger commonly
+  gets wrong on essay-style lists (a boundary that splits "M.E." in two, a title
+  cut short where no punctuation separates fields, a subtitle read as the
+  journal, a title running on into the publisher, ...).  Each repair is a
+  function ``(text, segments) -> segments``;
+* field normalizers (names, dates, pages, editions, identifiers, type).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from citekit.model import Name, Reference, Segment, Span
+from citekit.names import Order, is_initial, parse_names
+
+__all__ = [
+    "REPAIRS",
+    "DateInfo",
+    "build_reference",
+    "clean_field",
+    "expand_pages",
+    "find_doi",
+    "find_url",
+    "guess_type",
+    "normalize_pages",
+    "parse_accessed",
+    "parse_date",
+    "parse_edition",
+    "parse_volume_issue",
+]
+
+# --- generic cleaning -------------------------------------------------------
+
+_QUOTES = "\"'“”‘’«»„‟‹›"
+_EDGE_PUNCT = " \t,;:.\u00a0/" + _QUOTES
+_CURLY_OPEN = "“‘«„"
+_CURLY_CLOSE = "”’»"
+
+
+def clean_field(value: str, keep_final: str = "?!") -> str:
+    """Trim surrounding punctuation, quotes and whitespace; keep a final "?"/"!".
+
+    Balanced brackets around the whole value are removed; a trailing "(CEPS)"
+    is kept.  Curly quotes glued to words ('the“great game”region') get spaces.
+    """
+    s = " ".join(value.split())
+    if _HAS_CURLY.search(s):
+        s = _space_quotes(s)
+    if not s or (s[0] not in _LEAD_TRIM and s[-1] not in _EDGE_PUNCT):
+        return s
+    # strip outer quotes/punctuation, but not a closing ) or ? that belongs to the value
+    while s and s[0] in _EDGE_PUNCT + "([{":
+        if s[0] in "([{" and _matching_close(s, 0) != len(s) - 1:
+            break
+        s = s[1:-1] if s[0] in "([{" else s[1:]
+        s = s.strip()
+    while s and s[-1] in _EDGE_PUNCT:
+        if s[-1] in _QUOTES and s.count(s[-1]) + _pair_count(s, s[-1]) > 1 and _balanced_quote(s):
+            break
+        s = s[:-1].rstrip()
+    if s.endswith(tuple(keep_final)):
+        pass
+    # a dangling opening quote left after trimming
+    if s.count("“") == 1 and s.startswith("“") and "”" not in s:
+        s = s[1:]
+    return s.strip()
+
+
+def _pair_count(s: str, ch: str) -> int:
+    pairs = {"”": "“", "’": "‘", "»": "«"}
+    return s.count(pairs[ch]) if ch in pairs else 0
+
+
+def _balanced_quote(s: str) -> bool:
+    for o, c in (("“", "”"), ("‘", "’"), ("«", "»")):
+        if s.endswith(c) and o in s:
+            return True
+    return s.endswith('"') and s.count('"') % 2 == 0
+
+
+def _matching_close(s: str, i: int) -> int:
+    close = {"(": ")", "[": "]", "{": "}"}[s[i]]
+    depth = 0
+    for k in range(i, len(s)):
+        if s[k] == s[i]:
+            depth += 1
+        elif s[k] == close:
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+_HAS_CURLY = re.compile(r"[“«”»]")
+_LEAD_TRIM = frozenset(_EDGE_PUNCT + "([{")
+_OPEN_GLUED = re.compile(r"(?<=[^\W\d_])([“«])")
+_CLOSE_GLUED = re.compile(r"([”»])(?=[^\W\d_])")
+
+
+def _space_quotes(s: str) -> str:
+    s = _OPEN_GLUED.sub(r" \1", s)
+    return _CLOSE_GLUED.sub(r"\1 ", s)
+
+
+def _fold(s: str) -> str:
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
+
+
+# --- dates ------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    # other languages seen in lists
+    "ene": 1, "fev": 2, "fév": 2, "abr": 4, "mai": 5, "mag": 5, "giu": 6, "lug": 7,
+    "ago": 8, "set": 9, "okt": 10, "out": 10, "dic": 12, "dez": 12, "janv": 1,
+    "févr": 2, "mars": 3, "avr": 4, "juin": 6, "juil": 7, "août": 8, "déc": 12,
+    "märz": 3, "mär": 3,
+}
+_MONTH_WORD = r"[A-Za-zÀ-ÿ]{3,10}\.?"
+_YEAR_TOKEN = re.compile(
+    r"(?<![\d\w/.-])(?P<year>1[5-9]\d\d|20\d\d)(?P<suffix>[a-z])?(?![\d\w]|-\d|–\d|/\d)"
+)
+_YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*[-–—/]\s*(1[5-9]\d\d|20\d\d|\d\d)(?!\d)")
+_ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(0?[1-9]|1[0-2])(?:-(0?[1-9]|[12]\d|3[01]))?(?!\d)")
+_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?({_MONTH_WORD})\s*,?\s+(1[5-9]\d\d|20\d\d)")
+_MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(1[5-9]\d\d|20\d\d)")
+_MY = re.compile(rf"({_MONTH_WORD})(?:\s*[/-]\s*{_MONTH_WORD})?\s*,?\s+(1[5-9]\d\d|20\d\d)")
+_NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
+_NO_DATE = re.compile(r"\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|undated|forthcoming|in press)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateInfo:
+    year: int | None = None
+    suffix: str = ""
+    month: int | None = None
+    day: int | None = None
+    no_date: bool = False
+
+    @property
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _valid_month(word: str) -> int | None:
+    w = word.strip(".").lower()
+    if not w[:3].isalpha():
+        return None
+    for name, num in _MONTHS.items():
+        if w.startswith(name):
+            return num
+    # typos such as "Septemer": same first three letters and close in length
+    if w[:3] in _MONTHS and len(w) <= 10:
+        return _MONTHS[w[:3]]
+    return None
+
+
+def parse_date(text: str) -> DateInfo:
+    """The publication date in a date field (or a whole string).
+
+    A year range ("1967-1977", "2014–2015") is not a publication year: such
+    ranges are skipped (they belong to titles).  "2012a" gives suffix "a";
+    "Septemer/October 2014" gives 2014; "n.d." gives ``no_date``.
+    """
+    if not text:
+        return DateInfo()
+    m = _ISO.search(text)
+    if m and not _YEAR_RANGE.match(text, m.start()):
+        return DateInfo(int(m.group(1)), "", int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+    m = _DMY.search(text)
+    if m and (mon := _valid_month(m.group(2))) and 1 <= int(m.group(1)) <= 31:
+        return DateInfo(int(m.group(3)), "", mon, int(m.group(1)))
+    m = _MDY.search(text)
+    if m and (mon := _valid_month(m.group(1))) and 1 <= int(m.group(2)) <= 31:
+        return DateInfo(int(m.group(3)), "", mon, int(m.group(2)))
+    m = _NUMERIC_DMY.search(text)
+    if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
+        return DateInfo(int(m.group(3)), "", int(m.group(2)), int(m.group(1)))
+    m = _MY.search(text)
+    if m and (mon := _valid_month(m.group(1))):
+        two = re.search(rf"{_MONTH_WORD}\s*[/-]\s*{_MONTH_WORD}", m.group(0))
+        year = int(m.group(2))
+        suffix = _suffix_after(text, m.end())
+        return DateInfo(year, suffix, None if two else mon)
+    ranges = [(r.start(), r.end()) for r in _YEAR_RANGE.finditer(text)]
+    for y in _YEAR_TOKEN.finditer(text):
+        if any(a <= y.start() < b for a, b in ranges):
+            continue
+        return DateInfo(int(y.group("year")), y.group("suffix") or "")
+    if _NO_DATE.search(text):
+        return DateInfo(no_date=True)
+    return DateInfo()
+
+
+def _suffix_after(text: str, end: int) -> str:
+    m = re.match(r"([a-z])(?![a-z])", text[end:])
+    return m.group(1) if m else ""
+
+
+def parse_accessed(text: str) -> str | None:
+    """ISO date of an access note: "accessed 14 February 2021" -> "2021-02-14"."""
+    m = re.search(
+        r"(?:accessed|retrieved|viewed|consulted|last\s+visited|zugegriffen|acesso\s+em|consultado)"
+        r"(?:\s+on)?[:\s]+(.{4,40})",
+        text,
+        re.IGNORECASE,
+    )
+    if not m:
+        return None
+    d = parse_date(m.group(1))
+    return d.iso if d.year is not None and d.month is not None else None
+
+
+# --- pages, editions, volume/issue -------------------------------------------
+
+_PAGE_RANGE = re.compile(r"(?<![\w.])([A-Za-z]?)(\d+)\s*(?:-{1,3}|–|—|‒|―|to)\s*([A-Za-z]?)(\d+)(?![\w])")
+
+
+def expand_pages(first: str, last: str) -> str:
+    """The full last page of an abbreviated range: ("1433", "40") -> "1440"."""
+    if len(last) < len(first) and int(last) < int(first[-len(last):]) or len(last) < len(first):
+        full = first[: len(first) - len(last)] + last
+        if int(full) >= int(first):
+            return full
+    return last
+
+
+def normalize_pages(text: str) -> str | None:
+    """"pp. 168–176" -> "168-176"; "1433-40" -> "1433-1440"; "p. 12" -> "12"; "e1003" kept."""
+    if not text:
+        return None
+    s = _PAGE_MARK.sub("", text.strip())
+    s = clean_field(s)
+    m = _PAGE_RANGE.search(s)
+    if m:
+        p1, first, p2, last = m.groups()
+        if p2 and p1 and p1 != p2:
+            return f"{p1}{first}-{p2}{last}"
+        return f"{p1}{first}-{p1 or p2}{expand_pages(first, last)}"
+    m = _PAGE_SINGLE.search(s)
+    return m.group(1) if m else (s or None)
+
+
+_PAGE_MARK = re.compile(r"^\s*(?:pp?\.?|pages?|S\.|с\.|pgs?\.?)\s*", re.IGNORECASE)
+_PAGE_SINGLE = re.compile(r"(?<![\w])([A-Za-z]?\d+)(?![\w])")
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "1st": 1, "2nd": 2, "3rd": 3,
+}
+
+
+def parse_edition(text: str) -> str | None:
+    """"fifth edition" -> "5", "2nd ed." -> "2", "3. Aufl." -> "3", "Rev. ed." kept as words."""
+    if not text:
+        return None
+    s = text.strip().lower()
+    m = re.search(r"\b(\d{1,3})\s*(?:st|nd|rd|th|e|ª|a|\.)?\s*(?:ed\b|edn\b|edition|éd|aufl|auflage|ed\.|izd)", s)
+    if m:
+        return str(int(m.group(1)))
+    for word, n in _ORDINALS.items():
+        if re.search(rf"\b{word}\b", s):
+            return str(n)
+    m = re.match(r"^\s*(\d{1,3})\s*$", s)
+    if m:
+        return m.group(1)
+    cleaned = clean_field(re.sub(r"\b(?:edition|edn|ed)\b\.?", "", text, flags=re.I))
+    return cleaned or None
+
+
+def parse_volume_issue(text: str) -> tuple[str | None, str | None]:
+    """(volume, issue) from "vol. 12, no. 3", "12(3)", "no. 3", "Bd. 4", "т. 5, № 2"."""
+    if not text:
+        return None, None
+    s = text.strip()
+    vol = issue = None
+    m = re.search(r"(\d+)\s*\(\s*([\w/–-]+)\s*\)", s)
+    if m:
+        return m.group(1), m.group(2)
+    m = re.search(r"\b(?:vol(?:ume)?|bd|band|t|tom|v)\.?\s*([\w-]+)", s, re.IGNORECASE)
+    if m and any(c.isdigit() for c in m.group(1)) or m and m.group(1).isupper():
+        vol = m.group(1)
+    m = re.search(r"(?:\b(?:no|nos|num|number|issue|iss|heft|n)\.?|№|#)\s*([\w/–-]+)", s, re.IGNORECASE)
+    if m:
+        issue = m.group(1)
+    if vol is None and issue is None:
+        m = re.search(r"\b([0-9]+[A-Za-z]?|[IVXLC]+)\b", s)
+        if m:
+            vol = m.group(1)
+    return vol, issue
+
+
+# --- identifiers ------------------------------------------------------------
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>“”]+)", re.IGNORECASE)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
+
+
+def find_doi(text: str) -> str | None:
+    """The first DOI in ``text`` (from "doi:", "https://doi.org/" or bare), trailing punctuation cut."""
+    m = _DOI.search(text)
+    if not m:
+        return None
+    doi = m.group(1).rstrip(".,;:")
+    while doi.endswith(")") and doi.count("(") < doi.count(")"):
+        doi = doi[:-1]
+    while doi.endswith("]") and doi.count("[") < doi.count("]"):
+        doi = doi[:-1]
+    return doi.rstrip(".,;:")
+
+
+def find_url(text: str) -> str | None:
+    """The first URL that is not a DOI link, trailing punctuation cut."""
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;:")
+        while url.endswith((")", "]")) and url.count("(") < url.count(")") + (url[-1] == "]"):
+            url = url[:-1]
+        if re.match(r"(?:https?://)?(?:dx\.)?doi\.org/", url, re.IGNORECASE):
+            continue
+        if url.lower().startswith("www."):
+            url = "http://" + url
+        return url
+    return None
+
+
+# --- item type --------------------------------------------------------------
+
+_THESIS = re.compile(r"\b(?:thesis|dissertation|ph\.?\s?d|doctoral|master'?s|mémoire|tese|tesis|diss\.)\b", re.I)
+_REPORT = re.compile(
+    r"\b(?:report|working\s+paper|technical\s+(?:note|memo)|policy\s+(?:brief|paper)|"
+    r"discussion\s+paper|white\s+paper|occasional\s+paper|research\s+paper|briefing)\b",
+    re.I,
+)
+_CONFERENCE = re.compile(
+    r"\b(?:proceedings|proc\.|conference|congress|symposium|workshop|meeting|colloquium|"
+    r"convention|paper\s+presented|presented\s+at)\b",
+    re.I,
+)
+_WEB = re.compile(r"\b(?:accessed|retrieved|available\s+(?:at|from|online)|online|blog|website|viewed)\b", re.I)
+_INSTITUTION = re.compile(
+    r"\b(?:cent(?:er|re)\s+for|institute|institution|council\s+on|foundation|rand\b|brookings|"
+    r"chatham|carnegie|commission|ministry|agency|bank|oecd|nato|united\s+nations)\b",
+    re.I,
+)
+_CHAPTER = re.compile(r"(?:^|[\s.,])(?:in|in:|dans|em|en)\s+[^,]*\(\s*(?:eds?|hrsg|dir|orgs?|coord)\.?\s*\)|\bin:\s", re.I)
+
+
+def guess_type(ref: Reference, raw: str | None = None) -> str:
+    """The CSL item type from the evidence in the fields and the raw text.
+
+    book, article-journal, chapter, paper-conference, report, thesis, webpage;
+    "document" when there is too little to tell.
+    """
+    raw = raw if raw is not None else ref.raw
+    genre = ref.genre or ""
+    container = ref.container_title or ""
+    if _THESIS.search(genre) or _THESIS.search(raw):
+        return "thesis"
+    if ref.event or (_CONFERENCE.search(container) and not re.search(r"journal|review", container, re.I)):
+        return "paper-conference"
+    if _REPORT.search(genre) or (ref.publisher and _REPORT.search(ref.publisher)):
+        return "report"
+    if container and (ref.editors or _CHAPTER.search(raw)) and not (ref.volume or ref.issue):
+        return "chapter"
+    if container and (ref.volume or ref.issue or ref.pages) and not ref.publisher:
+        return "article-journal"
+    if container and not ref.publisher and (ref.date and len(ref.date) > 4 or _MONTH_IN.search(raw)):
+        return "article-journal"  # magazines and journals dated by month: "Foreign Affairs, May 2014"
+    if (ref.url or ref.accessed or _WEB.search(raw)) and not container:
+        return "webpage"
+    if container and ref.publisher and not (ref.volume or ref.issue):
+        return "chapter"
+    if container:
+        return "article-journal"
+    if _REPORT.search(raw):
+        return "report"
+    if ref.publisher and ref.pages and "-" in ref.pages and _INSTITUTION.search(ref.publisher):
+        return "report"  # an institution's publication cited with its page range
+    if ref.publisher or ref.location or ref.edition or ref.number_of_pages:
+        return "book"
+    if ref.title and ref.year is None:
+        return "webpage"  # only an author and a title: an online piece whose link was lost
+    if ref.title and ref.year is not None:
+        return "book"
+    return "document"
+
+
+_MONTH_IN = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s*/\s*[a-z]+)?\s+(?:1[5-9]|20)\d\d\b",
+    re.I,
+)
+
+
+# --- segment repairs --------------------------------------------------------
+
+Segs = list[Segment]
+_END_PUNCT = ",.;:"
+
+
+def _seg(text: str, label: str, start: int, end: int) -> Segment:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Segment(label, start, end, text[start:end])
+
+
+def _merge_same(text: str, segs: Segs) -> Segs:
+    out: Segs = []
+    for s in segs:
+        if s.start >= s.end:
+            continue
+        if out and out[-1].label == s.label:
+            out[-1] = _seg(text, s.label, out[-1].start, s.end)
+        else:
+            out.append(s)
+    return out
+
+
+def repair_split_initials(text: str, segs: Segs) -> Segs:
+    """"fifth edition, M" + ".E. Sharpe": a boundary never splits an abbreviation."""
+    out = list(segs)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if b.text.startswith(".") and re.search(r"(?:^|[\s.])[A-Z]$", a.text):
+            cut = a.end - 1
+            out[i] = _seg(text, a.label, a.start, cut)
+            out[i + 1] = _seg(text, b.label, cut, b.end)
+    return out
+
+
+def repair_leading_punct(text: str, segs: Segs) -> Segs:
+    """"?. Brookings" after a title: the "?" ends the title."""
+    out = list(segs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        m = re.match(r"[?!”’\"]+", b.text)
+        if m and a.label == "title":
+            cut = b.start + m.end()
+            out[i - 1] = _seg(text, a.label, a.start, cut)
+            out[i] = _seg(text, b.label, cut, b.end)
+    return out
+
+
+_CONT_LABELS = {"title", "container-title", "publisher", "event", "collection-title"}
+
+
+def repair_unpunctuated_boundary(text: str, segs: Segs) -> Segs:
+    """Fields are separated by punctuation: a title/publisher/event cut where no
+    punctuation stands ("How to stop" | "NATO,") takes the next words up to the
+    next punctuation ("How to stop NATO,")."""
+    out = list(segs)
+    i = 0
+    while i < len(out) - 1:
+        a, b = out[i], out[i + 1]
+        gap = text[a.end : b.start]
+        if (
+            a.label in _CONT_LABELS
+            and b.label in _CONT_LABELS | {"location", "note"}
+            and a.label != b.label
+            and not a.text.endswith(tuple(_END_PUNCT + "?!)”\""))
+            and not gap.strip()
+            and not re.match(r"(?i)(?:in\b|in:|available|accessed|retrieved|https?:|www\.)", b.text)
+        ):
+            m = re.search(r"[,.;:](?=\s|$)", b.text)
+            cut = b.start + (m.end() if m else len(b.text))
+            out[i] = _seg(text, a.label, a.start, cut)
+            out[i + 1] = _seg(text, b.label, cut, b.end)
+            if out[i + 1].start >= out[i + 1].end:
+                del out[i + 1]
+                continue
+        i += 1
+    return out
+
+
+def repair_lowercase_in_container(text: str, segs: Segs) -> Segs:
+    """A "container" starting with lowercase "in" right after an unpunctuated title
+    ("... Military Bases" | "in Central Asia ...") is the rest of the title; and
+    "in Central Asia, in Journal of ..." gives its head back to the title."""
+    out = list(segs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.label != "title" or b.label != "container-title":
+            continue
+        if b.text.startswith("in ") and not a.text.endswith(tuple(_END_PUNCT)):
+            m = re.search(r"[,.;]\s+in:?\s", b.text, re.IGNORECASE)
+            cut = b.start + m.start() + 1 if m else b.end
+            out[i - 1] = _seg(text, "title", a.start, cut)
+            out[i] = _seg(text, "container-title", cut, b.end)
+        else:
+            m = re.search(r"[,.;]\s+in:?\s", b.text, re.IGNORECASE)
+            if m and m.start() > 0:
+                cut = b.start + m.start() + 1
+                out[i - 1] = _seg(text, "title", a.start, cut)
+                out[i] = _seg(text, "container-title", cut, b.end)
+    return [s for s in out if s.start < s.end]
+
+
+_JOURNALISH = re.compile(r"\b(?:journal|review|proceedings|studies|quarterly|bulletin|transactions|annals|letters|magazine)\b", re.I)
+
+
+def repair_subtitle_in_container(text: str, segs: Segs) -> Segs:
+    """"Title." + "The Subtitle Runs On, Foreign Affairs,": the head of a container
+    with an inner comma, after a title closed by a full stop, is the subtitle."""
+    out = list(segs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.label != "title" or b.label != "container-title" or not a.text.endswith("."):
+            continue
+        body = b.text.rstrip(_END_PUNCT + " ")
+        if "," not in body:
+            continue
+        head, _, tail = body.rpartition(",")
+        tail = tail.strip()
+        if len(head.split()) >= 4 and not _JOURNALISH.search(head) and 0 < len(tail.split()) <= 5 and tail[:1].isupper():
+            cut = b.start + len(head) + 1
+            out[i - 1] = _seg(text, "title", a.start, cut)
+            out[i] = _seg(text, "container-title", cut, b.end)
+    return out
+
+
+_PUBLISHERISH = re.compile(
+    r",\s+((?:The\s+)?(?:[A-Z][\w&'’.-]*\s+)*?(?:Cent(?:er|re)|Institute|Institution|Council|Foundation|"
+    r"University|Press|Publishers|Publishing|Verlag|Editions|Books|Commission|Ministry|Agency|"
+    r"Bank|Office|Society|Association)\b[^,]*),?\s*$"
+)
+
+
+def repair_title_into_publisher(text: str, segs: Segs) -> Segs:
+    """A title running on into an institution ("..., Center for Strategic and
+    International Studies,") when no publisher was tagged: split it off."""
+    if any(s.label == "publisher" for s in segs):
+        return segs
+    out = list(segs)
+    for i, s in enumerate(out):
+        if s.label != "title":
+            continue
+        m = _PUBLISHERISH.search(s.text)
+        if m and m.start() > 10:
+            cut = s.start + m.start() + 1
+            out[i : i + 1] = [_seg(text, "title", s.start, cut), _seg(text, "publisher", cut, s.end)]
+            break
+    return out
+
+
+def repair_name_spill(text: str, segs: Segs) -> Segs:
+    """"Goble," + "Paul, China Will ...": a given name left at the head of the title."""
+    out = list(segs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.label != "author" or b.label != "title":
+            continue
+        if len(a.text.rstrip(",; ").split()) != 1 or not a.text.rstrip().endswith(","):
+            continue
+        m = re.match(r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?),\s*", b.text)
+        if not m:
+            continue
+        first = m.group(1).split()[0].strip(".")
+        from citekit.names import given_names
+
+        if is_initial(m.group(1).split()[0]) or _fold(first) in given_names():
+            cut = b.start + m.end()
+            out[i - 1] = _seg(text, "author", a.start, cut)
+            out[i] = _seg(text, "title", cut, b.end)
+    return out
+
+
+_STATE = re.compile(r"^([A-Z]{2})\s*[:,]\s*")
+
+
+def repair_state_in_publisher(text: str, segs: Segs) -> Segs:
+    """"Boulder:" + "CO: Westview Press": the state code belongs to the place."""
+    out = list(segs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.label == "location" and b.label == "publisher":
+            m = _STATE.match(b.text)
+            if m and len(b.text) > m.end():
+                cut = b.start + len(m.group(1))
+                out[i - 1] = _seg(text, "location", a.start, cut)
+                out[i] = _seg(text, "publisher", b.start + m.end(), b.end)
+    return out
+
+
+def repair_editor_without_marker(text: str, segs: Segs) -> Segs:
+    """An "editor" with no "ed."/"In"/"edited by" anywhere is not an editor: a publisher."""
+    if re.search(r"\b(?:eds?|edited|editors?|hrsg|hg|coord|dir|orgs?)\b\.?", text, re.I) or re.search(
+        r"(?:^|[.,;]\s+)[Ii]n:?\s", text
+    ):
+        return segs
+    has_pub = any(s.label == "publisher" for s in segs)
+    out = []
+    for s in segs:
+        if s.label == "editor":
+            s = Segment("note" if has_pub else "publisher", s.start, s.end, s.text)
+            has_pub = True
+        out.append(s)
+    return out
+
+
+REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
+    repair_split_initials,
+    repair_leading_punct,
+    repair_name_spill,
+    repair_lowercase_in_container,
+    repair_unpunctuated_boundary,
+    repair_subtitle_in_container,
+    repair_title_into_publisher,
+    repair_state_in_publisher,
+    repair_editor_without_marker,
+)
+
+
+def repair_segments(text: str, segments: Sequence[Segment]) -> tuple[Segment, ...]:
+    segs = _merge_same(text, [_seg(text, s.label, s.start, s.end) for s in segments])
+    for step in REPAIRS:
+        segs = _merge_same(text, step(text, segs))
+    return tuple(segs)
+
+
+# --- segments -> Reference ----------------------------------------------------
+
+_EVENT_LEAD = re.compile(r"^(?:(?:a\s+)?(?:paper|poster|talk|keynote)\s+)?(?:presented|delivered|given)\s+(?:at|to)\s+(?:the\s+)?", re.I)
+_GENRE_TAIL = re.compile(r"\s+(Report|Working\s+Paper|Research\s+Report|Policy\s+Brief|Technical\s+Report|Discussion\s+Paper)$", re.I)
+
+
+_IN_LEAD = re.compile(r"^\s*(?:in|dans|em|en)\s*:?\s+", re.I)
+_YEAR_THEN_COUNT = re.compile(r"(?:1[5-9]\d\d|20\d\d)[a-z]?\s*,\s*(\d{1,4})\s*\.?$")
+_ISSUE_LEAD = re.compile(r"(?i)(?:no|n|issue|№|#)\b")
+_URLISH = re.compile(r"(?i)https?:|www\.|ftp:")
+_ACCESS_WORD = re.compile(r"(?i)accessed|retrieved|viewed|consulted|visited|zugegriffen|acesso|consultado")
+
+
+def _first(fields: dict[str, list[str]], label: str) -> str | None:
+    vals = fields.get(label)
+    return vals[0] if vals else None
+
+
+def build_reference(
+    raw: str,
+    segments: Sequence[Segment],
+    *,
+    id: str = "",
+    span: Span | None = None,
+    label: str | None = None,
+    number: int | None = None,
+    order: Order = "auto",
+    text: str | None = None,
+) -> Reference:
+    """Turn the tagger's segments of one entry into a normalized ``Reference``.
+
+    ``text`` is the string the segments index into (the entry with its label
+    removed and wrapped lines joined); it defaults to ``raw``.  ``order`` is the
+    list's name order (``citekit.names.list_order``).  The confidence is lowered
+    when the result lacks a title or a family name, or most of the text is
+    untagged or a note.
+    """
+    text = raw if text is None else text
+    segs = repair_segments(text, segments)
+    fields: dict[str, list[str]] = {}
+    for s in segs:
+        fields.setdefault(s.label, []).append(s.text)
+
+    author_text = " ".join(fields.get("author", []))
+    names = parse_names(author_text, order) if author_text else None
+    authors: tuple[Name, ...] = names.names if names else ()
+    editor_text = " ".join(fields.get("editor", []))
+    editors = parse_names(editor_text, order).names if editor_text else ()
+
+    title = _first(fields, "title")
+    title = clean_field(title) if title else None
+    container = _first(fields, "container-title")
+    if container:
+        container = clean_field(_IN_LEAD.sub("", container))
+    collection = _first(fields, "collection-title")
+    publisher = clean_field(" ".join(fields.get("publisher", []))) or None
+    genre = clean_field(" ".join(fields.get("genre", []))) or None
+    if publisher:
+        m = _GENRE_TAIL.search(publisher)
+        if m:
+            genre = genre or m.group(1)
+            publisher = publisher[: m.start()].strip() or publisher
+    location = clean_field(" ".join(fields.get("location", []))) or None
+    event = _first(fields, "event")
+    if event:
+        event = clean_field(_EVENT_LEAD.sub("", clean_field(event))) or None
+
+    # date: the date segment first; else a year outside the title anywhere in the entry
+    date_text = " ".join(fields.get("date", []))
+    dinfo = parse_date(date_text)
+    if dinfo.year is None and not dinfo.no_date:
+        outside = "".join(
+            " " * (s.end - s.start) if s.label in {"title", "container-title", "url", "doi", "accessed"} else text[s.start : s.end]
+            for s in segs
+        )
+        outside = re.sub(r"(?i)(?:accessed|retrieved|viewed)\b.*$", "", outside)
+        dinfo = parse_date(outside)
+    trailing = None
+    if date_text:
+        # "2013, 5": a bare number after the year (the page count of a book)
+        m = _YEAR_THEN_COUNT.search(date_text.strip())
+        if m:
+            trailing = m.group(1)
+
+    volume = clean_field(_first(fields, "volume") or "") or None
+    issue = clean_field(_first(fields, "issue") or "") or None
+    if volume and _ISSUE_LEAD.match(volume) and not issue:
+        volume, issue = None, parse_volume_issue(volume)[1]
+    elif volume:
+        v, i2 = parse_volume_issue(volume)
+        volume, issue = v or volume, issue or i2
+    if issue:
+        issue = parse_volume_issue("no. " + issue)[1] if not issue.isdigit() else issue
+
+    pages_text = " ".join(fields.get("pages", []))
+    pages = normalize_pages(pages_text) if pages_text else None
+    number_of_pages = None
+    if pages and "-" not in pages and not container:
+        number_of_pages, pages = pages, None  # "..., 2012, 255": a book's page count
+    if trailing and not pages and not number_of_pages:
+        number_of_pages = trailing
+
+    edition = parse_edition(" ".join(fields.get("edition", []))) if "edition" in fields else None
+    doi = find_doi(" ".join(fields.get("doi", []))) or (find_doi(text) if "10." in text else None)
+    url = find_url(" ".join(fields.get("url", []))) or (find_url(text) if _URLISH.search(text) else None)
+    accessed = None
+    if "accessed" in fields or _ACCESS_WORD.search(text):
+        accessed = parse_accessed(" ".join(fields.get("accessed", [])) or text) or parse_accessed(text)
+    note = clean_field(" ".join(fields.get("note", []))) or None
+    if note and re.fullmatch(r"(?i)(?:available(?:\s+(?:at|from|online))?|online)\s*:?", note):
+        note = None
+    if note and accessed and re.search(r"(?i)accessed|retrieved", note):
+        note = re.sub(r"(?i)(?:available\s+(?:at|from)\s*:?\s*)?(?:accessed|retrieved)\b.*$", "", note).strip(" .,:") or None
+
+    ref = Reference(
+        id=id,
+        raw=raw,
+        span=span or Span(0, len(raw)),
+        label=label,
+        number=number,
+        authors=authors,
+        editors=editors,
+        title=title or None,
+        container_title=container or None,
+        collection_title=clean_field(collection) if collection else None,
+        publisher=publisher,
+        location=location,
+        event=event,
+        year=dinfo.year,
+        year_suffix=dinfo.suffix,
+        date=dinfo.iso if dinfo.month else None,
+        volume=volume,
+        issue=issue,
+        pages=pages,
+        edition=edition,
+        genre=genre,
+        url=url,
+        doi=doi,
+        accessed=accessed,
+        note=note,
+        number_of_pages=number_of_pages,
+        segments=segs,
+    )
+    ref = ref.with_(type=guess_type(ref, text), confidence=_confidence(text, segs, ref))
+    return ref
+
+
+def _confidence(text: str, segs: Sequence[Segment], ref: Reference) -> float:
+    """A rough 0..1 score: 1 for a reference with names, a title and a year."""
+    if not text.strip():
+        return 0.0
+    covered = sum(s.end - s.start for s in segs if s.label != "note")
+    coverage = covered / max(1, len(text.strip()))
+    score = min(1.0, coverage + 0.1)
+    if not ref.title:
+        score -= 0.4
+    if not ref.authors and not ref.editors:
+        score -= 0.15
+    if ref.year is None:
+        score -= 0.1
+    if len(text.split()) < 3:
+        score -= 0.4
+    return max(0.0, round(score, 3))

@@ -1,0 +1,316 @@
+"""Token features for the reference tagger, computed once per distinct token.
+
+Feature extraction in Python is the tagger's bottleneck, so the work is split
+in two: everything that depends only on a token's text (its word form, shape,
+digits, dictionary memberships, and the prefixed copies used by its neighbours'
+windows) is computed once per distinct string and cached as tuples of strings;
+the per-position part (relative position, spacing, parentheses and quotes,
+whether a year or a full stop came before) is a small tuple also cached by a
+compact key.  A token's features are then a handful of tuple concatenations.
+
+Features are plain strings (binary features for python-crfsuite).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from citekit.parser.tokenize import _TOKEN_RE
+
+# Structural words of reference styles.  Lower-case token -> marker feature.
+_MARKERS: dict[str, str] = {}
+
+
+def _mark(feature: str, words: str) -> None:
+    for w in words.split():
+        _MARKERS.setdefault(w, feature)
+
+
+_mark("M:ed", "ed eds editor editors edited hrsg hg hgg hrsgg red réd dir coord comp comps ред под")
+_mark("M:edn", "edition edn ed aufl auflage éd édition изд издание")
+_mark("M:vol", "vol vols volume volumes bd band tome tom том т")
+_mark("M:pp", "pp p pages page pg s ss с сс")
+_mark("M:no", "no nos nr number num issue iss heft № n")
+_mark("M:in", "in dans im в in: en")
+_mark("M:avail", "available online retrievable url")
+_mark("M:acc", "accessed retrieved viewed consulted access accessed: посещения обращения")
+_mark("M:rep", "report reports working paper papers brief briefs discussion occasional memorandum memo "
+      "series rr wp technical tech preprint draft doklad доклад")
+_mark("M:pres", "presented presentation delivered")
+_mark("M:conf", "conference congress symposium workshop meeting proceedings proc convention colloquium "
+      "summit forum seminar session annual конференция")
+_mark("M:et", "et al al. alii")
+_mark("M:and", "and & und и y e")
+_mark("M:thesis", "thesis dissertation phd ph diss master's masters doctoral dissertação tesis")
+_mark("M:trans", "trans translated translator translation transl übers tr пер")
+_mark("M:doi", "doi")
+_mark("M:isbn", "isbn issn")
+_mark("M:arxiv", "arxiv")
+_mark("M:rev", "rev revised expanded updated reprint reprinted repr")
+_mark("M:nd", "n.d nd s.d o.j")
+_mark("M:http", "http https www")
+
+_MONTHS = set(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
+    "januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet "
+    "août septembre octobre novembre décembre gennaio febbraio marzo aprile maggio giugno luglio "
+    "agosto settembre ottobre novembre dicembre enero febrero abril mayo junio julio septiembre "
+    "octubre noviembre diciembre январь февраль март апрель май июнь июль август сентябрь октябрь "
+    "ноябрь декабрь января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+    "septemer".split()
+)
+_ORDINAL_WORDS = set(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "revised new enlarged".split()
+)
+
+
+def _load_words(name: str) -> frozenset[str]:
+    text = resources.files("citekit.parser").joinpath("data").joinpath(name).read_text("utf-8")
+    words: set[str] = set()
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            words.update(line.lower().split())
+    return frozenset(words)
+
+
+_GIVEN = _load_words("given-names.txt")
+_PUBLISHER = _load_words("publishers.txt")
+_PLACE = _load_words("places.txt")
+_JOURNAL = _load_words("journal-words.txt")
+
+_YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20[0-4]\d)\Z")
+_YEAR_SUFFIX_RE = re.compile(r"(?:1[5-9]\d\d|20[0-4]\d)[a-z]\Z")
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th|e|er|re|ème|eme|d|te|º|°|-?е|-?я|-?й)\Z", re.I)
+_ROMAN_RE = re.compile(r"(?=[ivxlcdm]+\Z)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\Z", re.I)
+_QUOTES = frozenset("\"“”„«»‘’'‹›「」")
+_DASHES = frozenset("-–—−‐‑")
+_OPEN = frozenset("([{")
+_CLOSE = frozenset(")]}")
+
+
+def _shape(tok: str) -> str:
+    out: list[str] = []
+    last = ""
+    for ch in tok[:12]:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if c != last:
+            out.append(c)
+            last = c
+    return "".join(out)
+
+
+def _intrinsic(tok: str) -> list[str]:
+    """Features of a token string on its own (no context)."""
+    low = tok.lower()
+    n = len(tok)
+    if n > 6 and "/" in tok:
+        if low.startswith(("http", "www", "ftp")):
+            return ["w=<url>", "URL"]
+        if low.startswith(("10.", "doi:")):
+            return ["w=<doi>", "DOI"]
+    f = ["w=" + low[:20], "sh=" + _shape(tok)]
+    first = tok[0]
+    if first.isalpha():
+        if n > 3:
+            f.append("p3=" + low[:3])
+            f.append("s3=" + low[-3:])
+        if tok.isupper():
+            f.append("UP" if n > 1 else "INIT")
+        elif first.isupper():
+            f.append("CAP")
+        elif tok.islower():
+            f.append("LOW")
+        else:
+            f.append("MIX")
+        script = unicodedata.name(first, "X").split(" ", 1)[0]
+        if script not in ("LATIN",):
+            f.append("scr=" + script)
+        if low in _GIVEN:
+            f.append("D:given")
+        if low in _PUBLISHER:
+            f.append("D:pub")
+        if low in _PLACE:
+            f.append("D:place")
+        if low in _JOURNAL:
+            f.append("D:jrnl")
+        if low in _MONTHS:
+            f.append("D:month")
+        if low in _ORDINAL_WORDS:
+            f.append("ORDW")
+        if n <= 7 and _ROMAN_RE.match(tok):
+            f.append("ROMAN")
+        if any(c.isdigit() for c in tok):
+            f.append("ALNUM")
+            if _YEAR_SUFFIX_RE.match(tok):
+                f.append("YEARX")
+            elif _ORDINAL_RE.match(tok):
+                f.append("ORD")
+    elif first.isdigit():
+        if tok.isdigit():
+            f.append("DIG%d" % min(n, 5))
+            if _YEAR_RE.match(tok):
+                f.append("YEAR")
+            v = int(tok[:9])
+            if v < 10:
+                f.append("N<10")
+            elif v < 100:
+                f.append("N<100")
+        elif _YEAR_SUFFIX_RE.match(tok):
+            f.append("YEARX")
+        elif _ORDINAL_RE.match(tok):
+            f.append("ORD")
+        else:
+            f.append("ALNUM")
+    elif n > 1:
+        f.append("SYMS")
+    else:
+        if first in _QUOTES:
+            f.append("QUOTE")
+        elif first in _DASHES:
+            f.append("DASH")
+        elif first in _OPEN:
+            f.append("OPEN")
+        elif first in _CLOSE:
+            f.append("CLOSE")
+        else:
+            f.append("PUNCT")
+    m = _MARKERS.get(low)
+    if m:
+        f.append(m)
+    return f
+
+
+# Which intrinsic features a neighbour contributes to a window.
+_NEAR = ("w=", "sh=", "UP", "INIT", "CAP", "LOW", "YEAR", "DIG", "D:", "M:", "QUOTE", "DASH",
+         "OPEN", "CLOSE", "URL", "DOI", "ORD")
+_FAR = ("w=", "YEAR", "M:", "D:")
+
+
+@lru_cache(maxsize=200_000)
+def token_info(tok: str) -> tuple:
+    """(own, prev1, next1, prev2, next2, word) features of a token string, cached.
+
+    The first five are tuples of feature strings; ``word`` is the token's
+    lower-cased form used in word-bigram features.
+    """
+    own = _intrinsic(tok)
+    near = [x for x in own if x.startswith(_NEAR)]
+    far = [x for x in own if x.startswith(_FAR)]
+    return (
+        tuple(own),
+        tuple("-1" + x for x in near),
+        tuple("+1" + x for x in near),
+        tuple("-2" + x for x in far),
+        tuple("+2" + x for x in far),
+        own[0][2:],
+    )
+
+
+_BOS1 = ("-1BOS",)
+_EOS1 = ("+1EOS",)
+_BOS2 = ("-2BOS",)
+_EOS2 = ("+2EOS",)
+_DOT_BUCKETS = 5
+
+
+_LENGTH_BUCKETS = (8, 16, 30, 50, 80)
+
+
+@lru_cache(maxsize=8192)
+def _context(key: int) -> tuple[str, ...]:
+    """Per-position features, decoded from the compact key built in ``extract``."""
+    key, length = divmod(key, 8)
+    key, index = divmod(key, 8)
+    pos, rest = divmod(key, 1 << 8)
+    f = ["pos=%d" % pos, "len=%d" % length]
+    if index < 4:
+        f.append("i=%d" % index)
+    f.append("sp" if rest & 1 else "nosp")
+    f.append("spa" if rest & 2 else "nospa")
+    if rest & 4:
+        f.append("par")
+    if rest & 8:
+        f.append("q")
+    f.append("ys" if rest & 16 else "ny")
+    f.append("dots=%d" % (rest >> 5))
+    return tuple(f)
+
+
+def extract(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
+    """Token spans of ``text`` and one feature list per token."""
+    spans: list[tuple[int, int]] = []
+    toks: list[str] = []
+    for m in _TOKEN_RE.finditer(text):
+        spans.append(m.span())
+        toks.append(m.group())
+    n = len(toks)
+    if not n:
+        return spans, []
+    infos = [token_info(t) for t in toks]
+    words = [x[5] for x in infos]
+    length = 0
+    while length < len(_LENGTH_BUCKETS) and n >= _LENGTH_BUCKETS[length]:
+        length += 1
+    out: list[list[str]] = []
+    end_text = len(text)
+    paren = 0
+    quote = False
+    year_seen = False
+    dots = 0
+    prev_tok = ""
+    for i in range(n):
+        tok = toks[i]
+        s, e = spans[i]
+        first = tok[0]
+        if first in _CLOSE and paren:
+            paren -= 1
+        key = ((10 * i) // n) << 8
+        if s > 0 and text[s - 1].isspace():
+            key |= 1
+        if e < end_text and text[e].isspace():
+            key |= 2
+        if paren:
+            key |= 4
+        if quote:
+            key |= 8
+        if year_seen:
+            key |= 16
+        key |= min(dots, _DOT_BUCKETS - 1) << 5
+        key = (key * 8 + min(i, 4)) * 8 + length
+        own = infos[i][0]
+        w = words[i]
+        feats = (
+            own
+            + (infos[i - 1][1] if i else _BOS1)
+            + (infos[i + 1][2] if i + 1 < n else _EOS1)
+            + (infos[i - 2][3] if i > 1 else _BOS2)
+            + (infos[i + 2][4] if i + 2 < n else _EOS2)
+            + _context(key)
+        )
+        row = list(feats)
+        row.append("b-=" + (words[i - 1] if i else "^") + "|" + w)
+        row.append("b+=" + w + "|" + (words[i + 1] if i + 1 < n else "$"))
+        out.append(row)
+        # State for the following tokens.
+        if first in _OPEN:
+            paren += 1
+        elif first in _QUOTES and len(tok) == 1:
+            quote = not quote
+        elif tok == "." and len(prev_tok) > 2 and e < end_text and text[e].isspace():
+            dots += 1
+        if not year_seen and (tok.isdigit() and _YEAR_RE.match(tok) or _YEAR_SUFFIX_RE.match(tok)):
+            year_seen = True
+        prev_tok = tok
+    return spans, out

@@ -1,0 +1,197 @@
+"""Train the reference tagger: ``python -m citekit.parser.train [--shared PATH] [-o MODEL]``.
+
+By default it trains on the licence-compatible sets of the shared data folder
+(AnyStyle core/good/bad/ugly, BSD-2-Clause; the GROBID citation corpus,
+Apache-2.0) plus the examples written for citekit in ``citekit/parser/data/``,
+and writes the model and a metadata file (inputs with SHA-256 and record
+counts, parameters, seed, date) beside it.  Training is deterministic: records
+are deduplicated and shuffled with a fixed seed and L-BFGS has no randomness.
+
+Evaluation-only sets are refused, and any training record whose text also
+occurs in an evaluation set present in the data folder is dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+import time
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from citekit.parser import MODEL_NAME
+from citekit.parser.corpus import Example, load_examples, read_jsonl
+from citekit.parser.features import extract
+
+DEFAULT_SETS = ("anystyle-core", "anystyle-good", "anystyle-bad", "anystyle-ugly", "grobid-corpus")
+EVALUATION_ONLY = ("anystyle-gold-heldout", "umass-cfe-test", "etdcite")
+DEFAULT_PARAMS = {
+    "c1": 0.05,
+    "c2": 0.005,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 1,
+}
+SEED = 20260101
+
+
+def own_data_files() -> list[Path]:
+    """The labelled examples shipped with citekit."""
+    folder = Path(str(resources.files("citekit.parser").joinpath("data")))
+    return sorted(folder.glob("*.jsonl"))
+
+
+def default_shared() -> Path:
+    return Path(os.environ.get("CITEKIT_SHARED", Path("..") / "shared"))
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def train(
+    files: list[Path],
+    output: Path,
+    params: dict | None = None,
+    seed: int = SEED,
+    exclude_texts: set[str] | None = None,
+    own_weight: int = 1,
+    log=print,
+) -> dict:
+    """Train a model on ``files``; returns (and writes beside the model) its metadata."""
+    params = {**DEFAULT_PARAMS, **(params or {})}
+    exclude_texts = exclude_texts or set()
+    own = {p.resolve() for p in own_data_files()}
+    inputs = []
+    examples: list[Example] = []
+    seen: set[str] = set()
+    for path in files:
+        exs, skipped = load_examples(path)
+        kept = dropped = 0
+        for ex in exs:
+            key = _norm(ex.text)
+            if key in exclude_texts:
+                dropped += 1
+                continue
+            if key in seen:
+                continue
+            seen.add(key)
+            repeat = own_weight if path.resolve() in own else 1
+            examples.extend([ex] * repeat)
+            kept += 1
+        inputs.append(
+            {
+                "file": path.name,
+                "sha256": sha256(path),
+                "records_used": kept,
+                "records_unaligned": skipped,
+                "records_in_evaluation_sets": dropped,
+                "weight": own_weight if path.resolve() in own else 1,
+            }
+        )
+        log(f"{path.name}: {kept} used, {skipped} unaligned, {dropped} overlapping evaluation")
+    random.Random(seed).shuffle(examples)
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.select("lbfgs", "crf1d")
+    trainer.set_params(params)
+    t0 = time.time()
+    for ex in examples:
+        _, xseq = extract(ex.text)
+        trainer.append(xseq, list(ex.labels))
+    log(f"features for {len(examples)} sequences in {time.time() - t0:.1f}s; training...")
+    t1 = time.time()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".tmp")
+    trainer.train(str(tmp))
+    os.replace(tmp, output)
+    seconds = time.time() - t1
+    last = trainer.logparser.last_iteration or {}
+    meta = {
+        "model": output.name,
+        "model_sha256": sha256(output),
+        "model_bytes": output.stat().st_size,
+        "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "training_seconds": round(seconds, 1),
+        "sequences": len(examples),
+        "seed": seed,
+        "algorithm": "lbfgs/crf1d",
+        "params": params,
+        "final_loss": last.get("loss"),
+        "inputs": inputs,
+        "python_crfsuite": getattr(pycrfsuite, "__version__", None),
+    }
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m citekit.parser.train", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=None, help="the shared data folder (default ../shared)")
+    ap.add_argument("--set", dest="sets", action="append", help="training set name (repeatable)")
+    ap.add_argument("--no-own", action="store_true", help="leave out citekit's own examples")
+    ap.add_argument("--own-weight", type=int, default=2, help="repeat citekit's own examples N times")
+    ap.add_argument("-o", "--output", type=Path, default=None, help="model file (default: the shipped one)")
+    ap.add_argument("--max-iterations", type=int, default=DEFAULT_PARAMS["max_iterations"])
+    ap.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"])
+    ap.add_argument("--minfreq", type=float, default=DEFAULT_PARAMS["feature.minfreq"])
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--allow-experimental", action="store_true",
+                    help="allow sets whose licence forbids shipping (ParsCit, UMass train/dev)")
+    args = ap.parse_args(argv)
+
+    shared = args.shared or default_shared()
+    data = shared / "data" / "parser"
+    sets = args.sets or list(DEFAULT_SETS)
+    files: list[Path] = []
+    for name in sets:
+        if name in EVALUATION_ONLY:
+            ap.error(f"{name} is evaluation-only and must never be trained on")
+        if not name.startswith(("anystyle", "grobid")) and not args.allow_experimental:
+            ap.error(f"{name}: licence does not allow shipping a model trained on it "
+                     "(use --allow-experimental and -o for an experiment)")
+        path = data / f"{name}.jsonl"
+        if not path.is_file():
+            ap.error(f"training set not found: {path}")
+        files.append(path)
+    if not args.no_own:
+        files.extend(own_data_files())
+    exclude: set[str] = set()
+    for name in EVALUATION_ONLY:
+        path = data / f"{name}.jsonl"
+        if path.is_file():
+            exclude.update(_norm(r["text"]) for r in read_jsonl(path))
+    output = args.output or Path(str(resources.files("citekit.parser").joinpath(MODEL_NAME)))
+    params = {
+        "c1": args.c1,
+        "c2": args.c2,
+        "max_iterations": args.max_iterations,
+        "feature.minfreq": args.minfreq,
+    }
+    meta = train(files, output, params, args.seed, exclude, args.own_weight,
+                 log=lambda m: print(m, file=sys.stderr))
+    meta_path = output.with_suffix(".json")
+    if args.output is None:
+        meta_path = output.parent / "data" / "model.json"
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {output} ({meta['model_bytes']} bytes) in {meta['training_seconds']}s; "
+          f"metadata {meta_path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

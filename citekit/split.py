@@ -1,0 +1,175 @@
+"""Split a reference section into entries.
+
+Handles numbered lists ("1.", "[1]", "1)", "(1)"), bulleted lists, one entry per
+line, hanging indents, entries wrapped over several lines and stray blank lines.
+Each ``Entry`` keeps its label as written, the label's number, its span in the
+document and its text with wrapped lines joined (what the tagger sees).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citekit.model import Span
+
+__all__ = ["Entry", "split_entries"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry: ``raw`` is the document text of ``span``; ``text`` is the entry
+    without its label, wrapped lines joined by single spaces."""
+
+    text: str
+    raw: str
+    span: Span
+    label: str | None = None
+    number: int | None = None
+    first_line: int = 0  # 1-based line of the entry's start in the document
+
+
+_LABEL = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<label>\[(?P<n1>\d{1,4})\]|\((?P<n2>\d{1,4})\)|(?P<n3>\d{1,4})[.)]"
+    r"(?=\s|[A-Z\u00c0-\u024f\"“‘'])|\\bibitem(?:\[[^\]]*\])?\{[^}]*\}|[-*•–]\s)[ \t]*"
+)
+# "2012." or "1999)" alone at a line start is a year, not a label.
+_YEAR_LIKE = re.compile(r"^[ \t]*(?:1[5-9]\d\d|20\d\d)[.)]")
+_ENTRY_START = re.compile(
+    r"^(?:[A-Z\u00c0-\u024f][\w'’\-]+(?:\s+(?:[A-Z\u00c0-\u024f][\w'’\-]+|[A-Z]\.))*,\s*[A-Z\u00c0-\u024f]"
+    r"|[A-Z]{2,}\b|[A-Z]\.\s?[A-Z]|(?:van|von|de|da|del|der|di|du|le|la)\s+[A-Z]|_{3,}|-{3,}|—)"
+)
+_LATEX_ONLY = re.compile(r"^\s*\\(?:begin|end)\{thebibliography\}.*$|^\s*%")
+
+
+def _label_of(line: str) -> re.Match[str] | None:
+    if _YEAR_LIKE.match(line):
+        return None
+    return _LABEL.match(line)
+
+
+def _number(m: re.Match[str]) -> int | None:
+    for g in ("n1", "n2", "n3"):
+        if m.group(g):
+            return int(m.group(g))
+    return None
+
+
+def split_entries(text: str, span: Span | None = None, first_line: int = 1) -> tuple[Entry, ...]:
+    """Split ``text[span]`` (the whole text if no span) into entries.
+
+    ``first_line`` is the 1-based document line where ``span`` starts (for
+    diagnostics).  Offsets in the returned entries are document offsets.
+    """
+    if span is None:
+        span = Span(0, len(text))
+    body = text[span.start : span.end]
+    raw_lines = body.split("\n")
+    lines: list[tuple[int, int, str]] = []  # (offset, line number, line)
+    pos = span.start
+    for k, line in enumerate(raw_lines):
+        if not _LATEX_ONLY.match(line):
+            lines.append((pos, first_line + k, line))
+        pos += len(line) + 1
+    nonblank = [t for t in lines if t[2].strip()]
+    if not nonblank:
+        return ()
+
+    labelled = sum(1 for _, _, line in nonblank if _label_of(line))
+    groups: list[list[tuple[int, int, str]]] = []
+    if labelled >= 2 or (labelled == 1 and len(nonblank) == 1):
+        # numbered/bulleted: a label starts an entry, anything else continues it
+        for item in nonblank:
+            if _label_of(item[2]) or not groups:
+                groups.append([item])
+            else:
+                groups[-1].append(item)
+    else:
+        indents = [len(line) - len(line.lstrip()) for _, _, line in nonblank]
+        base = min(indents)
+        hanging = any(i > base for i in indents) and sum(i == base for i in indents) >= 1
+        paragraphs = _paragraphs(lines)
+        multi_line_paras = sum(1 for p in paragraphs if len(p) > 1)
+        if hanging:
+            for item, ind in zip(nonblank, indents, strict=True):
+                if ind == base or not groups:
+                    groups.append([item])
+                else:
+                    groups[-1].append(item)
+        elif multi_line_paras and len(paragraphs) > 1 and _paragraph_style(paragraphs):
+            groups = paragraphs
+        else:
+            # one per line, but a line that cannot start an entry continues the previous one
+            for item in nonblank:
+                line = item[2].strip()
+                if groups and _continues(groups[-1][-1][2], line):
+                    groups[-1].append(item)
+                else:
+                    groups.append([item])
+    return tuple(_entry(text, g) for g in groups)
+
+
+def _paragraphs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    paras: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    for item in lines:
+        if item[2].strip():
+            cur.append(item)
+        elif cur:
+            paras.append(cur)
+            cur = []
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+def _paragraph_style(paras: list[list[tuple[int, int, str]]]) -> bool:
+    """Blank-line separated entries: every paragraph's later lines fail to start an entry."""
+    for p in paras:
+        for _, _, line in p[1:]:
+            if _ENTRY_START.match(line.strip()) and len(line.strip()) > 40:
+                return False
+    return True
+
+
+def _continues(prev: str, line: str) -> bool:
+    prev = prev.rstrip()
+    if not line:
+        return True
+    if line[0].islower() or line[0] in "([{,;:&–-0123456789" and not _ENTRY_START.match(line):
+        return True
+    if prev.endswith(("-", ",", "&", " and", ":", "/")) and not prev.endswith("--"):
+        return True
+    if re.search(r"\b(?:https?://|doi:)\S*$", prev) and not _ENTRY_START.match(line):
+        return True
+    return False
+
+
+def _entry(text: str, group: list[tuple[int, int, str]]) -> Entry:
+    start_off, line_no, first = group[0]
+    last_off, _, last = group[-1]
+    m = _label_of(first)
+    label = number = None
+    lead = len(first) - len(first.lstrip())
+    if m:
+        label = m.group("label").strip()
+        number = _number(m)
+        if label in {"-", "*", "•", "–"}:
+            label = None
+        lead = m.end()
+    start = start_off + len(first) - len(first.lstrip())
+    end = last_off + len(last.rstrip())
+    parts = [first[lead:].strip()] + [line.strip() for _, _, line in group[1:]]
+    joined = ""
+    for part in parts:
+        if not part:
+            continue
+        if joined.endswith("-") and not joined.endswith(" -") and part[:1].islower():
+            # a word hyphenated across lines: keep the hyphen (it may be a real compound)
+            joined += part
+        elif joined.endswith("/") and joined.rsplit(None, 1)[-1].startswith(("http", "www", "doi")):
+            joined += part  # a URL wrapped at a slash
+        else:
+            joined = f"{joined} {part}" if joined else part
+    joined = re.sub(r"[ \t]+", " ", joined)
+    return Entry(joined, text[start:end], Span(start, end), label, number, line_no)

@@ -1,0 +1,262 @@
+"""Tests of the reference tagger: tokenizer, features, label mapping, model, training."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citekit.errors import ConfigError
+from citekit.parser import LABELS, MAX_CHARS, Tagger, load_tagger
+from citekit.parser.corpus import align
+from citekit.parser.features import extract, token_info
+from citekit.parser.labels import map_label
+from citekit.parser.tokenize import tokenize, token_spans
+
+
+# --- tokenizer ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Nye, J.,The power", ["Nye", ",", "J", ".", ",", "The", "power"]),
+        ("pp. 1433-40.", ["pp", ".", "1433", "-", "40", "."]),
+        ("Taylor&Francis", ["Taylor", "&", "Francis"]),
+        ("Статья // Журнал. — М.", ["Статья", "/", "/", "Журнал", ".", "—", "М", "."]),
+        ("“Soft Power”, EU’s", ["“", "Soft", "Power", "”", ",", "EU’s"]),
+        ("doi:10.1000/xyz.12.", ["doi:10.1000/xyz.12", "."]),
+        ("see https://www.rand.org/pubs/rr1826.html, accessed", ["see", "https://www.rand.org/pubs/rr1826.html", ",", "accessed"]),
+        ("(2012a)", ["(", "2012a", ")"]),
+        ("", []),
+        ("   \n\t ", []),
+    ],
+)
+def test_tokenize_splits(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["  Reach Clint,Radin Andrew  (2017) «Russian views»\u00a0— RAND Report 2017, 17",
+     "a\u0301ccent ﬁ ligature  \u200b zero-width",
+     "x" * 3 + "\x00\x01\ufffd" + " end"],
+)
+def test_token_offsets_point_into_text(text: str) -> None:
+    toks = tokenize(text)
+    assert toks
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+        assert not t.text.isspace()
+    assert [(t.start, t.end) for t in toks] == token_spans(text)
+    # tokens are in order and do not overlap
+    assert all(a.end <= b.start for a, b in zip(toks, toks[1:], strict=False))
+
+
+# --- features ----------------------------------------------------------------
+
+def own(tok: str) -> set[str]:
+    return set(token_info(tok)[0])
+
+
+def test_token_features_of_tricky_tokens() -> None:
+    assert "YEAR" in own("2004")
+    assert "YEAR" not in own("1433")  # a page number, not a year
+    assert "YEARX" in own("2012a")
+    assert "ORD" in own("5th") and "ORD" in own("2nd")
+    assert "ORDW" in own("fifth")
+    assert "ROMAN" in own("xiv")
+    assert {"UP", "sh=X"} <= own("NYE")
+    assert "INIT" in own("J")
+    assert "D:given" in own("Joseph")
+    assert "D:pub" in own("Routledge")
+    assert "D:place" in own("London")
+    assert "D:jrnl" in own("Quarterly")
+    assert "D:month" in own("February")
+    assert "M:ed" in own("eds")
+    assert "M:pp" in own("pp")
+    assert "M:acc" in own("accessed")
+    assert "M:pres" in own("presented")
+    assert "M:in" in own("In")
+    assert "M:vol" in own("Vol")
+    assert "M:no" in own("№")
+    assert "QUOTE" in own("“")
+    assert "DASH" in own("—")
+    assert "URL" in own("https://example.org/a")
+    assert "DOI" in own("10.1000/xyz")
+    assert "scr=CYRILLIC" in own("Журнал")
+
+
+def test_context_features() -> None:
+    text = "Smith, J.,The “Great” Game (2010) // Journal"
+    spans, feats = extract(text)
+    toks = [text[s:e] for s, e in spans]
+    by = dict(zip(toks, feats, strict=False))
+    assert "nosp" in by["The"]  # "R.,The": no space before
+    assert "q" in by["Great"] and "q" not in by["Game"]
+    assert "par" in by["2010"] and "par" not in by["Game"]
+    assert "ny" in by["Smith"] and "ys" in by["Journal"]  # a year was seen before
+    assert "pos=0" in feats[0] and "pos=9" in feats[-1]
+    assert "-1BOS" in feats[0] and "+1EOS" in feats[-1]
+    assert "-1w=/" in feats[toks.index("Journal")]
+
+
+def test_extract_handles_empty_and_symbol_only_text() -> None:
+    assert extract("") == ([], [])
+    spans, feats = extract("., ; —")
+    assert len(spans) == len(feats) == 4
+
+
+# --- label mapping and alignment ----------------------------------------------
+
+@pytest.mark.parametrize(
+    ("label", "text", "fields", "expected"),
+    [
+        ("journal", "Nature,", {}, "container-title"),
+        ("title[j]", "J. Chem.", {}, "container-title"),
+        ("title[m]", "A Book", {"title": "A Book"}, "title"),
+        ("title[m]", "A Book", {"title": "Chapter", "container-title": "A Book"}, "container-title"),
+        ("biblScope[page]", "117", {}, "pages"),
+        ("pubPlace", "Paris", {}, "location"),
+        ("year", "2002", {}, "date"),
+        ("booktitle", "Proc. ACL", {}, "container-title"),
+        ("idno[arxiv]", "arXiv:1234", {}, "note"),
+        ("container-title", "Paper presented at the ISA Convention,", {}, "event"),
+        ("note", "(accessed 20 March 2012).", {}, "accessed"),
+        ("note", "Available at", {}, "note"),
+        ("author", "Smith, J.", {}, "author"),
+    ],
+)
+def test_map_label(label: str, text: str, fields: dict, expected: str) -> None:
+    assert map_label(label, text, fields) == expected
+    assert expected in LABELS
+
+
+def test_align_gives_every_token_a_label() -> None:
+    rec = {
+        "text": "Nye, J. (2004). Soft Power. New York: PublicAffairs.",
+        "fields": {},
+        "segments": [["author", "Nye, J."], ["date", "(2004)."], ["title", "Soft Power."],
+                     ["location", "New York:"], ["publisher", "PublicAffairs."]],
+    }
+    ex = align(rec)
+    assert ex is not None
+    toks = [rec["text"][s:e] for s, e in ex.spans]
+    labelled = dict(zip(toks, ex.labels, strict=True))
+    assert labelled["Nye"] == "author" and labelled["2004"] == "date"
+    assert labelled["York"] == "location" and labelled["PublicAffairs"] == "publisher"
+    assert align({"text": "abc", "segments": [["title", "xyz"]]}) is None
+
+
+# --- the shipped model ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return load_tagger()
+
+
+def fields_of(segments) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for s in segments:
+        out.setdefault(s.label, []).append(s.text)
+    return out
+
+
+def test_load_tagger_is_cached_and_checks_path(tmp_path: Path) -> None:
+    assert load_tagger() is load_tagger()
+    with pytest.raises(ConfigError):
+        load_tagger(str(tmp_path / "missing.crfsuite"))
+    broken = tmp_path / "broken.crfsuite"
+    broken.write_bytes(b"not a model")
+    with pytest.raises(ConfigError):
+        load_tagger(str(broken))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Huntington, Samuel P. (1996). The Clash of Civilizations and the Remaking of World Order. "
+         "New York: Simon & Schuster.",
+         {"author": "Huntington, Samuel P.", "date": "1996", "location": "New York",
+          "publisher": "Simon & Schuster"}),
+        ("Smith, J. and Jones, K. (2010) 'Water and conflict in the Aral basin', Journal of "
+         "Peace Research, 47(3), pp. 301-315.",
+         {"author": "Smith, J. and Jones, K.", "date": "2010", "container-title": "Journal of Peace Research",
+          "volume": "47", "pages": "301-315"}),
+        ("3. Waltz Kenneth, Theory of International Politics, Addison-Wesley, Reading, 1979.",
+         {"citation-number": "3", "date": "1979"}),
+        ("Brown A, Green B. Estimating things. J Stat Soft. 2012;45(2):1-20. doi:10.18637/jss.v045.i02",
+         {"date": "2012", "doi": "doi:10.18637/jss.v045.i02"}),
+    ],
+)
+def test_shipped_model_tags_handwritten_references(tagger: Tagger, text: str, expected: dict) -> None:
+    segs = tagger.tag(text)
+    got = {k: [v.strip(" .,;:()'“”") for v in vs] for k, vs in fields_of(segs).items()}
+    for label, value in expected.items():
+        assert value in got.get(label, []), (label, got)
+
+
+def test_segments_are_ordered_offsets_into_the_text(tagger: Tagger) -> None:
+    text = "  [12] Lo, Bobo, Axis of Convenience, Brookings, Washington DC, 2008, 277 p.  "
+    segs = tagger.tag(text)
+    assert segs
+    for s in segs:
+        assert text[s.start:s.end] == s.text
+        assert s.label in LABELS
+        assert s.text == s.text.strip()
+    assert all(a.end <= b.start for a, b in zip(segs, segs[1:], strict=False))
+    assert all(a.label != b.label for a, b in zip(segs, segs[1:], strict=False))
+    # every non-space character is covered by exactly one segment
+    covered = "".join(" " if not any(s.start <= i < s.end for s in segs) else c for i, c in enumerate(text))
+    assert covered.split() == text.split() or "".join(covered.split()) == "".join(text.split())
+
+
+def test_tag_many_matches_tag(tagger: Tagger) -> None:
+    texts = ["Gellner, E. (1983) Nations and Nationalism. Oxford: Blackwell.", "", "Sen A. Development."]
+    assert tagger.tag_many(texts) == [tagger.tag(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\n", ".,;", "\x00\x01\x02\ufffd\ufeff", "字" * 50, "🙂 emoji 🙂 2020",
+     "a" * 20000, ("Smith, J. (2001). Title. " * 400)],
+)
+def test_bad_input_does_not_crash(tagger: Tagger, text: str) -> None:
+    segs = tagger.tag(text)
+    for s in segs:
+        assert text[s.start:s.end] == s.text
+    if len(text) > MAX_CHARS and text[MAX_CHARS:].strip():
+        assert segs[-1].label == "note" and segs[-1].end == len(text.rstrip())
+
+
+# --- training end to end -------------------------------------------------------
+
+def test_training_a_tiny_model(tmp_path: Path) -> None:
+    from citekit.parser.train import train
+
+    recs = []
+    for i in range(12):
+        text = f"Author{i}, A. ({2000 + i}). Title number {i}. City{i}: Press{i}."
+        recs.append({"id": str(i), "text": text, "fields": {}, "segments": [
+            ["author", f"Author{i}, A."], ["date", f"({2000 + i})."], ["title", f"Title number {i}."],
+            ["location", f"City{i}:"], ["publisher", f"Press{i}."]]})
+    data = tmp_path / "tiny.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in recs), "utf-8")
+    model = tmp_path / "tiny.crfsuite"
+    meta = train([data], model, {"max_iterations": 30}, seed=1,
+                 exclude_texts={" ".join(recs[0]["text"].split()).lower()}, log=lambda m: None)
+    assert model.is_file() and meta["model_bytes"] == model.stat().st_size
+    assert meta["inputs"][0]["records_used"] == 11
+    assert meta["inputs"][0]["records_in_evaluation_sets"] == 1
+    assert len(meta["inputs"][0]["sha256"]) == 64
+    tagger = load_tagger(str(model))
+    segs = tagger.tag("Author99, B. (2019). Title number 99. City9: Press3.")
+    assert [s.label for s in segs] == ["author", "date", "title", "location", "publisher"]
+
+
+def test_train_command_refuses_evaluation_sets(tmp_path: Path) -> None:
+    from citekit.parser.train import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["--shared", str(tmp_path), "--set", "anystyle-gold-heldout", "-o", str(tmp_path / "m")])
+    assert exc.value.code == 2

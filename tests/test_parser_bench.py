@@ -1,0 +1,85 @@
+"""Tests of the tagger benchmark's scoring (how field values are compared) and our examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from citekit.bench.parse import norm_names, norm_value, predicted_fields, score
+from citekit.model import Segment
+from citekit.parser.corpus import align, split_volume
+from citekit.parser.essay_examples import generate
+
+
+def segs(text: str, *parts: tuple[str, str]) -> tuple[Segment, ...]:
+    out = []
+    at = 0
+    for label, piece in parts:
+        start = text.index(piece, at)
+        out.append(Segment(label, start, start + len(piece), piece))
+        at = start + len(piece)
+    return tuple(out)
+
+
+def test_values_are_trimmed_and_markers_dropped() -> None:
+    assert norm_value("(2004).") == "2004"
+    assert norm_value("“Soft  Power,”") == "Soft Power"
+    assert norm_value("vol. abs/1103.6246") == "abs/1103.6246"
+    assert norm_value("pp. 12-15.") == "12-15"
+    assert norm_value("In: Handbook of Things,") == "Handbook of Things"
+    assert norm_value("Smith") == "Smith"  # a marker only counts as a whole word
+
+
+def test_names_compare_as_one_value_per_record() -> None:
+    one = norm_names(["Gnedin, A., Pitman, J. and Yor, M.,"])
+    split = norm_names(["Gnedin, A.", "Pitman, J.", "Yor, M."])
+    assert one == split == "Gnedin A. Pitman J. Yor M"
+    assert norm_names(["In: Boden, A. and Eriksson, K.G., eds.,"]) == norm_names(["Boden, A.", "Eriksson, K.G."])
+
+
+def test_issue_merges_into_volume_where_the_set_has_no_issue() -> None:
+    text = "Smith, J. (2001). A title. Journal, 12(3), 4-5."
+    pred = segs(text, ("author", "Smith, J."), ("date", "(2001)."), ("title", "A title."),
+                ("container-title", "Journal,"), ("volume", "12"), ("issue", "(3),"), ("pages", "4-5."))
+    assert predicted_fields(text, pred, {"issue": "volume"})["volume"] == ["12(3),"]
+    assert predicted_fields(text, pred, {})["issue"] == ["(3),"]
+
+
+def test_score_counts_hits_misses_and_vocabulary() -> None:
+    text = "Smith, J. (2001). A title. Journal, 12(3), 4-5."
+    gold = {"text": text, "fields": {"author": ["Smith, J."], "date": "(2001).", "title": "A title.",
+                                     "container-title": "Journal,", "volume": "12(3),"}}
+    pred = segs(text, ("author", "Smith, J."), ("date", "(2001)."), ("title", "A title. Journal,"),
+                ("volume", "12"), ("issue", "(3),"), ("pages", "4-5."))
+    result = score([gold], [pred])
+    f = result["fields"]
+    assert f["author"]["tp"] == 1 and f["date"]["tp"] == 1 and f["volume"]["tp"] == 1
+    assert f["title"]["tp"] == 0 and f["title"]["predicted"] == 1
+    assert f["container-title"]["gold"] == 1 and f["container-title"]["tp"] == 0
+    assert "pages" not in f  # the gold set never labels pages: not scored
+    m = result["micro"]
+    assert (m["tp"], m["predicted"], m["gold"]) == (3, 4, 5)
+    assert result["exact_records"] == 0
+
+
+def test_split_volume_separates_the_issue() -> None:
+    cases = {"47(3),": ("47", "(3),"), "Vol. 81, No. 5,": ("Vol. 81, ", "No. 5,"),
+             "106,": ("106,", ""), "n° 5,": ("", "n° 5,")}
+    for seg, (vol, iss) in cases.items():
+        cut = split_volume(seg)
+        assert (seg[:cut], seg[cut:]) == (vol, iss)
+
+
+def test_essay_examples_are_well_formed_and_committed() -> None:
+    records = generate()
+    assert len(records) >= 200
+    assert generate() == records  # deterministic
+    committed = Path(__file__).resolve().parents[1] / "citekit" / "parser" / "data" / "essay-style.jsonl"
+    lines = committed.read_text("utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == records
+    labels = set()
+    for rec in records:
+        ex = align(rec)
+        assert ex is not None, rec["text"]
+        labels.update(ex.labels)
+    assert {"author", "title", "event", "accessed", "url", "edition", "genre", "publisher"} <= labels
