@@ -14,11 +14,14 @@ Reading files is the only IO here; everything after is pure.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from citekit.citations import find_citations
+from citekit.citations import WEAK_NARRATIVE_PREFIXES, find_citations
 from citekit.config import Settings
 from citekit.errors import CitekitError, InputError
 from citekit.link import link_citations
@@ -34,7 +37,7 @@ from citekit.rules import (
 )
 from citekit.rules.citations import uncited_entry
 from citekit.rules.suppressions import apply_suppressions
-from citekit.source import Source, read_source
+from citekit.source import Source, format_for, read_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class FileReport:
     links: tuple[Link, ...]
     diagnostics: tuple[Diagnostic, ...]
     origins: dict[str, RefOrigin] = field(default_factory=dict, compare=False)
+    cites_everything: bool = False  # LaTeX \nocite{*}: every .bib entry counts as cited
 
     @property
     def path(self) -> str:
@@ -90,17 +94,32 @@ class CheckResult:
 
 def read_bib(path: str) -> ReferenceSource:
     """A .bib file's entries, with CIT102 findings for duplicate keys."""
-    from citekit.formats.bibtex import read_bibtex
+    from citekit.formats.bibtex import load_bibtex
     from citekit.latex import duplicate_keys, find_bib_keys
 
     source = read_source(path, "bibtex")
     try:
-        refs = read_bibtex(source.text, path)
+        refs, problems = load_bibtex(source.text, path)
     except CitekitError:
         raise
     except Exception as exc:  # a parser's own exception type: report, never a traceback
         raise InputError(f"{path}: malformed BibTeX: {exc}") from None
-    if not refs and "@" in source.text and find_bib_keys(source.text):
+    duplicates = duplicate_keys(find_bib_keys(source.text))
+    # a repeated key is a finding (CIT102), not a malformed file
+    problems = [
+        p
+        for p in problems
+        if not any(
+            p.span.start <= dup.span.start < max(p.span.end, p.span.start + 1)
+            for dup, _ in duplicates
+        )
+    ]
+    if problems:
+        # a half-read .bib would make every citation of the lost entries "undefined"
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise InputError(f"{path}: malformed BibTeX: {first.message}{more}")
+    if not refs and find_bib_keys(source.text):
         raise InputError(f"{path}: malformed BibTeX: no entry could be read")
     diags = [
         Diagnostic(
@@ -111,7 +130,7 @@ def read_bib(path: str) -> ReferenceSource:
             path=path,
             data=(("key", dup.key),),
         )
-        for dup, first in duplicate_keys(find_bib_keys(source.text))
+        for dup, first in duplicates
     ]
     return ReferenceSource(source, tuple(refs), tuple(diags))
 
@@ -153,27 +172,68 @@ def _unique_ids(sources: Sequence[ReferenceSource], taken: set[str]) -> list[Ref
 # One document
 
 
+# See _own_list: fewer entries than this under no heading are not a reference list.
+_MIN_HEADINGLESS_ENTRIES = 3
+_NOTES_RE = re.compile(r"(?:end|foot)?notes?\W*$", re.IGNORECASE)
+
+
 def _inside(span: Span, regions: Sequence[Span]) -> bool:
     return any(r.start <= span.start < r.end for r in regions)
 
 
-def _own_list(source: Source, tagger: object | None) -> tuple[list[Reference], list[Span], list[Diagnostic]]:
+def _outside_all(items: list[Citation], regions: Sequence[Span]) -> list[Citation]:
+    """The citations whose start lies in none of ``regions`` (bisect: many regions)."""
+    if not regions:
+        return items
+    ordered = sorted(regions, key=lambda r: r.start)
+    starts = [r.start for r in ordered]
+    ends = list(itertools.accumulate((r.end for r in ordered), max))
+    out = []
+    for c in items:
+        i = bisect.bisect_right(starts, c.span.start) - 1
+        if i < 0 or ends[i] <= c.span.start:
+            out.append(c)
+    return out
+
+
+def _own_list(
+    source: Source, tagger: object | None
+) -> tuple[list[Reference], list[Span], list[Diagnostic]]:
     """The document's own reference list: entries, the regions it covers, parse findings."""
     if source.format == "latex":
         from citekit.latex import bibitem_references, find_bibitems
 
         items = find_bibitems(source.text)
-        refs = list(bibitem_references(items)) if items else []
+        bibitems = list(bibitem_references(items)) if items else []
         regions = []
         start = source.text.find("\\begin{thebibliography}")
         if start != -1:
             end = source.text.find("\\end{thebibliography}", start)
             regions.append(Span(start, end if end != -1 else len(source.text)))
-        return refs, regions, []
+        return bibitems, regions, []
     from citekit.document import parse_document
 
     doc = parse_document(source, tagger)  # type: ignore[arg-type]
-    return list(doc.references), [s.span for s in doc.sections], list(doc.diagnostics)
+    sections = []
+    refs: list[Reference] = []
+    has_list = any(sec.heading and not _NOTES_RE.match(sec.heading.strip()) for sec in doc.sections)
+    for sec in doc.sections:
+        if has_list and (sec.heading is None or _NOTES_RE.match(sec.heading.strip())):
+            continue  # notes or a citing paragraph beside a headed reference list
+        inside = [r for r in doc.references if sec.span.start <= r.span.start < sec.span.end]
+        # A headingless block of one or two "entries" is far more often a paragraph
+        # dense with citations than a reference list: keep its citations.
+        if sec.heading is None and len(inside) < _MIN_HEADINGLESS_ENTRIES:
+            continue
+        sections.append(sec.span)
+        refs.extend(inside)
+    kept = {r.id for r in refs}
+    diags = [
+        d
+        for d in doc.diagnostics
+        if not _inside(d.span, [s.span for s in doc.sections]) or _inside(d.span, sections)
+    ]
+    return [r for r in doc.references if r.id in kept], sections, diags
 
 
 def find_all_citations(source: Source, exclude: Sequence[Span] = ()) -> list[Citation]:
@@ -189,13 +249,16 @@ def find_all_citations(source: Source, exclude: Sequence[Span] = ()) -> list[Cit
         from citekit.pandoc import find_pandoc_keys
 
         keyed = find_pandoc_keys(text)
-    prose = find_citations(text)
-    if keyed:
-        groups = [c.group for c in keyed]
-        prose = [c for c in prose if not _inside(c.span, groups)]
-    found = [c for c in keyed + prose if not _inside(c.span, exclude)]
+    prose = _outside_all(find_citations(text), [c.group for c in keyed])
+    found = _outside_all(keyed + prose, exclude)
     found.sort(key=lambda c: (c.span.start, c.number or 0))
     return found
+
+
+def _weak(c: Citation) -> bool:
+    """A narrative "name (year)" that reads like a title: after a determiner, or in capitals."""
+    name = " ".join(c.names)
+    return c.prefix in WEAK_NARRATIVE_PREFIXES or (len(name.split()) >= 2 and name.isupper())
 
 
 def _select(diags: Sequence[Diagnostic], settings: Settings) -> list[Diagnostic]:
@@ -227,10 +290,25 @@ def check_source(
             origins[r.id] = RefOrigin(rs.source, True)
             references.append(r)
     citations = find_all_citations(source, regions)
+    everything = any(c.kind == "key" and c.key == "*" for c in citations)
+    citations = [c for c in citations if not (c.kind == "key" and c.key == "*")]
     if not any(r.number is not None for r in references):
         # "[3]" in a document without a numbered list is a footnote or a label
         citations = [c for c in citations if c.kind != "numeric"]
     links = link_citations(citations, references)
+    # "the Treaty of Lisbon (2007)": a narrative "name (year)" after a determiner
+    # that matches nothing at all is a title or a thing, not a citation.
+    links = [
+        lk
+        for lk in links
+        if not (
+            lk.citation.narrative
+            and lk.status == "unresolved"
+            and not lk.candidates
+            and _weak(lk.citation)
+        )
+    ]
+    citations = [lk.citation for lk in links]
     ctx = CheckContext(
         source=source,
         citations=tuple(citations),
@@ -242,13 +320,15 @@ def check_source(
     diags = run_rules(ctx)
     seen = {(d.code, d.span) for d in diags}
     diags.extend(d for d in parse_diags if (d.code, d.span) not in seen)
+    unparsed = {d.span for d in diags if d.code == "CIT104"}
+    diags = [d for d in diags if not (d.code == "CIT103" and d.span in unparsed)]
     diags = [d if d.path else _with_path(d, source.path) for d in diags]
     diags = _select(diags, settings)
     known = frozenset(r.code for r in all_rules())
     diags = apply_suppressions(source, diags, known)
     diags = _select(diags, settings)
     diags.sort(key=lambda d: (d.path != source.path, d.path or "", d.span.start, d.code))
-    return FileReport(source, tuple(references), tuple(links), tuple(diags), origins)
+    return FileReport(source, tuple(references), tuple(links), tuple(diags), origins, everything)
 
 
 def _with_path(d: Diagnostic, path: str) -> Diagnostic:
@@ -274,13 +354,65 @@ def _latex_bibs(source: Source) -> list[str]:
     return out
 
 
-def check_paths(paths: Sequence[str], settings: Settings | None = None, tagger: object | None = None) -> CheckResult:
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_BIB_KEY_RE = re.compile(r"^bibliography:[ \t]*(.*)$", re.MULTILINE)
+
+
+def front_matter_bibliographies(text: str) -> list[str]:
+    """The files of a Markdown file's YAML ``bibliography:`` (a name, a [list] or "- " items)."""
+    fm = _FRONT_MATTER_RE.match(text)
+    if fm is None:
+        return []
+    block = fm.group(1)
+    m = _BIB_KEY_RE.search(block)
+    if m is None:
+        return []
+    value = m.group(1).strip()
+    if value.startswith("["):
+        names = value.strip("[]").split(",")
+    elif value:
+        names = [value]
+    else:
+        names = []
+        for line in block[m.end() :].splitlines()[1:] if block[m.end() :].startswith("\n") else []:
+            item = re.match(r"^\s+-\s*(.+)$", line)
+            if item is None:
+                break
+            names.append(item.group(1))
+    return [n.strip().strip("'\"") for n in names if n.strip().strip("'\"")]
+
+
+def _markdown_sources(source: Source) -> tuple[list[str], list[str]]:
+    """(.bib files, CSL-JSON files) named in a Markdown file's front matter."""
+    base = Path(source.path).parent if source.path != "-" else Path(".")
+    bibs: list[str] = []
+    csls: list[str] = []
+    for name in front_matter_bibliographies(source.text):
+        path = base / name
+        if not path.is_file() and Path(name).is_file():
+            path = Path(name)  # pandoc resolves against the working folder
+        if not path.is_file():
+            raise InputError(f"{source.path}: bibliography {name} (front matter) not found")
+        (csls if path.suffix.lower() == ".json" else bibs).append(str(path))
+    return bibs, csls
+
+
+def check_paths(
+    paths: Sequence[str], settings: Settings | None = None, tagger: object | None = None
+) -> CheckResult:
     """Read and check every file in ``paths``; raise CitekitError on unreadable input."""
     settings = settings or Settings()
     check_prefixes(settings.select, "select")
     check_prefixes(settings.ignore, "ignore")
     if not paths:
         raise InputError("no files to check")
+    # A .bib or CSL-JSON file among FILES is a reference source, as with --bib/--csl.
+    docs = [p for p in paths if format_for(p) not in ("bibtex", "csl-json")]
+    bibs = tuple(p for p in paths if format_for(p) == "bibtex")
+    csls = tuple(p for p in paths if format_for(p) == "csl-json")
+    if bibs or csls:
+        settings = replace(settings, bib=settings.bib + bibs, csl=settings.csl + csls)
+    paths = docs
     cache: dict[str, ReferenceSource] = {}
 
     def load(path: str, reader: object) -> ReferenceSource:
@@ -295,8 +427,16 @@ def check_paths(paths: Sequence[str], settings: Settings | None = None, tagger: 
     for path in paths:
         source = read_source(path)
         external = list(shared)
-        if source.format == "latex" and not settings.bib:
-            own_bibs = [load(p, read_bib) for p in _latex_bibs(source)]
+        if not settings.bib and not settings.csl:
+            # the document's own declarations: \bibliography{} or YAML "bibliography:"
+            own_bibs: list[ReferenceSource] = []
+            if source.format == "latex":
+                own_bibs = [load(p, read_bib) for p in _latex_bibs(source)]
+            elif source.format == "markdown":
+                md_bibs, md_csls = _markdown_sources(source)
+                own_bibs = [load(p, read_bib) for p in md_bibs] + [
+                    load(p, read_csl) for p in md_csls
+                ]
             external.extend(own_bibs)
             used_external.extend(own_bibs)
         reports.append(check_source(source, settings, external, tagger))
@@ -316,6 +456,8 @@ def _external_reports(
                 origin = rep.origins.get(t)
                 if origin is not None and origin.external and t in refs:
                     cited.add((origin.source.path, refs[t].key or refs[t].id))
+    # with no document checked, or with \nocite{*}, "never cited" means nothing
+    judge_uncited = bool(reports) and not any(r.cites_everything for r in reports)
     out: list[FileReport] = []
     done: set[str] = set()
     for rs in externals:
@@ -323,7 +465,9 @@ def _external_reports(
             continue
         done.add(rs.source.path)
         uncited_refs = tuple(
-            r for r in rs.references if (rs.source.path, r.key or r.id) not in cited
+            r
+            for r in rs.references
+            if judge_uncited and (rs.source.path, r.key or r.id) not in cited
         )
         origins = {r.id: RefOrigin(rs.source, True) for r in rs.references}
         ctx = CheckContext(

@@ -19,6 +19,7 @@ Key citations (``\\cite{}``, ``[@key]``) live in ``citekit.latex`` and
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _TOKEN_RE = re.compile(
     rf"""
     (?P<nd>\b(?:n\.\s?d\.|s\.\s?d\.|s/d|s\.f\.|no\ date|in\ press|in\ review|in\ preparation|forthcoming|no\ prelo)(?!\w))
-  | (?P<etal>\bet\ al(?:\.|ii\b|\b)|\be\ col(?:s?)\.|\bet\ alli\b|\band\ colleagues\b)
+  | (?P<etal>\bet\ al(?:\.|ii\b|\b)|\be\ col(?:s?)\.|\bet\ alli\b|\band\ (?:colleagues|co-?workers)\b)
   | (?P<year>(?<![\d/])(?<!\d[.,])\b{_YEAR}(?:[a-z](?![a-z]))?(?![\d]|\s?[–—-]\s?\d|[.,]\d|/\d))
   | (?P<num>\d+(?:[.,]\d+)*)
   | (?P<word>{_LETTER}+(?:['’`\-]{_LETTER}+)*\.?)
@@ -48,39 +49,231 @@ _TOKEN_RE = re.compile(
 )
 
 _PARTICLES = frozenset(
-    "van von der den de da das do dos du la le del della di des ter ten vom zu af av "
-    "y e st st. bin ibn al el".split()
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "del",
+        "della",
+        "di",
+        "des",
+        "ter",
+        "ten",
+        "vom",
+        "zu",
+        "af",
+        "av",
+        "st",
+        "st.",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    ]
 )
-# Lower-case words that may stand before an author inside a group, ("see
-# Keohane, 1980", "reviewed in Lee 2001", "apud SILVA, 2010").  Anything else in
-# lower case ends a backward name run.
+# Words joining author names ("Smith and Jones", "Silva e Souza").  Any other
+# lower-case word ends a backward name run, so lead-ins ("see", "reviewed in",
+# "apud") are never read as names.
 _CONNECTORS = frozenset({"and", "&", "e", "y", "und", "et", "with", "og", "och"})
 # Lower-case words inside corporate names: "National Center for Biotechnology Information".
-_CORPORATE_INNER = frozenset({"of", "for", "the", "on", "de", "do", "da", "des", "für"})
+_CORPORATE_INNER = frozenset({"of", "for", "on", "de", "do", "da", "des", "für"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "filho", "neto"})
 # Capitalised words that begin a sentence or a group but are never names.
 _STOP_CAPS = frozenset(
-    """see cf cf. also e.g. eg i.e. ie in for as according reviewed compare but and or
-    the a an this that these those our we our his her their it its by from with after
-    before since during figure fig fig. table tab eq section chapter box appendix
-    supplementary supplemental video data source sources note notes ver veja apud por
-    segundo conforme em no na para sobre como ver, vide also, while when where although
-    however thus hence here there thereafter between among following whereas since until
-    january february march april may june july august september october november december
-    en el los las del según con ver indeed moreover furthermore therefore similarly recently
-    finally first second third notably interestingly importantly additionally consequently
-    instead specifically previously together likewise nevertheless nonetheless yet still
-    thereby accordingly conversely alternatively overall again originally later early""".split()
+    [
+        "see",
+        "under",
+        "over",
+        "through",
+        "within",
+        "without",
+        "despite",
+        "unlike",
+        "like",
+        "upon",
+        "via",
+        "regarding",
+        "cf",
+        "cf.",
+        "also",
+        "e.g.",
+        "eg",
+        "i.e.",
+        "ie",
+        "in",
+        "for",
+        "as",
+        "according",
+        "reviewed",
+        "compare",
+        "but",
+        "and",
+        "or",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "we",
+        "his",
+        "her",
+        "their",
+        "it",
+        "its",
+        "by",
+        "from",
+        "with",
+        "after",
+        "before",
+        "since",
+        "during",
+        "figure",
+        "fig",
+        "fig.",
+        "table",
+        "tab",
+        "eq",
+        "section",
+        "chapter",
+        "box",
+        "appendix",
+        "supplementary",
+        "supplemental",
+        "video",
+        "data",
+        "source",
+        "sources",
+        "note",
+        "notes",
+        "ver",
+        "veja",
+        "apud",
+        "por",
+        "segundo",
+        "conforme",
+        "em",
+        "no",
+        "na",
+        "para",
+        "sobre",
+        "como",
+        "ver,",
+        "vide",
+        "also,",
+        "while",
+        "when",
+        "where",
+        "although",
+        "however",
+        "thus",
+        "hence",
+        "here",
+        "there",
+        "thereafter",
+        "between",
+        "among",
+        "following",
+        "whereas",
+        "since",
+        "until",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "en",
+        "el",
+        "los",
+        "las",
+        "del",
+        "según",
+        "con",
+        "ver",
+        "indeed",
+        "moreover",
+        "furthermore",
+        "therefore",
+        "similarly",
+        "recently",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "notably",
+        "interestingly",
+        "importantly",
+        "additionally",
+        "consequently",
+        "instead",
+        "specifically",
+        "previously",
+        "together",
+        "likewise",
+        "nevertheless",
+        "nonetheless",
+        "yet",
+        "still",
+        "thereby",
+        "accordingly",
+        "conversely",
+        "alternatively",
+        "overall",
+        "again",
+        "originally",
+        "later",
+        "early",
+    ]
 )
-_NUMERIC_GROUP_RE = re.compile(r"\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*")
+_NUMERIC_GROUP_RE = re.compile(
+    r"\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*"
+)
 _NUMERIC_ITEM_RE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
 _HAS_YEARISH = re.compile(
     rf"{_YEAR}|n\.\s?d\.|s\.\s?d\.|s/d|in press|in review|in preparation|forthcoming|no prelo"
 )
 # Words that may follow a cited year inside a group: "(see Hone, 2012 for a review)".
 _AFTER_YEAR = frozenset(
-    "for and adapted modified apud cited quoted as with among updated or in e y et who "
-    "which see also".split()
+    [
+        "for",
+        "and",
+        "adapted",
+        "modified",
+        "apud",
+        "cited",
+        "quoted",
+        "as",
+        "with",
+        "among",
+        "updated",
+        "or",
+        "in",
+        "e",
+        "y",
+        "et",
+        "who",
+        "which",
+        "see",
+        "also",
+    ]
 )
 # Personal communications are not references.
 _PERS_COMM_RE = re.compile(r"pers(?:\.|onal)\s*comm|comunica[çc][ãa]o pessoal", re.IGNORECASE)
@@ -128,8 +321,10 @@ def _is_name_word(tok: _Tok) -> bool:
         return True
     # "McFall-Ngai" is capitalised; particles and "d'Alembert" are lower-case.
     low = tok.low
-    return low in _PARTICLES or low in _SUFFIXES or (
-        len(tok.text) > 2 and tok.text[1] in "'’" and tok.text[2:3].isupper()
+    return (
+        low in _PARTICLES
+        or low in _SUFFIXES
+        or (len(tok.text) > 2 and tok.text[1] in "'’" and tok.text[2:3].isupper())
     )
 
 
@@ -172,7 +367,7 @@ def _read_names_backwards(toks: list[_Tok], i: int, narrative: bool = False) -> 
         # one name: a run of name words (multi-word names, particles, suffixes)
         end_j = j
         while j >= 0 and (
-            _is_name_word(toks[j])
+            (_is_name_word(toks[j]) and (j == end_j or not _POSSESSIVE_RE.search(toks[j].text)))
             or (
                 toks[j].low in _CORPORATE_INNER
                 and j > 0
@@ -196,7 +391,10 @@ def _read_names_backwards(toks: list[_Tok], i: int, narrative: bool = False) -> 
         if start_j > end_j:
             break
         # a leading suffix ("Jr") alone is no name
-        if all(toks[k].low.rstrip(".") in _SUFFIXES for k in range(start_j, end_j + 1)):
+        if all(
+            toks[k].low.rstrip(".") in _SUFFIXES - {"filho", "neto"}
+            for k in range(start_j, end_j + 1)
+        ):
             break
         names.append((toks[start_j].start, toks[end_j].end))
         if start_j != j + 1:
@@ -208,7 +406,12 @@ def _read_names_backwards(toks: list[_Tok], i: int, narrative: bool = False) -> 
             elif narrative and not seen_and:
                 break
             k = j - 1
-            if toks[j].text == "," and k >= 0 and toks[k].kind == "word" and toks[k].low in _CONNECTORS:
+            if (
+                toks[j].text == ","
+                and k >= 0
+                and toks[k].kind == "word"
+                and toks[k].low in _CONNECTORS
+            ):
                 k -= 1  # Oxford comma ", and"
             elif toks[j].text == "&" and k >= 0 and toks[k].text == ",":
                 k -= 1  # APA ", &"
@@ -267,11 +470,7 @@ def _locator(text: str, toks: list[_Tok], i: int) -> tuple[str | None, int]:
     # ranges and lists of pages: "3-5", "3–5, 9"
     while last + 2 < n and toks[last + 1].kind == "dash" and toks[last + 2].kind in ("num", "year"):
         last += 2
-    while (
-        last + 2 < n
-        and toks[last + 1].text == ","
-        and toks[last + 2].kind == "num"
-    ):
+    while last + 2 < n and toks[last + 1].text == "," and toks[last + 2].kind == "num":
         last += 2
     return text[toks[j + 1].start : toks[last].end], last
 
@@ -308,13 +507,40 @@ def _parse_group(
         narrative_names = _narrative_names(text, open_i)
         if narrative_names is None:
             return  # "(2010)" with nothing citable before it
+        a, b = narrative_names.names[-1]
+        if _INITIAL_END_RE.search(text, a, b):
+            return  # "Brock, Aaron Z. (2022) ...": a reference written out, not a citation
     i = 0
+    bracket = 0  # depth of "[...]" inside the group
     while i < n:
         tok = toks[i]
+        if tok.text == "[":
+            bracket += 1
+        elif tok.text == "]":
+            bracket = max(0, bracket - 1)
         if tok.kind == "punct" and tok.text == ";":
             seg = toks[seg_start:i]
-            if seg and all(_is_name_word(t) or t.text in ",&" or (t.kind == "word" and t.low in _CONNECTORS) for t in seg) and not any(
-                t.kind in ("year", "nd") for t in seg
+            # "cf. BRAIT; PISTORI, 2012": a lead-in may open the first name-only segment
+            lead = 0
+            while lead < len(seg) and (
+                (
+                    seg[lead].kind == "word"
+                    and seg[lead].text[0].islower()
+                    and seg[lead].low not in _PARTICLES
+                )
+                or seg[lead].text in (".", ":")
+            ):
+                lead += 1
+            seg = seg[lead:]
+            if (
+                seg
+                and all(
+                    _is_name_word(t)
+                    or t.text in ",&"
+                    or (t.kind == "word" and t.low in _CONNECTORS)
+                    for t in seg
+                )
+                and not any(t.kind in ("year", "nd") for t in seg)
             ):
                 run = _read_names_backwards(toks, i - 1)
                 if run is not None and run.start == seg[0].start:
@@ -333,15 +559,21 @@ def _parse_group(
             if nxt is not None and not (
                 nxt.kind in ("punct", "other", "year", "nd")
                 or (nxt.kind == "word" and nxt.low in _AFTER_YEAR)
+                or (nxt.kind == "word" and _after_et_al(toks, i))
             ):
                 # "2019 showed": a year in running text, not a citation
                 prev = None
                 i = last + 1
                 continue
+            if bracket > 0:
+                i += 1  # "1988 [1975]": the original date, not a second citation
+                continue
             # names before the year
             k = i - 1
             if k >= 0 and toks[k].text == ",":
                 k -= 1
+            # "DIÓGENES LAERCIO, VI 40, 2010": book and section of a classical text
+            k = _skip_classical(toks, k, seg_start)
             # "LA DAIA..., 2018": a shortened title ends with an ellipsis
             dots = 0
             while k >= 0 and toks[k].text in ("…", ".") and dots < 3:
@@ -351,6 +583,7 @@ def _parse_group(
             if run is not None and run.start < toks[seg_start].start:
                 run = None
             start = tok.start
+            determiner: str | None = None
             names: tuple[str, ...]
             et_al = False
             narrative = False
@@ -358,13 +591,14 @@ def _parse_group(
                 name_spans = pending + run.names
                 names = tuple(_clean_name(text[a:b]) for a, b in name_spans)
                 et_al = run.et_al
-                start = pending_start if pending else run.start
+                start = pending_start if pending and pending_start is not None else run.start
                 pending, pending_start = [], None
             elif i == 0 and narrative_names is not None:
                 names = tuple(_clean_name(text[a:b]) for a, b in narrative_names.names)
                 et_al = narrative_names.et_al
                 start = narrative_names.start
                 narrative = True
+                determiner = _determiner_before(text, start)
             elif prev is not None and _continues(toks, i, prev):
                 names, et_al, narrative = prev.names, prev.et_al, prev.narrative
             else:
@@ -390,7 +624,12 @@ def _parse_group(
                 no_date=nd,
                 locator=loc,
                 narrative=narrative,
-                prefix=_prefix(text, toks, seg_start, start) if run is not None else None,
+                prefix=(
+                    _prefix(text, toks, seg_start, start, prev)
+                    if run is not None
+                    else (determiner if narrative and i == 0 else None)
+                ),
+                suffix=_original_date(toks, last),
             )
             out.append(cit)
             prev = cit
@@ -422,42 +661,129 @@ def _parse_group(
         i += 1
 
 
-def _continues(toks: list[_Tok], i: int, prev: Citation) -> bool:
-    """True when the year at ``i`` follows the previous item with only "," ";" "and" between."""
+def _skip_classical(toks: list[_Tok], k: int, seg_start: int) -> int:
+    """Skip "VI 40," / "VII 187," before a year; return the index before them (or ``k``)."""
+    j = k
+    roman = False
+    while j >= seg_start and (
+        toks[j].kind == "num"
+        or toks[j].text in (",", ".")
+        or toks[j].kind == "dash"
+        or (
+            toks[j].kind == "word"
+            and _ROMAN_RE.fullmatch(toks[j].low) is not None
+            and toks[j].text.isupper()
+        )
+    ):
+        roman = roman or toks[j].kind == "word"
+        j -= 1
+    if not roman or j < seg_start or not _is_name_word(toks[j]):
+        return k
+    return j
+
+
+def _after_et_al(toks: list[_Tok], i: int) -> bool:
+    """ "Holman et al., 2022 being one exception": "et al." marks a citation on its own."""
     k = i - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    return k >= 0 and toks[k].kind == "etal"
+
+
+def _continues(toks: list[_Tok], i: int, prev: Citation) -> bool:
+    """True when the year at ``i`` follows the previous item with only "," ";" "and"
+    (or a bracketed original date, "2011 [1954-1961],") between."""
+    k = i - 1
+    depth = 0
     while k >= 0 and toks[k].end > prev.span.end:
         t = toks[k]
-        if not (t.text in ",;&" or (t.kind == "word" and t.low in _CONNECTORS)):
+        if t.text == "]":
+            depth += 1
+        elif t.text == "[":
+            depth -= 1
+        elif depth == 0 and not (t.text in ",;&" or (t.kind == "word" and t.low in _CONNECTORS)):
             return False
         k -= 1
-    return True
+    return depth == 0
 
 
-def _prefix(text: str, toks: list[_Tok], seg_start: int, start: int) -> str | None:
+def _original_date(toks: list[_Tok], last: int) -> str | None:
+    """The "[1963]" of "2008 [1963]": an original publication date after the cited year."""
+    n = len(toks)
+    if last + 2 < n and toks[last + 1].text == "[" and toks[last + 2].kind in ("year", "num"):
+        return toks[last + 2].text
+    return None
+
+
+def _prefix(
+    text: str, toks: list[_Tok], seg_start: int, start: int, prev: Citation | None
+) -> str | None:
+    """Lead-in words before an item: "see", "e.g.", "reviewed in"."""
     if seg_start >= len(toks):
         return None
     a = toks[seg_start].start
+    if prev is not None and prev.span.end > a:
+        a = prev.span.end
     if a >= start:
         return None
-    pre = text[a:start].strip().rstrip(",").strip()
+    pre = text[a:start].strip(" \t\n,;").strip()
     return pre or None
+
+
+_INITIAL_END_RE = re.compile(r"(?:^|\s)[A-Z]\.$")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_DETERMINER_RE = re.compile(
+    r"\b(the|a|an|this|that|these|those|his|her|their|its|our|my|your)\s+$|['’]s\s+$", re.IGNORECASE
+)
+# Determiners before a narrative "name (year)" that suggest a title or a thing,
+# not an author: "the Treaty of Lisbon (2007)", "Keohane's After Hegemony (1984)".
+WEAK_NARRATIVE_PREFIXES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "'s",
+    ]
+)
+
+
+def _determiner_before(text: str, start: int) -> str | None:
+    m = _DETERMINER_RE.search(text, max(0, start - 12), start)
+    if m is None:
+        return None
+    return (m.group(1) or "'s").lower()
 
 
 def _narrative_names(text: str, open_i: int) -> _NameRun | None:
     """Names standing right before a "(" that opens with a year: "Nye's (2004)"."""
     lo = max(0, open_i - _NARRATIVE_LOOKBACK)
     # do not reach back over a line break or a closing bracket
-    cut = max(text.rfind("\n", lo, open_i), text.rfind(")", lo, open_i), text.rfind("]", lo, open_i))
+    cut = max(
+        text.rfind("\n", lo, open_i), text.rfind(")", lo, open_i), text.rfind("]", lo, open_i)
+    )
     if cut != -1:
         lo = cut + 1
     toks = _tokenize(text[lo:open_i], lo)
     if not toks:
         return None
     last_i = len(toks) - 1
+    if toks[last_i].text in ("'", "’") and last_i > 0:
+        last_i -= 1  # "Andraos’ (2005)"
     if toks[last_i].text == "," and last_i > 0 and toks[last_i - 1].kind == "etal":
         last_i -= 1  # "Woltman et al., (2012)"
     last = toks[last_i]
-    if last.end < open_i and text[last.end : open_i].strip(" ,\t"):
+    if last.end < open_i and text[last.end : open_i].strip(" ,\t'’"):
         return None
     return _read_names_backwards(toks, last_i, narrative=True)
 
@@ -465,8 +791,8 @@ def _narrative_names(text: str, open_i: int) -> _NameRun | None:
 def _numeric(text: str, open_i: int, close_i: int, out: list[Citation]) -> None:
     content = text[open_i + 1 : close_i]
     items = list(_NUMERIC_ITEM_RE.finditer(content))
-    if len(items) == 1 and items[0].group(2) is None and int(items[0].group(1)) >= 1000:
-        return  # "[1998]": a year, not a list number
+    if any(int(m.group(1)) >= 1000 for m in items):
+        return  # "[1998]", "[1954-1961]": years, not list numbers
     group = Span(open_i, close_i + 1)
     base = open_i + 1
     for m in items:
@@ -489,8 +815,10 @@ def _numeric(text: str, open_i: int, close_i: int, out: list[Citation]) -> None:
 
 def _bare_et_al(text: str, out: list[Citation], covered: list[Span]) -> None:
     """ "Khodak et al., 2018 address ..." written without brackets."""
+    starts = [s.start for s in covered]
     for m in _BARE_ETAL_RE.finditer(text):
-        if any(s.start <= m.start() < s.end for s in covered):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < covered[i].end:
             continue
         lo = max(0, m.start() - _NARRATIVE_LOOKBACK)
         nl = text.rfind("\n", lo, m.start())
@@ -507,7 +835,7 @@ def _bare_et_al(text: str, out: list[Citation], covered: list[Span]) -> None:
         run = _read_names_backwards(toks, ei, narrative=True)
         if run is None:
             continue
-        year, ysuf, nd = _year_value(toks[yi])
+        year, ysuf, _ = _year_value(toks[yi])
         out.append(
             Citation(
                 kind="author-year",
@@ -530,7 +858,8 @@ def _closing(text: str, i: int, open_ch: str, close_ch: str) -> int:
     if close == -1:
         return -1
     inner = text.find(open_ch, i + 1, close)
-    return -1 if inner != -1 else close
+    # "Bakhtin (2008, na análise (...) ...)": read up to the inner group
+    return close if inner == -1 else inner
 
 
 _OPEN_RE = re.compile(r"[(\[]")

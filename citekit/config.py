@@ -66,7 +66,9 @@ def settings_from_table(table: dict[str, Any], where: str, base: Path | None = N
     if "fail-level" in table:
         level = table["fail-level"]
         if level not in LEVELS:
-            raise ConfigError(f"{where}: 'fail-level' must be one of {', '.join(LEVELS)}, not {level!r}")
+            raise ConfigError(
+                f"{where}: 'fail-level' must be one of {', '.join(LEVELS)}, not {level!r}"
+            )
         s = replace(s, fail_level=level)
     if "format" in table:
         fmt = table["format"]
@@ -78,7 +80,7 @@ def settings_from_table(table: dict[str, Any], where: str, base: Path | None = N
             paths = _strings(table[key], key, where)
             if base is not None:
                 paths = tuple(str(base / p) if not Path(p).is_absolute() else p for p in paths)
-            s = replace(s, **{key: paths})
+            s = replace(s, bib=paths) if key == "bib" else replace(s, csl=paths)
     return s
 
 

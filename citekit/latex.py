@@ -115,13 +115,19 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+# An argument longer than this is not a citation argument (an unclosed brace):
+# bounding the scan keeps a file full of unclosed "\\cite{" linear.
+_MAX_ARGUMENT = 4000
+
+
 def _balanced(text: str, pos: int, opening: str, closing: str) -> int | None:
     """End offset (after ``closing``) of a group starting at ``pos``, honouring ``{}`` nesting."""
     if pos >= len(text) or text[pos] != opening:
         return None
     depth_brace = 0
     i = pos + 1
-    while i < len(text):
+    stop = min(len(text), pos + _MAX_ARGUMENT)
+    while i < stop:
         ch = text[i]
         if ch == "\\":
             i += 2
@@ -163,7 +169,8 @@ def _keys_in(
     name = command.rstrip("*")
     for part in body.split(","):
         stripped = part.strip()
-        if stripped:
+        # "#1" is a macro parameter (\newcommand{\mycite}[1]{\citep{#1}}), not a key.
+        if stripped and not stripped.startswith("#"):
             lead = len(part) - len(part.lstrip())
             key_start = body_start + offset + lead
             out.append(

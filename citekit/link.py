@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -32,9 +32,39 @@ from rapidfuzz import fuzz
 from citekit.model import Candidate, Citation, Evidence, Link, Name, Reference
 
 _PARTICLES = frozenset(
-    "van von der den de da das do dos du la le del della di des ter ten vom zu af av st bin ibn al el".split()
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "del",
+        "della",
+        "di",
+        "des",
+        "ter",
+        "ten",
+        "vom",
+        "zu",
+        "af",
+        "av",
+        "st",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    ]
 )
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "junior", "senior", "filho", "neto", "sobrinho"})
+_SUFFIXES = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "junior", "senior", "filho", "neto", "sobrinho"}
+)
 _WORD_RE = re.compile(r"[a-z0-9]+")
 _PAGES_RE = re.compile(r"(\d+)\s*(?:[-–—]+\s*(\d+))?")
 # Misspelt family names: rapidfuzz ratio at or above this (0-100) on folded keys.
@@ -65,7 +95,7 @@ def name_key(name: str) -> str:
     "World Bank" -> "worldbank".
     """
     words = _WORD_RE.findall(fold(name).replace("'", "").replace("’", ""))
-    while words and words[-1] in _SUFFIXES:
+    while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     core = [w for w in words if w not in _PARTICLES] or words
     return "".join(core)
@@ -105,6 +135,7 @@ def _names_of(ref: Reference) -> tuple[Name, ...]:
 
 
 _RAW_WORD_RE = re.compile(r"[^\W\d_][^\W\d_'’\-]*")
+_ACRONYM_RE = re.compile(r"\(([A-Z][A-Z&\-]{1,11})\)")
 _RAW_YEAR_RE = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
@@ -126,6 +157,12 @@ def _leads(raw: str) -> frozenset[str]:
     if len(caps) >= 2:
         out.add(name_key(" ".join(words)))
         out.add(name_key(" ".join(words[:2])))
+    if len(words) >= 2 and len(words[0]) <= 3 and words[1][:1].isupper():
+        out.add(name_key(words[1]))  # "LOS PRINCIPALES empresarios...": cited without the article
+    # "Instituto Brasileiro de Geografia e Estatística (IBGE). 2012.": cited by its acronym
+    year = _RAW_YEAR_RE.search(raw)
+    for m in _ACRONYM_RE.finditer(raw, 0, year.start() if year else min(len(raw), 200)):
+        out.add(fold(m.group(1)))
     out.discard("")
     return frozenset(out)
 
@@ -136,9 +173,17 @@ def _raw_names(raw: str) -> frozenset[str]:
     return frozenset(k for k in (name_key(w) for w in _RAW_WORD_RE.findall(head)) if len(k) > 1)
 
 
+@lru_cache(maxsize=65536)
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(_WORD_RE.findall(fold(name)))
+
+
+@lru_cache(maxsize=65536)
 def _cited_keys(name: str) -> frozenset[str]:
     """Keys a cited name may match: whole, last word, first word ("Saville Kent")."""
-    words = [w for w in _WORD_RE.findall(fold(name).replace("'", "")) if w not in _SUFFIXES]
+    words = _WORD_RE.findall(fold(name).replace("'", ""))
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
     out = {name_key(name)}
     if words:
         out.add(words[-1])
@@ -165,6 +210,8 @@ def _entry(ref: Reference, index: int) -> _Entry:
     givens = tuple(
         frozenset(w for w in _WORD_RE.findall(fold(n.given)) if len(w) > 1) for n in names
     )
+    # the raw-text fallbacks only make sense for an entry as printed, not for BibTeX source
+    free_text = not ref.raw.lstrip().startswith("@")
     pages = _page_range(ref.pages)
     count = None
     if ref.number_of_pages and ref.number_of_pages.strip().isdigit():
@@ -174,8 +221,8 @@ def _entry(ref: Reference, index: int) -> _Entry:
         index=index,
         families=families,
         givens=givens,
-        leads=_leads(_strip_label(ref.raw)),
-        raw_names=_raw_names(_strip_label(ref.raw)),
+        leads=_leads(_strip_label(ref.raw)) if free_text else frozenset(),
+        raw_names=_raw_names(_strip_label(ref.raw)) if free_text else frozenset(),
         acronym=_acronym(names[0]) if names else "",
         pages=pages,
         page_count=count,
@@ -248,12 +295,11 @@ def _match_name(cited: str, e: _Entry, pos: int) -> str:
         return "exact"
     if pos >= len(e.families):
         return "none"
-    words = set(_WORD_RE.findall(fold(cited)))
+    words = _word_set(cited)
     if words and words <= e.givens[pos]:
         return GIVEN_AS_FAMILY
-    key = name_key(cited)
     fam = e.families[pos]
-    if len(key) >= 5 and len(fam) >= 5 and fuzz.ratio(key, fam) >= FUZZY_MIN:
+    if len(fam) >= 5 and any(len(k) >= 5 and fuzz.ratio(k, fam) >= FUZZY_MIN for k in keys):
         return MISSPELT
     return "none"
 
@@ -264,12 +310,16 @@ def _coauthors(c: Citation, e: _Entry) -> tuple[str, list[Evidence]]:
     ev: list[Evidence] = []
     if c.et_al:
         if n_auth < 2:
-            ev.append(Evidence("co-author", "cited with 'et al.' but the entry has one author", -0.05))
+            ev.append(
+                Evidence("co-author", "cited with 'et al.' but the entry has one author", -0.05)
+            )
         return "ok", ev
     if not cited:
         if n_auth == 2:
             ev.append(
-                Evidence("co-author", f"co-author missing: the entry also lists {_display(e, 1)}", -0.3)
+                Evidence(
+                    "co-author", f"co-author missing: the entry also lists {_display(e, 1)}", -0.3
+                )
             )
             return "missing", ev
         return "ok", ev
@@ -308,7 +358,8 @@ def _display(e: _Entry, i: int) -> str:
     if i >= len(names):
         return "?"
     n = names[i]
-    return n.family if n.literal else (f"{n.full_family}, {n.given}" if n.given else n.full_family)
+    given = n.given.rstrip(" ([,;:")  # a stray bracket from the entry's "(2020)" is not a name
+    return n.family if n.literal else (f"{n.full_family}, {given}" if given else n.full_family)
 
 
 def _year_of(ref: Reference) -> str:
@@ -320,11 +371,15 @@ def _match_year(c: Citation, e: _Entry) -> tuple[str, Evidence]:
     if c.no_date or c.year is None:
         if ref.year is None:
             return "exact", Evidence("year", "no date on either side", 0.5)
-        return YEAR_DIFFERS, Evidence("year", f"cited without a date; the entry has {ref.year}", -0.5)
+        return YEAR_DIFFERS, Evidence(
+            "year", f"cited without a date; the entry has {ref.year}", -0.5
+        )
     if ref.year is None:
         return NO_YEAR, Evidence("year", "the entry has no year", -0.3)
     if ref.year != c.year:
-        return YEAR_DIFFERS, Evidence("year", f"differs: cited {c.year}, the entry has {_year_of(ref)}", -0.6)
+        return YEAR_DIFFERS, Evidence(
+            "year", f"differs: cited {c.year}, the entry has {_year_of(ref)}", -0.6
+        )
     if c.year_suffix == ref.year_suffix:
         return "exact", Evidence("year", f"{_year_of(ref)} matches", 0.5)
     if not c.year_suffix:
@@ -336,7 +391,9 @@ def _match_year(c: Citation, e: _Entry) -> tuple[str, Evidence]:
             "year", f"cited {c.year}{c.year_suffix}; the entry's year has no suffix", 0.3
         )
     return YEAR_DIFFERS, Evidence(
-        "year", f"suffix differs: cited {c.year}{c.year_suffix}, the entry has {_year_of(ref)}", -0.4
+        "year",
+        f"suffix differs: cited {c.year}{c.year_suffix}, the entry has {_year_of(ref)}",
+        -0.4,
     )
 
 
@@ -346,7 +403,11 @@ def _score(c: Citation, e: _Entry, name_how: str) -> _Score:
         ev.append(Evidence("name", f"{c.names[0]} matches the first author", 0.5))
     elif name_how == GIVEN_AS_FAMILY:
         ev.append(
-            Evidence("name", f"'{c.names[0]}' is the given name of {_display(e, 0)} ({_year_of(e.ref)})", -0.4)
+            Evidence(
+                "name",
+                f"'{c.names[0]}' is the given name of {_display(e, 0)} ({_year_of(e.ref)})",
+                -0.4,
+            )
         )
     elif name_how == MISSPELT:
         ev.append(
@@ -373,7 +434,12 @@ def _locator_fits(locator: str | None, e: _Entry) -> bool | None:
     page = int(m.group())
     if e.pages is not None:
         lo, hi = e.pages
-        if lo == hi and e.page_count is None and lo >= 50 and e.ref.type in ("book", "document", "report", "thesis"):
+        if (
+            lo == hi
+            and e.page_count is None
+            and lo >= 50
+            and e.ref.type in ("book", "document", "report", "thesis")
+        ):
             return page <= lo  # a book's single number is its page count
         return lo <= page <= hi
     if e.page_count is not None:
@@ -424,11 +490,40 @@ def describe(ref: Reference, title: bool = False) -> str:
 def _link_author_year(c: Citation, idx: _Index) -> Link:
     if not c.names:
         return Link(c, "unresolved", reason="no author in the citation")
+    link = _link_names(c, idx)
+    if link.status != "unresolved" or len(c.names) < 2:
+        return link
+    # "Ainda, Blum & Roderjan (2007)", "(AIC, Akaike, 1973)": a leading word read
+    # as a name; accept only an exact fit of the rest.
+    for drop in range(1, min(3, len(c.names))):
+        retry = _link_names(replace(c, names=c.names[drop:]), idx)
+        if retry.status in ("resolved", "ambiguous"):
+            skipped = ", ".join(c.names[:drop])
+            return Link(
+                c,
+                retry.status,
+                retry.targets,
+                f"{retry.reason} (ignoring '{skipped}')",
+                retry.candidates,
+            )
+    # "Koenker e Basset (1978)" for "Basset, G.; Koenker, R. (1978)": authors swapped
+    swapped = _link_names(replace(c, names=(c.names[1], c.names[0], *c.names[2:])), idx)
+    if swapped.status == "resolved":
+        return Link(
+            c,
+            "suggested",
+            swapped.targets,
+            f"{COAUTHOR}: the entry lists the authors in another order",
+            swapped.candidates,
+        )
+    return link
+
+
+def _link_names(c: Citation, idx: _Index) -> Link:
     first = c.names[0]
-    key = name_key(first)
     scores: dict[int, _Score] = {}
 
-    def consider(entries: Iterable[_Entry], pos_search: bool = False) -> None:
+    def consider(entries: Iterable[_Entry]) -> None:
         for e in entries:
             if e.index in scores:
                 continue
@@ -442,11 +537,14 @@ def _link_author_year(c: Citation, idx: _Index) -> Link:
     if words:
         consider(idx.by_given.get(words[0], ()))
     exact = [s for s in scores.values() if not s.deviations]
-    if not exact and len(key) >= 5:
+    if not exact:
         # misspelt family names: only when nothing fits exactly
-        for fam in idx.family_keys:
-            if abs(len(fam) - len(key)) <= 3 and fam != key and fuzz.ratio(key, fam) >= FUZZY_MIN:
-                consider(idx.by_family[fam])
+        for k in _cited_keys(first):
+            if len(k) < 5:
+                continue
+            for fam in idx.family_keys:
+                if abs(len(fam) - len(k)) <= 3 and fam != k and fuzz.ratio(k, fam) >= FUZZY_MIN:
+                    consider(idx.by_family[fam])
     exact = [s for s in scores.values() if not s.deviations]
     all_scores = sorted(scores.values(), key=lambda s: (-_weight(s), s.entry.index))
     candidates = tuple(_candidate(s) for s in all_scores[:5])
@@ -464,7 +562,14 @@ def _link_author_year(c: Citation, idx: _Index) -> Link:
 
     near = [s for s in all_scores if len(s.deviations) == 1]
     if near:
-        near.sort(key=lambda s: (_NEAR_ORDER.index(s.deviations[0]), -_weight(s), _year_gap(c, s), s.entry.index))
+        near.sort(
+            key=lambda s: (
+                _NEAR_ORDER.index(s.deviations[0]),
+                -_weight(s),
+                _year_gap(c, s),
+                s.entry.index,
+            )
+        )
         best = near[0]
         kind = best.deviations[0]
         reason = "; ".join(ev.detail for ev in best.evidence if ev.weight < 0) or kind
@@ -496,20 +601,67 @@ def _break_tie(c: Citation, exact: list[_Score]) -> list[_Score]:
     best_co = [s for s in exact if s.coauthors == "ok" and len(s.entry.families) == len(c.names)]
     if c.names[1:] and not c.et_al and len(best_co) == 1:
         return best_co
+    if c.names[1:]:
+        # "Fowler, Franz, & Ridout" vs "Fowler, Franz, Martin, et al.": most co-authors named wins
+        def overlap(s: _Score) -> int:
+            names = set(s.entry.families[1:]) | s.entry.raw_names
+            return sum(1 for n in c.names[1:] if _cited_keys(n) & names)
+
+        top = max(overlap(s) for s in exact)
+        best = [s for s in exact if overlap(s) == top]
+        if top > 0 and len(best) == 1:
+            best[0].evidence.append(Evidence("co-author", "co-authors tell the entries apart", 0.2))
+            return best
+    if not c.names[1:] and not c.et_al:
+        # "(Smith, 2019)" names a single-author work rather than Smith and others
+        solo = [s for s in exact if len(s.entry.families) == 1]
+        if len(solo) == 1:
+            return solo
     if c.et_al:
-        multi = [s for s in exact if len(s.entry.families) >= 2]
-        if len(multi) == 1:
-            return multi
+        # "et al." stands for two or more others: a two-author work is "X and Y"
+        for least in (3, 2):
+            multi = [s for s in exact if len(s.entry.families) >= least]
+            if len(multi) == 1:
+                return multi
+    lead = _WORD_RE.findall(fold(c.names[0]))
+    if len(lead) >= 2:
+        # "Paul Reynaud (1945)": a given name before the family tells namesakes apart
+        initial = lead[0][0]
+        named = [
+            s
+            for s in exact
+            if _names_of(s.entry.ref) and fold(_names_of(s.entry.ref)[0].given)[:1] == initial
+        ]
+        if len(named) == 1:
+            named[0].evidence.append(
+                Evidence("name", "the given name tells the namesakes apart", 0.2)
+            )
+            return named
+    if c.suffix and c.suffix.isdigit():
+        # "2008 [1963]": the original date printed in one entry
+        dated = [s for s in exact if c.suffix in s.entry.ref.raw]
+        if len(dated) == 1:
+            dated[0].evidence.append(
+                Evidence("year", f"original date {c.suffix} in the entry", 0.2)
+            )
+            return dated
     by_order = _suffix_order(c, exact)
     if by_order is not None:
         by_order.evidence.append(Evidence("year", "suffix letter taken in list order", 0.1))
         return [by_order]
-    fits = [s for s in exact if _locator_fits(c.locator, s.entry)]
-    if len(fits) == 1 and len(exact) > 1:
+    verdicts = [(s, _locator_fits(c.locator, s.entry)) for s in exact]
+    fits = [s for s, ok in verdicts if ok]
+    if len(fits) == 1:
         fits[0].evidence.append(
             Evidence("locator", f"locator {c.locator} fits the entry's pages", 0.3)
         )
         return fits
+    possible = [s for s, ok in verdicts if ok is not False]
+    if len(possible) == 1:
+        possible[0].evidence.append(
+            Evidence("locator", f"locator {c.locator} lies outside the other entries' pages", 0.2)
+        )
+        return possible
     return exact
 
 
@@ -518,7 +670,9 @@ def _link_numeric(c: Citation, idx: _Index) -> Link:
     if len(refs) == 1:
         return Link(c, "resolved", (refs[0].id,), f"entry [{c.number}]")
     if len(refs) > 1:
-        return Link(c, "ambiguous", tuple(r.id for r in refs), f"{len(refs)} entries numbered {c.number}")
+        return Link(
+            c, "ambiguous", tuple(r.id for r in refs), f"{len(refs)} entries numbered {c.number}"
+        )
     top = max(idx.by_number) if idx.by_number else 0
     return Link(c, "unresolved", (), f"no entry numbered {c.number} (the list has {top})")
 
@@ -528,7 +682,9 @@ def _link_key(c: Citation, idx: _Index) -> Link:
     if len(refs) == 1:
         return Link(c, "resolved", (refs[0].id,), f"key {c.key}")
     if len(refs) > 1:
-        return Link(c, "ambiguous", tuple(r.id for r in refs), f"key {c.key} is defined {len(refs)} times")
+        return Link(
+            c, "ambiguous", tuple(r.id for r in refs), f"key {c.key} is defined {len(refs)} times"
+        )
     close = [k for k in idx.by_key if fuzz.ratio(k, c.key or "") >= 85]
     if close:
         ref = idx.by_key[sorted(close, key=lambda k: -fuzz.ratio(k, c.key or ""))[0]][0]

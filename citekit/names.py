@@ -61,8 +61,7 @@ def _fold(s: str) -> str:
 
 
 _PARTICLES = frozenset(
-    "van von der den de del della dei degli di da das dos du la le ten ter vom zu zur bin ibn al el st"
-    " d' dell' l' y".split()
+    ["van", "von", "der", "den", "de", "del", "della", "dei", "degli", "di", "da", "das", "dos", "du", "la", "le", "ten", "ter", "vom", "zu", "zur", "bin", "ibn", "al", "el", "st", "d'", "dell'", "l'", "y"]
 )
 # Case matters: "JR" in "Smith JR" is a pair of initials (Vancouver style), "Jr" a suffix.
 _SUFFIX_FORMS = {
@@ -89,7 +88,8 @@ _ROLE = re.compile(
 )
 _ROLE_LEAD = re.compile(r"^\s*(?:edited\s+by|ed\.\s+by|eds?\.|by|in:?)\s+", re.IGNORECASE)
 _ROLE_HINT = re.compile(r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b")
-_AND = re.compile(r"\s*(?:&|\band\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b)\s*", re.IGNORECASE)
+# "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
+_AND = re.compile(r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b|\bи\b)\s*")
 
 
 def is_initial(token: str) -> bool:
@@ -117,20 +117,25 @@ def _given_like(part: str) -> bool:
 
 def _fix_case(family: str) -> str:
     """"NYE" -> "Nye", "O'NEILL" -> "O'Neill", "SMITH-JONES" -> "Smith-Jones"; others unchanged."""
-    letters = [c for c in family if c.isalpha()]
-    if len(letters) < 2 or not all(c.isupper() for c in letters):
+    if not family.isupper() or sum(c.isalpha() for c in family) < 2:
         return family
-    return re.sub(
-        r"[^\W\d_]+", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), family
-    ).replace("Mc", "Mc")
+    return _WORD_RE.sub(lambda m: m.group(0)[0] + m.group(0)[1:].lower(), family)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:").strip()
 
 
+_FUNCTION_WORDS = frozenset(["for", "of", "the", "on", "in", "at", "to", "und", "für", "pour", "para", "per", "del'"])
+
+
 def _is_corporate(chunk: str) -> bool:
     toks = chunk.split()
+    if len(toks) >= 3 and any(t in _FUNCTION_WORDS for t in toks[1:-1]):
+        return True  # "Transport for London", "Ministry of Health"
     if len(toks) >= 2 and _CORPORATE.search(chunk):
         return True
     if len(toks) == 1 and len(toks[0]) >= 2 and toks[0].isupper() and toks[0].isalpha():
@@ -215,6 +220,9 @@ def _family_first(tokens: Sequence[str], order: Order) -> bool:
 
 
 def _strip_et_al(text: str) -> tuple[str, bool]:
+    low = text[-16:].lower()
+    if "al" not in low and "others" not in low and "u." not in low and "др" not in low:
+        return text, False
     m = _ET_AL.search(text)
     if m:
         return text[: m.start()], True
@@ -256,6 +264,10 @@ def _split(text: str) -> tuple[list[str], bool]:
             single = len(head_tokens) == 1 or (
                 len(head_tokens) > 1 and all(t[:1].islower() for t in head_tokens[:-1])
             )
+            if not head_tokens:
+                chunks.append(part)
+                i += 1
+                continue
             head = head_tokens[0]
             family_like = not is_initial(head) or (head.isalpha() and len(head) >= 3)
             if nxt is not None and single and family_like and _given_like(nxt):
@@ -296,14 +308,13 @@ def list_order(author_strings: Iterable[str]) -> Order:
         s = _clean(s)
         if not s:
             continue
-        first = split_names(s)[:1]
-        if not first:
+        head, comma, _rest = s.partition(",")
+        tokens = head.split()
+        if not tokens:
             continue
-        chunk = first[0]
-        if "," in chunk:
-            inverted += 1
+        if comma and len(tokens) == 1 and not is_initial(tokens[0]):
+            inverted += 1  # "Mankoff, Jeffrey"
             continue
-        tokens = chunk.split()
         if len(tokens) < 2:
             continue
         if is_initial(tokens[0]):

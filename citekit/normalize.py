@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from citekit.model import Name, Reference, Segment, Span
 from citekit.names import Order, is_initial, parse_names
@@ -54,7 +55,7 @@ def clean_field(value: str, keep_final: str = "?!") -> str:
     is kept.  Curly quotes glued to words ('the“great game”region') get spaces.
     """
     s = " ".join(value.split())
-    if _HAS_CURLY.search(s):
+    if not s.isascii() and _HAS_CURLY.search(s):
         s = _space_quotes(s)
     if not s or (s[0] not in _LEAD_TRIM and s[-1] not in _EDGE_PUNCT):
         return s
@@ -137,7 +138,8 @@ _DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?({_MONTH_
 _MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(1[5-9]\d\d|20\d\d)")
 _MY = re.compile(rf"({_MONTH_WORD})(?:\s*[/-]\s*{_MONTH_WORD})?\s*,?\s+(1[5-9]\d\d|20\d\d)")
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
-_NO_DATE = re.compile(r"\b(?:n\.\s?d\.|no date|s\.\s?d\.|o\.\s?J\.|undated|forthcoming|in press)\b", re.I)
+_PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)([a-z])?[\s)\].,;:]*$")
+_NO_DATE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.)|\b(?:no date|undated|forthcoming|in press)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,8 +183,12 @@ def parse_date(text: str) -> DateInfo:
     """
     if not text:
         return DateInfo()
+    m = _PLAIN_YEAR.match(text)
+    if m:  # the common case: "2014," "(2012a)."
+        return DateInfo(int(m.group(1)), m.group(2) or "")
     m = _ISO.search(text)
-    if m and not _YEAR_RANGE.match(text, m.start()):
+    if m and (m.group(3) or int(m.group(2)) < int(m.group(1)[2:]) or not _YEAR_RANGE.match(text, m.start())):
+        # "2019-03-07", "2019-03"; but "2014-15" is a range of years
         return DateInfo(int(m.group(1)), "", int(m.group(2)), int(m.group(3)) if m.group(3) else None)
     m = _DMY.search(text)
     if m and (mon := _valid_month(m.group(2))) and 1 <= int(m.group(1)) <= 31:
@@ -235,7 +241,7 @@ _PAGE_RANGE = re.compile(r"(?<![\w.])([A-Za-z]?)(\d+)\s*(?:-{1,3}|–|—|‒|�
 
 def expand_pages(first: str, last: str) -> str:
     """The full last page of an abbreviated range: ("1433", "40") -> "1440"."""
-    if len(last) < len(first) and int(last) < int(first[-len(last):]) or len(last) < len(first):
+    if (len(last) < len(first) and int(last) < int(first[-len(last):])) or len(last) < len(first):
         full = first[: len(first) - len(last)] + last
         if int(full) >= int(first):
             return full
@@ -287,23 +293,29 @@ def parse_edition(text: str) -> str | None:
     return cleaned or None
 
 
+_VOL_PAREN = re.compile(r"(\d+)\s*\(\s*([\w/–-]+)\s*\)")
+_VOL_MARK = re.compile(r"\b(?:vol(?:ume)?|bd|band|t|tom|v)\.?\s*([\w-]+)", re.IGNORECASE)
+_NO_MARK = re.compile(r"(?:\b(?:no|nos|num|number|issue|iss|heft|n)\.?|№|#)\s*([\w/–-]+)", re.IGNORECASE)
+_BARE_VOL = re.compile(r"\b([0-9]+[A-Za-z]?|[IVXLC]+)\b")
+
+
 def parse_volume_issue(text: str) -> tuple[str | None, str | None]:
     """(volume, issue) from "vol. 12, no. 3", "12(3)", "no. 3", "Bd. 4", "т. 5, № 2"."""
     if not text:
         return None, None
     s = text.strip()
     vol = issue = None
-    m = re.search(r"(\d+)\s*\(\s*([\w/–-]+)\s*\)", s)
+    m = _VOL_PAREN.search(s)
     if m:
         return m.group(1), m.group(2)
-    m = re.search(r"\b(?:vol(?:ume)?|bd|band|t|tom|v)\.?\s*([\w-]+)", s, re.IGNORECASE)
-    if m and any(c.isdigit() for c in m.group(1)) or m and m.group(1).isupper():
+    m = _VOL_MARK.search(s)
+    if (m and any(c.isdigit() for c in m.group(1))) or (m and m.group(1).isupper()):
         vol = m.group(1)
-    m = re.search(r"(?:\b(?:no|nos|num|number|issue|iss|heft|n)\.?|№|#)\s*([\w/–-]+)", s, re.IGNORECASE)
+    m = _NO_MARK.search(s)
     if m:
         issue = m.group(1)
     if vol is None and issue is None:
-        m = re.search(r"\b([0-9]+[A-Za-z]?|[IVXLC]+)\b", s)
+        m = _BARE_VOL.search(s)
         if m:
             vol = m.group(1)
     return vol, issue
@@ -383,7 +395,7 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
         return "chapter"
     if container and (ref.volume or ref.issue or ref.pages) and not ref.publisher:
         return "article-journal"
-    if container and not ref.publisher and (ref.date and len(ref.date) > 4 or _MONTH_IN.search(raw)):
+    if container and not ref.publisher and ((ref.date and len(ref.date) > 4) or _MONTH_IN.search(raw)):
         return "article-journal"  # magazines and journals dated by month: "Foreign Affairs, May 2014"
     if (ref.url or ref.accessed or _WEB.search(raw)) and not container:
         return "webpage"
@@ -425,6 +437,13 @@ def _seg(text: str, label: str, start: int, end: int) -> Segment:
 
 
 def _merge_same(text: str, segs: Segs) -> Segs:
+    prev = ""
+    for s in segs:
+        if s.start >= s.end or s.label == prev:
+            break
+        prev = s.label
+    else:
+        return segs  # nothing to merge (the common case)
     out: Segs = []
     for s in segs:
         if s.start >= s.end:
@@ -436,12 +455,21 @@ def _merge_same(text: str, segs: Segs) -> Segs:
     return out
 
 
+_CLOSERS = frozenset("?!”’\"")
+_LEADING_CLOSERS = re.compile(r"[?!”’\"]+")
+_ENDS_IN_CAPITAL = re.compile(r"(?:^|[\s.])[A-Z]$")
+_NOT_CONTINUATION = re.compile(r"(?i)(?:in\b|in:|available|accessed|retrieved|https?:|www\.)")
+_NEXT_PUNCT = re.compile(r"[,.;:](?=\s|$)")
+_INNER_IN = re.compile(r"[,.;]\s+in:?\s", re.IGNORECASE)
+_GIVEN_AT_START = re.compile(r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?),\s*")
+
+
 def repair_split_initials(text: str, segs: Segs) -> Segs:
     """"fifth edition, M" + ".E. Sharpe": a boundary never splits an abbreviation."""
     out = list(segs)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if b.text.startswith(".") and re.search(r"(?:^|[\s.])[A-Z]$", a.text):
+        if b.text.startswith(".") and _ENDS_IN_CAPITAL.search(a.text):
             cut = a.end - 1
             out[i] = _seg(text, a.label, a.start, cut)
             out[i + 1] = _seg(text, b.label, cut, b.end)
@@ -453,8 +481,10 @@ def repair_leading_punct(text: str, segs: Segs) -> Segs:
     out = list(segs)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        m = re.match(r"[?!”’\"]+", b.text)
-        if m and a.label == "title":
+        if a.label != "title" or b.text[:1] not in _CLOSERS:
+            continue
+        m = _LEADING_CLOSERS.match(b.text)
+        if m:
             cut = b.start + m.end()
             out[i - 1] = _seg(text, a.label, a.start, cut)
             out[i] = _seg(text, b.label, cut, b.end)
@@ -479,9 +509,9 @@ def repair_unpunctuated_boundary(text: str, segs: Segs) -> Segs:
             and a.label != b.label
             and not a.text.endswith(tuple(_END_PUNCT + "?!)”\""))
             and not gap.strip()
-            and not re.match(r"(?i)(?:in\b|in:|available|accessed|retrieved|https?:|www\.)", b.text)
+            and not _NOT_CONTINUATION.match(b.text)
         ):
-            m = re.search(r"[,.;:](?=\s|$)", b.text)
+            m = _NEXT_PUNCT.search(b.text)
             cut = b.start + (m.end() if m else len(b.text))
             out[i] = _seg(text, a.label, a.start, cut)
             out[i + 1] = _seg(text, b.label, cut, b.end)
@@ -490,6 +520,9 @@ def repair_unpunctuated_boundary(text: str, segs: Segs) -> Segs:
                 continue
         i += 1
     return out
+
+
+_TRAILING_IN = re.compile(r"[,.;]\s*(?:in|In):?$")
 
 
 def repair_lowercase_in_container(text: str, segs: Segs) -> Segs:
@@ -501,13 +534,19 @@ def repair_lowercase_in_container(text: str, segs: Segs) -> Segs:
         a, b = out[i - 1], out[i]
         if a.label != "title" or b.label != "container-title":
             continue
-        if b.text.startswith("in ") and not a.text.endswith(tuple(_END_PUNCT)):
-            m = re.search(r"[,.;]\s+in:?\s", b.text, re.IGNORECASE)
+        tail_in = _TRAILING_IN.search(a.text)
+        if tail_in:
+            # "... in Central Asia, in" | "Central Asian Survey": the "in" introduces the container
+            cut = a.start + tail_in.start() + 1
+            out[i - 1] = _seg(text, "title", a.start, cut)
+            out[i] = _seg(text, "container-title", cut, b.end)
+        elif b.text.startswith("in ") and not a.text.endswith(tuple(_END_PUNCT)):
+            m = _INNER_IN.search(b.text)
             cut = b.start + m.start() + 1 if m else b.end
             out[i - 1] = _seg(text, "title", a.start, cut)
             out[i] = _seg(text, "container-title", cut, b.end)
         else:
-            m = re.search(r"[,.;]\s+in:?\s", b.text, re.IGNORECASE)
+            m = _INNER_IN.search(b.text) if " in" in b.text.lower() else None
             if m and m.start() > 0:
                 cut = b.start + m.start() + 1
                 out[i - 1] = _seg(text, "title", a.start, cut)
@@ -539,9 +578,9 @@ def repair_subtitle_in_container(text: str, segs: Segs) -> Segs:
 
 
 _PUBLISHERISH = re.compile(
-    r",\s+((?:The\s+)?(?:[A-Z][\w&'’.-]*\s+)*?(?:Cent(?:er|re)|Institute|Institution|Council|Foundation|"
-    r"University|Press|Publishers|Publishing|Verlag|Editions|Books|Commission|Ministry|Agency|"
-    r"Bank|Office|Society|Association)\b[^,]*),?\s*$"
+    r"[,.]\s+((?:The\s+)?(?:[A-Z][\w&'’.-]*\s+){0,6}?(?:Cent(?:er|re)|Institute|Institution|Council|"
+    r"Foundation|Endowment|University|Press|Publishers|Publishing|Verlag|Editions|Books|House|"
+    r"Commission|Ministry|Agency|Bank|Office|Society|Association|Trust|Fund)\b[^,.]*)[,.]?\s*$"
 )
 
 
@@ -552,7 +591,7 @@ def repair_title_into_publisher(text: str, segs: Segs) -> Segs:
         return segs
     out = list(segs)
     for i, s in enumerate(out):
-        if s.label != "title":
+        if s.label != "title" or (", " not in s.text and ". " not in s.text):
             continue
         m = _PUBLISHERISH.search(s.text)
         if m and m.start() > 10:
@@ -571,7 +610,7 @@ def repair_name_spill(text: str, segs: Segs) -> Segs:
             continue
         if len(a.text.rstrip(",; ").split()) != 1 or not a.text.rstrip().endswith(","):
             continue
-        m = re.match(r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?),\s*", b.text)
+        m = _GIVEN_AT_START.match(b.text)
         if not m:
             continue
         first = m.group(1).split()[0].strip(".")
@@ -582,6 +621,106 @@ def repair_name_spill(text: str, segs: Segs) -> Segs:
             out[i - 1] = _seg(text, "author", a.start, cut)
             out[i] = _seg(text, "title", cut, b.end)
     return out
+
+
+def repair_container_as_title(text: str, segs: Segs) -> Segs:
+    """A container with no title beside it is the title ("Jacobs Jane," + container
+    "The Death and Life of Great American Cities,"): a container needs something
+    to contain.  A leading container before a date is handled as an author below."""
+    labels = [s.label for s in segs]
+    if "title" in labels or labels.count("container-title") != 1:
+        return segs
+    i = labels.index("container-title")
+    if i == 0 and len(segs) > 1 and segs[1].label == "date":
+        return segs
+    out = list(segs)
+    out[i] = Segment("title", segs[i].start, segs[i].end, segs[i].text)
+    return out
+
+
+def repair_corporate_author_title(text: str, segs: Segs) -> Segs:
+    """Corporate authors the tagger misreads.
+
+    * "Transport for London, 2018. Title": a title or container at the entry
+      start, before the date or before the real title, is the (corporate) author;
+    * "World Health Organization, Global status report ..." read as one title, or
+      "International Transport Forum, Cycling, Health and Safety," read as one
+      author: the corporate name is the author, the rest the title.
+    """
+    from citekit.names import _is_corporate
+
+    if not segs or any(s.label == "author" for s in segs[1:]):
+        return segs
+    out = list(segs)
+    first = out[0]
+    titles = [i for i, s in enumerate(out) if s.label == "title"]
+    if first.label in {"title", "container-title"} and len(out) > 1:
+        dated = out[1].label == "date"  # "Name, 2018. Title": author-date order
+        later_title = any(i > 0 for i in titles)
+        if (dated or later_title) and len(first.text.split()) <= 8 and (
+            dated or _is_corporate(first.text.rstrip(",.;: "))
+        ):
+            out[0] = Segment("author", first.start, first.end, first.text)
+            return out
+    if first.label == "title" and len(titles) == 1:
+        head, sep, rest = first.text.partition(", ")
+        if sep and rest and _is_corporate(head) and len(head.split()) >= 2:
+            cut = first.start + len(head) + 1
+            out[0:1] = [_seg(text, "author", first.start, cut), _seg(text, "title", cut, first.end)]
+        return out
+    if not titles:
+        for i, s in enumerate(out):
+            if s.label != "author":
+                continue
+            head, sep, _ = s.text.partition(", ")
+            if sep and _is_corporate(head) and len(head.split()) >= 2:
+                cut = s.start + len(head) + 1
+                out[i : i + 1] = [_seg(text, "author", s.start, cut), _seg(text, "title", cut, s.end)]
+            break
+    return out
+
+
+_PUBLISHER_TAIL = re.compile(
+    r"^(?P<head>.+?),\s+(?P<tail>(?:[A-Z][\w&'’.-]*\s+)*?(?:Press|Publishing|Publishers|Books|House|"
+    r"Verlag|Editions)\b[^,]*)[,.]?\s*$"
+)
+
+
+def repair_title_tail_in_publisher(text: str, segs: Segs) -> Segs:
+    """"Title ... Greener," + "Healthier, and Happier, Penguin Press,": a publisher
+    whose last part is the press gives its head back to a title that ended on a comma."""
+    out = list(segs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if a.label != "title" or b.label != "publisher" or not a.text.endswith(","):
+            continue
+        m = _PUBLISHER_TAIL.match(b.text)
+        if m:
+            cut = b.start + m.start("tail")
+            out[i - 1] = _seg(text, "title", a.start, cut)
+            out[i] = _seg(text, "publisher", cut, b.end)
+    return out
+
+
+def repair_note_inside_title(text: str, segs: Segs) -> Segs:
+    """title "... Richer," + note "Smarter, Greener, and Happier," + publisher: a
+    word-only note between a comma-ended title and the imprint continues the title."""
+    out = list(segs)
+    for i in range(1, len(out) - 1):
+        a, b, c = out[i - 1], out[i], out[i + 1]
+        if (
+            a.label == "title"
+            and b.label == "note"
+            and c.label in {"publisher", "location"}
+            and a.text.endswith(",")
+            and not any(ch.isdigit() for ch in b.text)
+            and not _ACCESS_WORD.search(b.text)
+            and not _URLISH.search(b.text)
+            and not _EDITION_PHRASE.search(b.text)
+        ):
+            out[i - 1] = _seg(text, "title", a.start, b.end)
+            out[i] = Segment("title", b.end, b.end, "")
+    return [s for s in out if s.start < s.end]
 
 
 _STATE = re.compile(r"^([A-Z]{2})\s*[:,]\s*")
@@ -603,6 +742,8 @@ def repair_state_in_publisher(text: str, segs: Segs) -> Segs:
 
 def repair_editor_without_marker(text: str, segs: Segs) -> Segs:
     """An "editor" with no "ed."/"In"/"edited by" anywhere is not an editor: a publisher."""
+    if not any(s.label == "editor" for s in segs):
+        return segs
     if re.search(r"\b(?:eds?|edited|editors?|hrsg|hg|coord|dir|orgs?)\b\.?", text, re.I) or re.search(
         r"(?:^|[.,;]\s+)[Ii]n:?\s", text
     ):
@@ -619,14 +760,18 @@ def repair_editor_without_marker(text: str, segs: Segs) -> Segs:
 
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
+    repair_editor_without_marker,
+    repair_corporate_author_title,
+    repair_container_as_title,
     repair_leading_punct,
     repair_name_spill,
     repair_lowercase_in_container,
     repair_unpunctuated_boundary,
     repair_subtitle_in_container,
     repair_title_into_publisher,
+    repair_title_tail_in_publisher,
+    repair_note_inside_title,
     repair_state_in_publisher,
-    repair_editor_without_marker,
 )
 
 
@@ -641,6 +786,24 @@ def repair_segments(text: str, segments: Sequence[Segment]) -> tuple[Segment, ..
 
 _EVENT_LEAD = re.compile(r"^(?:(?:a\s+)?(?:paper|poster|talk|keynote)\s+)?(?:presented|delivered|given)\s+(?:at|to)\s+(?:the\s+)?", re.I)
 _GENRE_TAIL = re.compile(r"\s+(Report|Working\s+Paper|Research\s+Report|Policy\s+Brief|Technical\s+Report|Discussion\s+Paper)$", re.I)
+
+
+# "Available at:" left over where a link was stripped from the text
+_ROMAN = re.compile(r"[IVXLCivxlc]+")
+_BOILERPLATE = re.compile(r"(?i)(?:available(?:\s+(?:at|from|online))?|online|retrieved\s+from|accessed|url|link)\s*:?")
+_MARKER_TAIL = re.compile(r"(?i)[,.;]?\s*\b(?:vol|vols|volume|no|nr|issue|pp?|pages)\.?\s*$")
+_ACCESS_TAIL = re.compile(r"(?i)\b(?:accessed|retrieved|viewed|consulted|visited)(?:\s+on)?[\s:]*(?:\d{1,2}(?:st|nd|rd|th)?)?[\s,]*$")
+_ACCESS_PHRASE = re.compile(r"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:accessed|retrieved|viewed)\b.*$")
+_EDITION_PHRASE = re.compile(
+    r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"revised|rev\.|new|expanded)\s+(?:edition|edn\.?|ed\.)"
+)
+_VOL_OR_NO = re.compile(r"(?i)\b(?:vol|volume|no|issue)\.?\s*\d+")
+
+
+def _strip_access(value: str) -> str:
+    """"Available at: accessed 12" -> "": an access note is not a publisher or place."""
+    return _ACCESS_PHRASE.sub("", value) if value and _ACCESS_WORD.search(value) else value
 
 
 _IN_LEAD = re.compile(r"^\s*(?:in|dans|em|en)\s*:?\s+", re.I)
@@ -690,23 +853,33 @@ def build_reference(
     title = clean_field(title) if title else None
     container = _first(fields, "container-title")
     if container:
-        container = clean_field(_IN_LEAD.sub("", container))
+        container = clean_field(_MARKER_TAIL.sub("", _IN_LEAD.sub("", container)))
     collection = _first(fields, "collection-title")
-    publisher = clean_field(" ".join(fields.get("publisher", []))) or None
+    publisher = clean_field(_strip_access(" ".join(fields.get("publisher", [])))) or None
     genre = clean_field(" ".join(fields.get("genre", []))) or None
     if publisher:
         m = _GENRE_TAIL.search(publisher)
         if m:
             genre = genre or m.group(1)
             publisher = publisher[: m.start()].strip() or publisher
-    location = clean_field(" ".join(fields.get("location", []))) or None
+    location = clean_field(_strip_access(" ".join(fields.get("location", [])))) or None
     event = _first(fields, "event")
     if event:
         event = clean_field(_EVENT_LEAD.sub("", clean_field(event))) or None
 
     # date: the date segment first; else a year outside the title anywhere in the entry
-    date_text = " ".join(fields.get("date", []))
-    dinfo = parse_date(date_text)
+    # (a date tagged right after "accessed" is the access date, not the issued one)
+    date_segs = [
+        d for k, d in enumerate(segs)
+        if d.label == "date" and not (k > 0 and _ACCESS_TAIL.search(segs[k - 1].text))
+    ]
+    dinfo = DateInfo()
+    date_text = ""
+    for d in date_segs:
+        dinfo = parse_date(d.text)
+        if dinfo.year is not None or dinfo.no_date:
+            date_text = d.text
+            break
     if dinfo.year is None and not dinfo.no_date:
         outside = "".join(
             " " * (s.end - s.start) if s.label in {"title", "container-title", "url", "doi", "accessed"} else text[s.start : s.end]
@@ -725,11 +898,13 @@ def build_reference(
     issue = clean_field(_first(fields, "issue") or "") or None
     if volume and _ISSUE_LEAD.match(volume) and not issue:
         volume, issue = None, parse_volume_issue(volume)[1]
-    elif volume:
+    elif volume and not volume.isdigit():
         v, i2 = parse_volume_issue(volume)
         volume, issue = v or volume, issue or i2
-    if issue:
-        issue = parse_volume_issue("no. " + issue)[1] if not issue.isdigit() else issue
+    if issue and not issue.isdigit():
+        issue = parse_volume_issue(issue if _ISSUE_LEAD.match(issue) else "no. " + issue)[1]
+    if volume and not any(c.isdigit() for c in volume) and not _ROMAN.fullmatch(volume):
+        volume = None  # a bare "no." or "vol." whose number was tagged separately
 
     pages_text = " ".join(fields.get("pages", []))
     pages = normalize_pages(pages_text) if pages_text else None
@@ -740,18 +915,34 @@ def build_reference(
         number_of_pages = trailing
 
     edition = parse_edition(" ".join(fields.get("edition", []))) if "edition" in fields else None
+    if edition is None and "note" in fields:
+        # "fourth edition," tagged as a note: an explicit edition phrase is unambiguous
+        for k, n in enumerate(fields["note"]):
+            m = _EDITION_PHRASE.search(n)
+            if m:
+                edition = parse_edition(m.group(0))
+                fields["note"][k] = n[: m.start()] + n[m.end() :]
+                break
+    if volume is None and issue is None and _VOL_OR_NO.search(text):
+        # explicit "vol. 28, no. 4" in the text, whatever the tagger made of it
+        v, i2 = parse_volume_issue(" ".join(m.group(0) for m in _VOL_OR_NO.finditer(text)))
+        volume, issue = v, i2
     doi = find_doi(" ".join(fields.get("doi", []))) or (find_doi(text) if "10." in text else None)
     url = find_url(" ".join(fields.get("url", []))) or (find_url(text) if _URLISH.search(text) else None)
     accessed = None
     if "accessed" in fields or _ACCESS_WORD.search(text):
         accessed = parse_accessed(" ".join(fields.get("accessed", [])) or text) or parse_accessed(text)
     note = clean_field(" ".join(fields.get("note", []))) or None
-    if note and re.fullmatch(r"(?i)(?:available(?:\s+(?:at|from|online))?|online)\s*:?", note):
+    if note and _BOILERPLATE.fullmatch(note):
         note = None
+    if location and _BOILERPLATE.fullmatch(location):
+        location = None
+    if publisher and _BOILERPLATE.fullmatch(publisher):
+        publisher = None
     if note and accessed and re.search(r"(?i)accessed|retrieved", note):
         note = re.sub(r"(?i)(?:available\s+(?:at|from)\s*:?\s*)?(?:accessed|retrieved)\b.*$", "", note).strip(" .,:") or None
 
-    ref = Reference(
+    fields_kw: dict[str, object] = dict(
         id=id,
         raw=raw,
         span=span or Span(0, len(raw)),
@@ -780,7 +971,11 @@ def build_reference(
         number_of_pages=number_of_pages,
         segments=segs,
     )
-    ref = ref.with_(type=guess_type(ref, text), confidence=_confidence(text, segs, ref))
+    # type and confidence are judged on the fields before the (single) construction
+    view = SimpleNamespace(**fields_kw)
+    fields_kw["type"] = guess_type(view, text)  # type: ignore[arg-type]
+    fields_kw["confidence"] = _confidence(text, segs, view)  # type: ignore[arg-type]
+    ref = Reference(**fields_kw)  # type: ignore[arg-type]
     return ref
 
 
@@ -799,4 +994,4 @@ def _confidence(text: str, segs: Sequence[Segment], ref: Reference) -> float:
         score -= 0.1
     if len(text.split()) < 3:
         score -= 0.4
-    return max(0.0, round(score, 3))
+    return max(0.0, round(score, 2))

@@ -10,6 +10,7 @@ spans in the original text.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from citekit.model import Citation, Span
@@ -28,7 +29,7 @@ _LOCATOR_TERMS = (
     r"pt|pts|part|parts|v|vv|verse|verses|s\.v|sub verbo|op|opp|opus)\.?"
 )
 _LOCATOR = re.compile(
-    r"^\s*,?\s*(?P<loc>(?:" + _LOCATOR_TERMS + r"\s*)?[\dA-Za-z]*\d[\w\-–—,\s]*?)(?P<rest>\s*$|\s*,\s.*$)",
+    r"^\s*,?\s*(?P<loc>(?:" + _LOCATOR_TERMS + r"\s*)?[\dA-Za-z]*\d[\w\-–—,\s]*?)(?P<rest>\s*$|\s*,\s+(?![\dIVXivx]+\b).*$)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -40,8 +41,30 @@ def _blank(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(repl, text)
 
 
+# YAML front matter: metadata, not prose; its ``nocite`` field cites keys (``@*``: all).
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_NOCITE = re.compile(r"^nocite:[^\n]*(?:\n[ \t]+[^\n]*)*", re.MULTILINE)
+_NOCITE_KEY = re.compile(r"(?<![\w@])@(\*|" + _KEY + r")")
+
+
 def _without_code(text: str) -> str:
-    return _blank(_blank(_blank(text, _FENCE), _INLINE_CODE), _URL)
+    return _blank(_blank(_blank(_blank(text, _FRONT_MATTER), _FENCE), _INLINE_CODE), _URL)
+
+
+def _nocite_keys(text: str) -> list[Citation]:
+    """Keys of the front matter's ``nocite`` field (pandoc cites them without a mention)."""
+    front = _FRONT_MATTER.match(text)
+    if not front:
+        return []
+    out: list[Citation] = []
+    for block in _NOCITE.finditer(text, 0, front.end()):
+        for m in _NOCITE_KEY.finditer(text, block.start(), block.end()):
+            key = m.group(1) if m.group(1) == "*" else (m.group("bkey") or m.group("key"))
+            start = m.start(1) + (1 if m.group("bkey") else 0)
+            out.append(Citation(kind="key", text=m.group(0), span=Span(start, start + len(key)),
+                                group=Span(block.start(), block.end()), key=key,
+                                command="nocite"))
+    return out
 
 
 def _bracket_pairs(text: str) -> dict[int, int]:
@@ -111,7 +134,10 @@ def find_pandoc_keys(text: str) -> list[Citation]:
     Bracketed citations give one Citation per ``@key`` with its prefix
     ("see"), locator ("p. 5") and the rest of the suffix; ``[-@key]`` has
     ``command`` "-@" (author suppressed); a bare ``@key`` is narrative, and a
-    bracket right after it (``@key [p. 33]``) is its locator.
+    bracket right after it (``@key [p. 33]``) is its locator.  Keys of the
+    YAML front matter's ``nocite`` field are citations with ``command``
+    "nocite" (``@*`` gives the key ``*``: every entry); the rest of the front
+    matter is not prose.
     """
     clean = _without_code(text)
     out: list[Citation] = []
@@ -146,8 +172,10 @@ def find_pandoc_keys(text: str) -> list[Citation]:
             i = clean.find("[", i + 1)
 
     # Narrative @key outside bracketed groups, with an optional "[locator]" after it.
+    starts = [s for s, _ in taken]  # bracket groups: found in order, disjoint
     for m in _AT.finditer(clean):
-        if any(s <= m.start() < e for s, e in taken):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < taken[k][1]:
             continue
         if m.group("minus"):
             continue  # "-@key" is only meaningful inside brackets
@@ -166,7 +194,6 @@ def find_pandoc_keys(text: str) -> list[Citation]:
                 if locator is None and suffix is not None:
                     locator, suffix = suffix, None
                 group_end = b_end
-                taken.append((b, b_end))
         out.append(
             Citation(
                 kind="key",
@@ -180,5 +207,6 @@ def find_pandoc_keys(text: str) -> list[Citation]:
                 suffix=suffix,
             )
         )
+    out.extend(_nocite_keys(text))
     out.sort(key=lambda c: c.span.start)
     return out

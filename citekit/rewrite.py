@@ -15,10 +15,14 @@ Nye's (2004)                           ``Nye's \\citeyearpar{..}``   ``Nye's \\p
 =====================================  ==========================  ======================  ===================
 
 Ambiguous, suggested and unresolved citations are left exactly as written and
-returned in ``RewriteResult.left`` so the caller can report them; in a group
-that mixes both, the resolved items become a citation and the others stay
-written in parentheses right after it, so no cited key is lost from the
-bibliography.  The document's own reference list is removed (LaTeX gets
+returned in ``RewriteResult.left`` so the caller can report them.  A group is
+replaced whole only when it holds nothing but its citations, their lead-ins
+("see") and separators; otherwise (a group mixing resolved and unresolved
+items, or words of prose inside the parenthesis) LaTeX gets an in-parenthesis
+``\\citealp{key}`` for each resolved item with every other character kept,
+and pandoc gets the resolved items first and the rest in parentheses after
+them, or the group as written (and reported) when it holds prose.  No word
+is ever dropped.  The document's own reference list is removed (LaTeX gets
 ``\\bibliography{...}``; pandoc gets a ``::: {#refs}`` block for citeproc).
 For Markdown or plain-text input the LaTeX output is a complete, compilable
 document: a minimal preamble, headings, emphasis, lists and escaped prose.
@@ -158,7 +162,7 @@ class _Region:
 _POSSESSIVE = re.compile(r"['’]s?\s*$")
 
 
-def _regions(text: str, links: Sequence[Link]) -> list[_Region]:
+def _regions(text: str, links: Sequence[Link], overlapped: list[Link]) -> list[_Region]:
     groups: dict[tuple[int, int, bool], list[Link]] = {}
     for link in links:
         c = link.citation
@@ -181,13 +185,49 @@ def _regions(text: str, links: Sequence[Link]) -> list[_Region]:
             )
         )
     out.sort(key=lambda r: r.span.start)
-    # Overlapping regions (a narrative group inside a parenthesis) are left alone.
+    # Overlapping regions (a narrative group inside a parenthesis): the later one
+    # is left as written.
     kept: list[_Region] = []
     for region in out:
         if kept and region.span.start < kept[-1].span.end:
+            overlapped.extend(region.links)
             continue
         kept.append(region)
     return kept
+
+
+_SEPARATORS = re.compile(r"[\s()\[\];,&]+|\band\b|\bet al\.?", re.IGNORECASE)
+
+
+def _accounted(text: str, region: _Region) -> bool:
+    """True when the region holds nothing but its citations, their prefixes and separators.
+
+    Replacing a whole group must never drop prose written inside the
+    parentheses ("(as Nye (2004) said, Keohane, 1980)").
+    """
+    pieces: list[str] = []
+    pos = region.span.start
+    for link in region.links:
+        c = link.citation
+        if c.span.start >= pos:
+            pieces.append(text[pos : c.span.start])
+            pos = c.span.end
+    pieces.append(text[pos : region.span.end])
+    rest = " ".join(pieces)
+    if region.narrative:
+        rest = rest.replace(region.names_text, " ", 1) if region.possessive else rest
+    for link in region.links:
+        if link.citation.prefix:
+            rest = rest.replace(link.citation.prefix, " ", 1)
+    return not _SEPARATORS.sub("", rest).strip()
+
+
+def latex_inline(item: Item, style: Style) -> str:
+    """A citation for use inside parentheses already written: natbib ``\\citealp``."""
+    loc = latex_locator(item.locator)
+    opt = f"[{loc}]" if loc else ""
+    name = "cite" if style == "biblatex" else "citealp"
+    return f"\\{name}{opt}{{{item.key}}}"
 
 
 def _item(link: Link, keys: dict[str, str]) -> Item | None:
@@ -225,7 +265,20 @@ def rewrite_citations(
     rewritten: list[Citation] = []
     left: list[Link] = []
     used: list[str] = []
-    for region in _regions(text, links):
+    overlapped: list[Link] = []
+    regions = _regions(text, links, overlapped)
+    left.extend(
+        Link(lk.citation, lk.status, lk.targets, "inside another citation; " + lk.reason,
+             lk.candidates)
+        for lk in overlapped
+    )
+    def use(found: Sequence[Item]) -> None:
+        rewritten.extend(i.citation for i in found)
+        for i in found:
+            if i.key not in used:
+                used.append(i.key)
+
+    for region in regions:
         items: list[Item] = []
         rest: list[Link] = []
         for link in region.links:
@@ -237,24 +290,33 @@ def rewrite_citations(
         left.extend(rest)
         if not items:
             continue
-        if region.narrative and rest:
+        accounted = _accounted(text, region)
+        if region.narrative and (rest or not accounted):
             # "Wendt (1992, 1999)" with 1999 unknown: rewriting would split the
             # author from a year; leave the whole narrative as written.
+            left.extend(lk for lk in region.links if lk not in rest)
+            continue
+        if not region.narrative and (rest or not accounted) and target == "latex":
+            # Keep the parenthesis and every word in it; only the resolved items
+            # become in-parenthesis citations: "(as noted by \citealp{nye2004}; Smith, 2010)".
+            for i in items:
+                replacements.append((i.citation.span, latex_inline(i, style)))
+            use(items)
+            continue
+        if not accounted:
             left.extend(lk for lk in region.links if lk not in rest)
             continue
         if target == "latex":
             cite = latex_group(items, region.narrative, style, region.possessive)
         else:
             cite = pandoc_group(items, region.narrative, region.possessive)
-        if region.possessive:
+        if region.possessive or (target == "pandoc" and region.narrative and len(items) > 1):
+            # The citation prints only years: keep the names as written before it.
             cite = f"{region.names_text} {cite}"
         if rest:
             cite = f"{cite} {_leftover_text(rest)}"
         replacements.append((region.span, cite))
-        rewritten.extend(i.citation for i in items)
-        for i in items:
-            if i.key not in used:
-                used.append(i.key)
+        use(items)
     return replacements, rewritten, left, used
 
 
@@ -308,7 +370,8 @@ def escape_latex(text: str) -> str:
 
 
 _INLINE = re.compile(
-    r"(?P<code>`[^`\n]+`)"
+    r"!\[(?P<alt>[^\]\n]*)\]\([^)\s]*\)"
+    r"|(?P<code>`[^`\n]+`)"
     r"|\[(?P<ltext>[^\]\n]+)\]\((?P<lurl>[^)\s]+)\)"
     r"|<(?P<auto>https?://[^>\s]+)>"
     r"|(?P<url>https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"])"
@@ -330,7 +393,9 @@ def inline_to_latex(text: str) -> str:
     pos = 0
     for m in _INLINE.finditer(text):
         out.append(escape_latex(text[pos : m.start()]))
-        if m.group("code"):
+        if m.group("alt") is not None:
+            out.append(escape_latex(m.group("alt")))  # an image: its description
+        elif m.group("code"):
             out.append(f"\\texttt{{{escape_latex(m.group('code')[1:-1])}}}")
         elif m.group("ltext"):
             out.append(f"{inline_to_latex(m.group('ltext'))}\\footnote{{{_url(m.group('lurl'))}}}")
@@ -346,6 +411,8 @@ def inline_to_latex(text: str) -> str:
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE_OPEN = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
 _ORDERED = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+(.*)$")
@@ -357,10 +424,11 @@ def markdown_to_latex(text: str) -> tuple[str, str | None]:
     """(LaTeX body, title): headings, paragraphs, lists, emphasis, escaped prose.
 
     A first-level heading at the very top becomes the document title (and the
-    "##" headings below it sections).  This is
-    a deliberately small converter for essays, not a Markdown implementation.
+    "##" headings below it sections); fenced code becomes ``verbatim``, an
+    image its description, an HTML comment nothing.  This is a deliberately
+    small converter for essays, not a Markdown implementation.
     """
-    lines = text.split("\n")
+    lines = _HTML_COMMENT.sub("", text).split("\n")
     out: list[str] = []
     title: str | None = None
     list_env: str | None = None
@@ -376,6 +444,20 @@ def markdown_to_latex(text: str) -> tuple[str, str | None]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        fence = _FENCE_OPEN.match(line)
+        if fence:
+            # Fenced code: verbatim, up to the closing fence (or the end).
+            close_list()
+            marker = fence.group(1)
+            body: list[str] = []
+            i += 1
+            while i < len(lines) and not lines[i].strip().startswith(marker):
+                body.append(lines[i].replace("\\end{verbatim}", "\\end {verbatim}"))
+                i += 1
+            out.extend(["\\begin{verbatim}", *body, "\\end{verbatim}"])
+            seen_content = True
+            i += 1
+            continue
         heading = _HEADING.match(line)
         level = 0
         if heading:
@@ -432,10 +514,6 @@ def _restore(text: str, commands: Sequence[str]) -> str:
     return _PLACEHOLDER.sub(lambda m: commands[ord(m.group(0)) - _PLACEHOLDER_BASE], text)
 
 
-def _remove(text: str, spans: Sequence[Span]) -> list[tuple[Span, str]]:
-    return [(s, "") for s in spans]
-
-
 def latex_preamble(style: Style, title: str | None, bib_name: str) -> tuple[str, str]:
     """(preamble through ``\\begin{document}``, closing with the bibliography)."""
     lines = ["\\documentclass{article}"]
@@ -477,7 +555,7 @@ def rewrite_document(
     (without ``.bib`` for ``\\bibliography``).
     """
     replacements, rewritten, left, used = rewrite_citations(text, links, references, target, style)
-    removals = _remove(text, remove)
+    removals = [(span, "") for span in remove]
     # A citation inside the removed list (an entry quoting another) is dropped with it.
     replacements = [
         r for r in replacements if not any(s.start <= r[0].start < s.end for s in remove)
@@ -571,6 +649,39 @@ class LinkedDocument:
     links: tuple[Link, ...]
 
 
+def _own_list(source: Source) -> tuple[list[Reference], list[Span]]:
+    """The document's own reference list and the spans to remove (headings included).
+
+    A LaTeX ``thebibliography`` environment is read item by item, keeping each
+    ``\\bibitem`` key, so existing ``\\cite{key}`` commands stay valid.
+    """
+    if source.format == "latex":
+        from citekit.latex import bibitem_references, find_bibitems
+
+        items = find_bibitems(source.text)
+        if items:
+            start = source.text.rfind("\\begin{thebibliography}", 0, items[0].span.start)
+            end_tag = "\\end{thebibliography}"
+            end = source.text.find(end_tag, items[-1].span.start)
+            env = Span(max(start, 0), end + len(end_tag) if end != -1 else items[-1].span.end)
+            return bibitem_references(items), [env]
+    from citekit.document import parse_document
+
+    parsed = parse_document(source)
+    # A heading-less "list" that starts the document is the whole text taken as
+    # a list (the parser's last resort): for linking, that text is the prose.
+    first = len(source.text) - len(source.text.lstrip())
+    sections = [s for s in parsed.sections if s.heading is not None or s.span.start > first]
+    own = [r for r in parsed.references if any(s.span.contains(r.span) for s in sections)]
+    remove: list[Span] = []
+    for section in sections:
+        start = section.span.start
+        if section.heading_line is not None:
+            start = min(start, source.offset_of_line(section.heading_line))
+        remove.append(Span(start, section.span.end))
+    return own, remove
+
+
 def link_document(
     source: Source,
     extra_references: Sequence[Reference] = (),
@@ -585,27 +696,19 @@ def link_document(
     Citations inside the reference list itself are not citations.
     """
     from citekit.citations import find_citations
-    from citekit.document import parse_document
     from citekit.link import link_citations
 
-    parsed = parse_document(source)
-    # A heading-less "list" that starts the document is the whole text taken as
-    # a list (the parser's last resort): for linking, that text is the prose.
-    first = len(source.text) - len(source.text.lstrip())
-    sections = [s for s in parsed.sections if s.heading is not None or s.span.start > first]
-    own = [
-        r for r in parsed.references if any(s.span.contains(r.span) for s in sections)
-    ]
+    own, remove = _own_list(source)
     taken = {r.key for r in extra_references if r.key}
     refs = list(extra_references) + [r for r in own if r.key not in taken]
-    remove: list[Span] = []
-    for section in sections:
-        start = section.span.start
-        if section.heading_line is not None:
-            start = min(start, source.offset_of_line(section.heading_line))
-        remove.append(Span(start, section.span.end))
+    prose = source.text
+    if source.format == "latex":
+        from citekit.latex import strip_comments
+
+        # Same length, so offsets stay valid; "~" is a space to the citation finder.
+        prose = strip_comments(prose).replace("~", " ")
     citations = [
-        c for c in find_citations(source.text)
+        c for c in find_citations(prose)
         if c.kind == "author-year" and not any(s.start <= c.span.start < s.end for s in remove)
     ]
     links = link_citations(citations, refs)

@@ -198,12 +198,15 @@ def _block_is_reference(lines: Sequence[str], first: int, last: int) -> bool:
     """A block counts as references if most of its entry-starting lines look like them."""
     starts = [k for k in range(first, last + 1) if not lines[k][:1].isspace()] or [first]
     if len(starts) == last - first + 1 and last > first:
-        # one entry per line, or a single entry wrapped without indentation
-        scores = [reference_likeness(lines[k]) for k in starts]
-        joined = reference_likeness(" ".join(lines[k].strip() for k in range(first, last + 1)))
-        return sum(s > 0 for s in scores) >= max(1, len(scores) // 2 + 1) or (
-            joined > 0 and len(scores) <= 4
-        )
+        # one entry per line, or a single entry wrapped without indentation;
+        # a long block is judged on an even sample of its lines
+        sample = starts if len(starts) <= 60 else starts[:: len(starts) // 60 + 1]
+        scores = [reference_likeness(lines[k]) for k in sample]
+        if sum(s > 0 for s in scores) >= max(1, len(scores) // 2 + 1):
+            return True
+        return len(scores) <= 4 and reference_likeness(
+            " ".join(lines[k].strip() for k in range(first, last + 1))
+        ) > 0
     text = " ".join(lines[k].strip() for k in range(first, last + 1))
     if last > first and len(starts) > 1:
         entries = []

@@ -30,7 +30,7 @@ class Entry:
 
 
 _LABEL = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<label>\[(?P<n1>\d{1,4})\]|\((?P<n2>\d{1,4})\)|(?P<n3>\d{1,4})[.)]"
+    r"^(?P<indent>[ \t]*)(?P<label>\[(?P<n1>\d{1,5})\]|\((?P<n2>\d{1,5})\)|(?P<n3>\d{1,5})[.)]"
     r"(?=\s|[A-Z\u00c0-\u024f\"“‘'])|\\bibitem(?:\[[^\]]*\])?\{[^}]*\}|[-*•–]\s)[ \t]*"
 )
 # "2012." or "1999)" alone at a line start is a year, not a label.
@@ -42,17 +42,17 @@ _ENTRY_START = re.compile(
 _LATEX_ONLY = re.compile(r"^\s*\\(?:begin|end)\{thebibliography\}.*$|^\s*%")
 
 
-def _label_of(line: str) -> re.Match[str] | None:
-    if _YEAR_LIKE.match(line):
+def _label_of(line: str, prev: int | None = None) -> re.Match[str] | None:
+    """The list label at the start of ``line``; "2012." counts only where it continues a run."""
+    m = _LABEL.match(line)
+    if m and _YEAR_LIKE.match(line) and (prev is None or _number(m) != prev + 1):
         return None
-    return _LABEL.match(line)
+    return m
 
 
 def _number(m: re.Match[str]) -> int | None:
-    for g in ("n1", "n2", "n3"):
-        if m.group(g):
-            return int(m.group(g))
-    return None
+    n = m.group("n1") or m.group("n2") or m.group("n3")
+    return int(n) if n else None
 
 
 def split_entries(text: str, span: Span | None = None, first_line: int = 1) -> tuple[Entry, ...]:
@@ -75,12 +75,19 @@ def split_entries(text: str, span: Span | None = None, first_line: int = 1) -> t
     if not nonblank:
         return ()
 
-    labelled = sum(1 for _, _, line in nonblank if _label_of(line))
+    starts: list[bool] = []
+    prev: int | None = None
+    for _, _, line in nonblank:
+        m = _label_of(line, prev)
+        starts.append(m is not None)
+        if m is not None and _number(m) is not None:
+            prev = _number(m)
+    labelled = sum(starts)
     groups: list[list[tuple[int, int, str]]] = []
     if labelled >= 2 or (labelled == 1 and len(nonblank) == 1):
         # numbered/bulleted: a label starts an entry, anything else continues it
-        for item in nonblank:
-            if _label_of(item[2]) or not groups:
+        for item, is_start in zip(nonblank, starts, strict=True):
+            if is_start or not groups:
                 groups.append([item])
             else:
                 groups[-1].append(item)
@@ -106,7 +113,7 @@ def split_entries(text: str, span: Span | None = None, first_line: int = 1) -> t
                     groups[-1].append(item)
                 else:
                     groups.append([item])
-    return tuple(_entry(text, g) for g in groups)
+    return tuple(_entry(text, g, labelled >= 1) for g in groups)
 
 
 def _paragraphs(lines: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -136,19 +143,17 @@ def _continues(prev: str, line: str) -> bool:
     prev = prev.rstrip()
     if not line:
         return True
-    if line[0].islower() or line[0] in "([{,;:&–-0123456789" and not _ENTRY_START.match(line):
+    if line[0].islower() or (line[0] in "([{,;:&–-0123456789" and not _ENTRY_START.match(line)):
         return True
     if prev.endswith(("-", ",", "&", " and", ":", "/")) and not prev.endswith("--"):
         return True
-    if re.search(r"\b(?:https?://|doi:)\S*$", prev) and not _ENTRY_START.match(line):
-        return True
-    return False
+    return bool(re.search(r"\b(?:https?://|doi:)\S*$", prev) and not _ENTRY_START.match(line))
 
 
-def _entry(text: str, group: list[tuple[int, int, str]]) -> Entry:
+def _entry(text: str, group: list[tuple[int, int, str]], labelled: bool) -> Entry:
     start_off, line_no, first = group[0]
     last_off, _, last = group[-1]
-    m = _label_of(first)
+    m = _LABEL.match(first) if labelled else None
     label = number = None
     lead = len(first) - len(first.lstrip())
     if m:

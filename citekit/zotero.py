@@ -273,11 +273,14 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
 
     def text(name: str) -> str | None:
         value = data.get(name)
-        return str(value).strip() or None if value not in (None, "") else None
+        if value is None:
+            return None
+        return str(value).strip() or None
 
     extra_text = text("extra") or ""
     extra = _extra_fields(extra_text)
-    creators = [c for c in data.get("creators", []) or [] if isinstance(c, dict)]
+    raw_creators = data.get("creators")
+    creators = [c for c in raw_creators if isinstance(c, dict)] if isinstance(raw_creators, list) else []
     authors = tuple(
         _creator_to_name(c) for c in creators
         if c.get("creatorType") in ("author", "programmer", "artist", "director", "presenter", "inventor")
@@ -310,12 +313,14 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
     key = str(item.get("key") or data.get("key") or "")
     csl_type = _ZOTERO_TO_CSL.get(item_type, "document")
     title = text("title")
+    # "Citation Key: ..." in extra (Better BibTeX, citekit), or a native citationKey field.
+    cite_key = extra.get("citation key") or text("citationKey") or ""
     return Reference(
-        id=key or (extra.get("citation key") or ""),
+        id=key or cite_key,
         raw=title or "",
         span=Span(0, 0),
         type=csl_type,
-        key=extra.get("citation key", ""),
+        key=cite_key,
         authors=authors,
         editors=editors,
         title=title,
@@ -368,11 +373,13 @@ class DuplicateIndex:
     by_doi: dict[str, str] = field(default_factory=dict)
     by_key: dict[str, str] = field(default_factory=dict)
     by_title: dict[tuple[str, int | None], str] = field(default_factory=dict)
+    doi_of: dict[str, str] = field(default_factory=dict)  # item key -> its DOI
 
     def add(self, ref: Reference, item_key: str) -> None:
         doi = normalize_doi(ref.doi)
         if doi:
             self.by_doi.setdefault(doi, item_key)
+            self.doi_of.setdefault(item_key, doi)
         if ref.key:
             self.by_key.setdefault(ref.key.casefold(), item_key)
         title = normalize_title(ref.title)
@@ -382,24 +389,29 @@ class DuplicateIndex:
     def find(self, ref: Reference) -> tuple[str, str] | None:
         """(item key, how it matched) of an existing item that is ``ref``, or None.
 
-        A DOI present on both sides decides alone: two items with different DOIs
-        are different works even with the same title (a review, another edition).
+        The DOI decides first, then the citation key, then title and year.  A
+        DOI present on both sides vetoes the weaker matches when it differs:
+        two items with different DOIs are different works even with the same
+        title (a review, another edition).
         """
         doi = normalize_doi(ref.doi)
         if doi and doi in self.by_doi:
             return self.by_doi[doi], "doi"
-        if ref.key and ref.key.casefold() in self.by_key:
-            return self.by_key[ref.key.casefold()], "citation key"
-        title = normalize_title(ref.title)
-        if title and (title, ref.year) in self.by_title:
-            existing = self.by_title[(title, ref.year)]
-            if doi and existing in self._doi_owners():
-                return None
-            return existing, "title and year"
-        return None
 
-    def _doi_owners(self) -> set[str]:
-        return set(self.by_doi.values())
+        def vetoed(item_key: str) -> bool:
+            other = self.doi_of.get(item_key)
+            return bool(doi and other and other != doi)
+
+        if ref.key:
+            hit = self.by_key.get(ref.key.casefold())
+            if hit is not None and not vetoed(hit):
+                return hit, "citation key"
+        title = normalize_title(ref.title)
+        if title:
+            hit = self.by_title.get((title, ref.year))
+            if hit is not None and not vetoed(hit):
+                return hit, "title and year"
+        return None
 
     @classmethod
     def of(cls, refs: Iterable[Reference]) -> DuplicateIndex:
@@ -505,7 +517,13 @@ class ZoteroClient:
                 response = Response(err.code, err.headers, err.read())
             except (urllib.error.URLError, TimeoutError, OSError) as err:
                 reason = getattr(err, "reason", err)
-                raise NetworkError(f"cannot reach Zotero at {self.base_url}: {reason}") from None
+                hint = ""
+                if self.base_url == LOCAL_API:
+                    hint = (" (is Zotero 7 running, with \"Allow other applications on this "
+                            "computer to communicate with Zotero\" enabled in its settings?)")
+                raise NetworkError(
+                    f"cannot reach Zotero at {self.base_url}: {reason}{hint}"
+                ) from None
             backoff = _seconds(response.headers.get("Backoff"))
             if backoff:
                 self._not_before = max(self._not_before, self._clock() + backoff)

@@ -46,6 +46,7 @@ def keys(text: str) -> list[str]:
         ("\\begin{verbatim}\n\\cite{v}\n\\end{verbatim}\\verb|\\cite{w}| \\cite{a}", ["a"]),
         (r"\citep[{[}odd{]}]{a}", ["a"]),
         (r"\excite{a}", []),
+        (r"\newcommand{\mycite}[1]{\citep{#1}} \mycite{a}", []),
     ],
 )
 def test_cite_keys(text: str, expected: list[str]) -> None:
@@ -172,3 +173,63 @@ Keohane, R. (1980). {\em After Hegemony}.
     assert items[0].text == "Nye, J. S. (2004). Soft Power. PublicAffairs."
     assert items[1].text == "Keohane, R. (1980). After Hegemony."
     assert text[items[1].span.start : items[1].span.end].startswith(r"\bibitem{keo}")
+
+
+def test_thebibliography_exports_to_bibtex_under_its_keys() -> None:
+    from pybtex.database import parse_string
+
+    from citekit.formats import write
+    from citekit.latex import bibitem_references
+
+    text = r"""\begin{thebibliography}{2}
+\bibitem[Nye(2004)]{nye:soft} Nye, J.~S. (2004). \emph{Soft Power: The Means to Success in
+  World Politics}. New York: PublicAffairs.
+\bibitem{hopf98} Hopf, T. (1998). The promise of constructivism in international relations
+  theory. \emph{International Security}, 23(1), 171--200.
+\end{thebibliography}"""
+    refs = bibitem_references(find_bibitems(text))
+    assert [r.key for r in refs] == ["nye:soft", "hopf98"]
+    assert text[refs[1].span.start : refs[1].span.end].startswith(r"\bibitem{hopf98}")
+    data = parse_string(write(refs, "bibtex"), "bibtex")
+    assert list(data.entries) == ["nye:soft", "hopf98"]
+    assert data.entries["hopf98"].fields["year"] == "1998"
+    assert "Soft Power" in data.entries["nye:soft"].fields["title"]
+    assert [p.last_names for p in data.entries["hopf98"].persons["author"]] == [["Hopf"]]
+
+
+@pytest.mark.parametrize(("document", "undefined_key"), [
+    ("paper.tex", "undefined"), ("paper.aux", "undefined_from_aux")])
+def test_citekit_check_reports_the_planted_keys(
+    data_dir: Path, document: str, undefined_key: str
+) -> None:
+    """The acceptance check: `citekit check` on the paper (or on its .aux) finds exactly
+    the planted undefined, unused and duplicate keys, at their lines and columns."""
+    import subprocess
+    import sys
+
+    folder = data_dir / "latex"
+    expected = json.loads((folder / "paper.expected.json").read_text())
+    res = subprocess.run(
+        [sys.executable, "-m", "citekit", "check", str(folder / document), "--format", "json"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert res.returncode == 1, res.stderr
+    report = json.loads(res.stdout)
+    found = {
+        (d["code"], Path(f["path"]).name, d["line"], d["column"])
+        for f in report["files"]
+        for d in f["diagnostics"]
+    }
+    undefined = {(code, name, line, col) for code, name, line, col in found if code == "CIT010"}
+    assert undefined == {("CIT010", p, line, col) for _, p, line, col in expected[undefined_key]}
+    unused = {(name, line) for code, name, line, _ in found if code == "CIT009"}
+    assert unused == {(p, line) for _, p, line, _ in expected["unused"]}
+    duplicates = {(name, line, col) for code, name, line, col in found if code == "CIT102"}
+    assert duplicates == {(p, line, col) for _, p, line, col, _ in expected["duplicates"]}
+    assert {code for code, *_ in found} == {"CIT010", "CIT009", "CIT102"}
+
+
+def test_unclosed_arguments_are_silent() -> None:
+    # 5,000 unclosed "\cite{": argument scans are bounded, so this stays linear.
+    text = ("\\cite{a " + "word " * 20) * 5000 + "\\citep{last}"
+    assert [c.key for c in find_cite_keys(text)] == ["last"]

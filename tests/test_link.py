@@ -10,9 +10,7 @@ from citekit.model import Citation, Name, Reference, Span
 
 
 def ref(rid: str, authors: list[tuple[str, str]], year: int | None, **kw: object) -> Reference:
-    names = tuple(
-        Name(family=f, given=g, literal=(g == "" and " " in f)) for f, g in authors
-    )
+    names = tuple(Name(family=f, given=g, literal=(g == "" and " " in f)) for f, g in authors)
     raw = kw.pop("raw", None) or ", ".join(f"{f}, {g}" for f, g in authors) + f", {year}"
     return Reference(id=rid, raw=str(raw), span=Span(0, 1), authors=names, year=year, **kw)  # type: ignore[arg-type]
 
@@ -29,11 +27,23 @@ REFS = [
     ref("r12", [("Thornton", "Susan")], 2021, number=12),
     ref("r13", [("Valeriano", "Brandon")], 2013, number=13),
     ref("r14", [("Mearsheimer", "John J.")], 2014, number=14),
-    Reference(id="r15", raw="van der Berg, A. 2001", span=Span(0, 1),
-              authors=(Name("Berg", "Anna", particle="van der"),), year=2001),
-    Reference(id="r16", raw="Şahin, E. 2002", span=Span(0, 1), authors=(Name("Şahin", "Elif"),), year=2002),
-    Reference(id="r17", raw="World Bank 2020", span=Span(0, 1),
-              authors=(Name("World Bank", literal=True),), year=2020),
+    Reference(
+        id="r15",
+        raw="van der Berg, A. 2001",
+        span=Span(0, 1),
+        authors=(Name("Berg", "Anna", particle="van der"),),
+        year=2001,
+    ),
+    Reference(
+        id="r16", raw="Şahin, E. 2002", span=Span(0, 1), authors=(Name("Şahin", "Elif"),), year=2002
+    ),
+    Reference(
+        id="r17",
+        raw="World Bank 2020",
+        span=Span(0, 1),
+        authors=(Name("World Bank", literal=True),),
+        year=2020,
+    ),
     ref("r18", [("Okafor", "Ngozi")], 2019, year_suffix="a"),
     ref("r19", [("Okafor", "Ngozi")], 2019, year_suffix="b"),
     ref("r20", [("Lindqvist", "Karin")], 2015),
@@ -118,8 +128,12 @@ def test_numeric_and_key_citations() -> None:
         ("unresolved", ()),
     ]
     keyed = [Reference(id="k1", raw="", span=Span(0, 0), key="nye2004soft")]
-    cit = Citation(kind="key", text="nye2004soft", span=Span(0, 11), group=Span(0, 11), key="nye2004soft")
-    bad = Citation(kind="key", text="nye2004sotf", span=Span(0, 11), group=Span(0, 11), key="nye2004sotf")
+    cit = Citation(
+        kind="key", text="nye2004soft", span=Span(0, 11), group=Span(0, 11), key="nye2004soft"
+    )
+    bad = Citation(
+        kind="key", text="nye2004sotf", span=Span(0, 11), group=Span(0, 11), key="nye2004sotf"
+    )
     got = link_citations([cit, bad], keyed)
     assert got[0].status == "resolved" and got[0].targets == ("k1",)
     assert got[1].status == "unresolved" and got[1].candidates[0].target == "k1"
@@ -145,3 +159,47 @@ def test_empty_inputs() -> None:
     assert link_citations([], REFS) == []
     links = link_citations(find_citations("(Keohane, 1980)"), [])
     assert links[0].status == "unresolved"
+
+
+def test_corporate_authors_by_acronym_and_without_article() -> None:
+    refs = [
+        Reference(
+            id="c1",
+            raw="Instituto Nacional de Estadística (INE). 2012. Censo agrario.",
+            span=Span(0, 1),
+            year=2012,
+        ),
+        Reference(
+            id="c2",
+            raw="LOS PRINCIPALES empresarios apoyan el acuerdo. Diario, 3 oct. 2018.",
+            span=Span(0, 1),
+            year=2018,
+        ),
+    ]
+    links = link_citations(find_citations("(INE, 2012; LOS PRINCIPALES…, 2018)"), refs)
+    assert [(lk.status, lk.targets) for lk in links] == [
+        ("resolved", ("c1",)),
+        ("resolved", ("c2",)),
+    ]
+
+
+def test_et_al_prefers_works_with_three_or_more_authors() -> None:
+    refs = [
+        ref("e1", [("Gates", "T."), ("Sampson", "S.")], 2007),
+        ref("e2", [("Gates", "T."), ("Sampson", "S."), ("Zanno", "L.")], 2007),
+    ]
+    (link,) = link_citations(find_citations("(Gates et al., 2007)"), refs)
+    assert (link.status, link.targets) == ("resolved", ("e2",))
+    (link,) = link_citations(find_citations("(Gates and Sampson, 2007)"), refs)
+    assert (link.status, link.targets) == ("resolved", ("e1",))
+
+
+def test_leading_non_name_is_dropped_only_for_an_exact_fit() -> None:
+    refs = [ref("b1", [("Blum", "C."), ("Roderjan", "C.")], 2007)]
+    (link,) = link_citations(find_citations("Ainda, Blum & Roderjan (2007) mostram"), refs)
+    assert (link.status, link.targets) == ("resolved", ("b1",))
+    (link,) = link_citations(
+        find_citations("(Koenker e Basset, 1978)"),
+        [ref("k1", [("Basset", "G."), ("Koenker", "R.")], 1978)],
+    )
+    assert (link.status, link.targets) == ("suggested", ("k1",)) and "order" in link.reason

@@ -65,3 +65,31 @@ def test_narrative_and_suppressed() -> None:
 def test_long_input_is_linear() -> None:
     text = ("word [not a citation " * 2000) + "@last"
     assert keys(text) == ["last"]
+
+
+def test_front_matter_nocite() -> None:
+    text = (
+        "---\ntitle: On @notakey\nbibliography: refs.bib\nnocite: |\n  @extra1, @{odd/key}\n"
+        "author: me@example.org\n---\n\nBody [@a].\n"
+    )
+    found = find_pandoc_keys(text)
+    assert [(c.key, c.command) for c in found] == [
+        ("extra1", "nocite"), ("odd/key", "nocite"), ("a", "@")]
+    assert all(text[c.span.start : c.span.end] == c.key for c in found)
+    star = find_pandoc_keys("---\nnocite: '@*'\n---\ntext\n")
+    assert [c.key for c in star] == ["*"]
+
+
+@pytest.mark.parametrize(
+    ("text", "locator", "suffix"),
+    [
+        ("[@k, pp. 33-35, 38]", "pp. 33-35, 38", None),
+        ("[@k, p. 5, emphasis added]", "p. 5", "emphasis added"),
+        ("[@k, 12]", "12", None),
+        ("[@k, see also]", None, "see also"),
+        ("[@k]", None, None),
+    ],
+)
+def test_locators(text: str, locator: str | None, suffix: str | None) -> None:
+    (c,) = find_pandoc_keys(text)
+    assert (c.locator, c.suffix) == (locator, suffix)

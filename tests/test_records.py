@@ -187,6 +187,7 @@ def _decoded(shared: Path) -> Path:
     return folder
 
 
+@pytest.mark.shared
 def test_every_recorded_work_maps(shared_dir: Path) -> None:
     folder = _decoded(shared_dir)
     seen = 0
@@ -221,6 +222,7 @@ def test_every_recorded_work_maps(shared_dir: Path) -> None:
     assert seen >= 90
 
 
+@pytest.mark.shared
 def test_recorded_single_work_fields(shared_dir: Path) -> None:
     body = json.loads(
         (_decoded(shared_dir) / "test-works_test_works_with_one_id__0.json").read_text(
@@ -238,6 +240,7 @@ def test_recorded_single_work_fields(shared_dir: Path) -> None:
     assert len(work.authors) == 6
 
 
+@pytest.mark.shared
 def test_recorded_select_records_are_partial(shared_dir: Path) -> None:
     body = json.loads(
         (_decoded(shared_dir) / "test-works_test_works_with_select_param__0.json").read_text(
@@ -249,6 +252,7 @@ def test_recorded_select_records_are_partial(shared_dir: Path) -> None:
     assert all(w.title and w.year is None and not w.authors and not w.type for w in works)
 
 
+@pytest.mark.shared
 def test_works_sample_all_map(shared_dir: Path) -> None:
     path = shared_dir / "data" / "crossref" / "works-sample" / "works-sample.jsonl.gz"
     if not path.is_file():

@@ -112,13 +112,18 @@ def test_unresolved_and_ambiguous_are_left_as_written() -> None:
     links = [Link(smith, "unresolved", (), "no entry"), resolved(nye, "r1"),
              Link(jones, "unresolved", (), "no entry"),
              Link(keo, "ambiguous", ("r2", "r3"), "two entries fit")]
-    replacements, rewritten, left, keys = rewrite_citations(text, links, REFS, "latex")
+    _, rewritten, left, keys = rewrite_citations(text, links, REFS, "latex")
     assert [c.text for c in rewritten] == ["Nye, 2004"]
     assert [lk.citation.text for lk in left] == ["Smith, 2010", "Jones, 1999", "Keohane (1980)"]
     assert keys == ["nye2004"]
     out = run(text, links)
-    # The resolved key is cited; the unresolved item stays written beside it.
-    assert out == r"A (Smith, 2010) and B \citep{nye2004} (Jones, 1999) and Keohane (1980)."
+    # The resolved item is cited inside the parenthesis; the unresolved one stays as written.
+    assert out == r"A (Smith, 2010) and B (\citealp{nye2004}; Jones, 1999) and Keohane (1980)."
+    assert run(text, links, style="biblatex") == (
+        r"A (Smith, 2010) and B (\cite{nye2004}; Jones, 1999) and Keohane (1980).")
+    # pandoc has no in-parenthesis form: the resolved items go first, the rest follows.
+    assert run(text, links, target="pandoc").endswith(
+        "A (Smith, 2010) and B [@nye2004] (Jones, 1999) and Keohane (1980).")
 
 
 def test_reference_list_is_removed() -> None:
@@ -278,9 +283,17 @@ def test_latex_output_compiles_with_pdflatex_and_bibtex(tmp_path: Path) -> None:
     assert (tmp_path / "essay.pdf").stat().st_size > 1000
 
 
+def _pandoc_has_citeproc() -> None:
+    _need("pandoc")
+    first = _run(["pandoc", "--version"], Path.cwd()).stdout.split("\n", 1)[0]
+    m = re.search(r"(\d+)\.(\d+)", first)
+    if not m or (int(m.group(1)), int(m.group(2))) < (2, 11):
+        pytest.skip(f"{first.strip()} has no built-in --citeproc (needs pandoc >= 2.11)")
+
+
 @pytest.mark.external
 def test_pandoc_output_renders_every_entry_with_citeproc(tmp_path: Path) -> None:
-    _need("pandoc")
+    _pandoc_has_citeproc()
     shutil.copy(ESSAY, tmp_path / "essay.md")
     res = _run([sys.executable, "-m", "citekit", "link", "essay.md", "--to", "pandoc",
                 "-o", "linked.md"], tmp_path)
@@ -294,3 +307,93 @@ def test_pandoc_output_renders_every_entry_with_citeproc(tmp_path: Path) -> None
     for family in ("Buzan", "Cooley", "Hopf", "Keohane", "Mearsheimer", "Nye", "Walt", "Wendt"):
         assert re.search(rf"^{family}, ", bibliography, re.MULTILINE), family
     assert "Nye (2004) argued" in body
+
+
+def test_overlapping_citations_are_reported_not_lost() -> None:
+    text = "Seen (as Nye (2004) said, Keohane, 1980)."
+    outer = "(as Nye (2004) said, Keohane, 1980)"
+    links = [
+        resolved(cite(text, "Keohane, 1980", group=outer), "r2"),
+        resolved(cite(text, "Nye (2004)", group="(2004)", narrative=True), "r1"),
+    ]
+    _, rewritten, left, _ = rewrite_citations(text, links, REFS, "latex")
+    assert [c.text for c in rewritten] == ["Keohane, 1980"]
+    assert [lk.citation.text for lk in left] == ["Nye (2004)"]
+    assert left[0].reason.startswith("inside another citation")
+    # The words inside the parenthesis are kept; only the resolved item changes.
+    assert run(text, links) == r"Seen (as Nye (2004) said, \citealp{keo1980})."
+    # pandoc cannot keep them inside a citation: the group is left as written.
+    assert run(text, links, target="pandoc").endswith("Seen (as Nye (2004) said, Keohane, 1980).")
+
+
+THEBIB_TEX = r"""\documentclass{article}
+\begin{document}
+Attraction matters (Nye, 2004), and so do identities, as Hopf (1998, p.~172) shows.
+Already cited by key: \cite{nye:soft}. % (Walt, 1987) is a comment
+\begin{thebibliography}{2}
+\bibitem[Hopf(1998)]{hopf98} Hopf, T. (1998). The promise of constructivism in international
+  relations theory. \emph{International Security}, 23(1), 171--200.
+\bibitem[Nye(2004)]{nye:soft} Nye, J.~S. (2004). \emph{Soft Power: The Means to Success in
+  World Politics}. New York: PublicAffairs.
+\end{thebibliography}
+\end{document}
+"""
+
+
+def test_latex_thebibliography_becomes_a_bib(tmp_path: Path) -> None:
+    doc = tmp_path / "paper.tex"
+    doc.write_text(THEBIB_TEX, encoding="utf-8")
+    res = CliRunner().invoke(cli, ["link", str(doc), "--to", "latex", "-o", str(tmp_path / "out.tex")])
+    assert res.exit_code == 0, res.output
+    out = (tmp_path / "out.tex").read_text()
+    assert "thebibliography" not in out and "\\bibitem" not in out
+    assert r"Attraction matters \citep{nye:soft}" in out
+    assert r"as \citet[p.~172]{hopf98} shows" in out
+    assert r"\cite{nye:soft}" in out and "% (Walt, 1987) is a comment" in out
+    assert "\\usepackage[round,authoryear]{natbib}\n\\begin{document}" in out
+    assert "\\bibliography{out}\n\\end{document}" in out
+    bib = (tmp_path / "out.bib").read_text()
+    assert "@article{hopf98," in bib.replace(" ", "") or "{hopf98," in bib
+    assert "nye:soft" in bib
+
+
+@pytest.mark.external
+def test_latex_thebibliography_output_compiles(tmp_path: Path) -> None:
+    _need("pdflatex", "bibtex")
+    (tmp_path / "paper.tex").write_text(THEBIB_TEX, encoding="utf-8")
+    res = _run([sys.executable, "-m", "citekit", "link", "paper.tex", "--to", "latex",
+                "-o", "out.tex"], tmp_path)
+    assert res.returncode == 0, res.stderr
+    latex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "out.tex"]
+    assert _run(latex, tmp_path).returncode == 0
+    assert _run(["bibtex", "out"], tmp_path).returncode == 0
+    _run(latex, tmp_path)
+    final = _run(latex, tmp_path)
+    assert final.returncode == 0, final.stdout[-2000:]
+    bbl = (tmp_path / "out.bbl").read_text()
+    assert set(re.findall(r"\\bibitem\[[^\]]*\]\{([^}]*)\}", bbl, re.DOTALL)) == {"hopf98", "nye:soft"}
+    assert "undefined" not in (tmp_path / "out.log").read_text(errors="replace").lower()
+
+
+def test_narrative_with_several_years() -> None:
+    refs = [*REFS, ref("r4", "nye1990", "Nye", 1990)]
+    text = "So does Nye (1990, 2004)."
+    g = "(1990, 2004)"
+    links = [
+        resolved(cite(text, "Nye (1990", group=g, narrative=True), "r4"),
+        resolved(cite(text, "2004", group=g, narrative=True), "r1"),
+    ]
+    latex = rewrite_document(text, links, refs, source_format="latex", target="latex").text
+    assert latex == r"So does \citet{nye1990,nye2004}."
+    pandoc = rewrite_document(text, links, refs, source_format="markdown", target="pandoc").text
+    assert pandoc.endswith("So does Nye [-@nye1990; -@nye2004].")
+
+
+def test_markdown_code_images_and_comments() -> None:
+    body, _ = markdown_to_latex(
+        "Text <!-- a note\nover lines --> here.\n\n```python\nx = {'a': 1}  # 100%\n```\n\n"
+        "![A chart of bases](chart.png) and more.\n"
+    )
+    assert "a note" not in body and "Text  here." in body
+    assert "\\begin{verbatim}\nx = {'a': 1}  # 100%\n\\end{verbatim}" in body
+    assert "A chart of bases and more." in body and "chart.png" not in body

@@ -54,8 +54,9 @@ TYPE_FIELDS = {
 class ZoteroState:
     """The library behind the fake server, plus knobs to inject faults."""
 
-    def __init__(self, user_id: str = "1") -> None:
+    def __init__(self, user_id: str = "1", require_key: bool = True) -> None:
         self.prefix = f"/users/{user_id}"
+        self.require_key = require_key  # the local API (users/0) needs no key
         self.version = 1
         self.items: list[dict] = []
         self.used_tokens: set[str] = set()
@@ -110,7 +111,7 @@ class Handler(BaseHTTPRequestHandler):
         return False
 
     def _authorised(self) -> bool:
-        if self.headers.get("Zotero-API-Key") != API_KEY:
+        if self.state.require_key and self.headers.get("Zotero-API-Key") != API_KEY:
             self._send(403, "Forbidden")
             return False
         if self.headers.get("Zotero-API-Version") != "3":
@@ -155,10 +156,9 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(404, "Not found")
                 return
             token = self.headers.get("Zotero-Write-Token")
-            if token is not None:
-                if token in self.state.used_tokens:
-                    self._send(412, "Write token already used")
-                    return
+            if token is not None and token in self.state.used_tokens:
+                self._send(412, "Write token already used")
+                return
             since = self.headers.get("If-Unmodified-Since-Version")
             if since is not None and int(since) != self.state.version:
                 self._send(412, f"Library has been modified since version {since}",
@@ -201,9 +201,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, result, {"Last-Modified-Version": str(self.state.version)})
 
 
-@pytest.fixture()
-def zotero() -> Iterator[tuple[ZoteroState, str]]:
-    state = ZoteroState()
+def _serve(state: ZoteroState) -> Iterator[tuple[ZoteroState, str]]:
     handler = type("BoundHandler", (Handler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -213,6 +211,18 @@ def zotero() -> Iterator[tuple[ZoteroState, str]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture()
+def zotero() -> Iterator[tuple[ZoteroState, str]]:
+    """A web-API library, user 1, that needs the API key."""
+    yield from _serve(ZoteroState())
+
+
+@pytest.fixture()
+def local_zotero() -> Iterator[tuple[ZoteroState, str]]:
+    """A running Zotero's local API: library users/0, no key."""
+    yield from _serve(ZoteroState("0", require_key=False))
 
 
 class Sleeper:
@@ -334,6 +344,10 @@ def test_duplicate_index_precedence() -> None:
     assert index.find(ref(5, key="fresh", year=1999)) is None  # same title, other year
     # Same title and year but both sides have different DOIs: another work.
     assert index.find(ref(8, key="")) is None
+    # A citation key shared with an item of another DOI is not enough either.
+    other = DuplicateIndex.of([ref(9, id="Z5", key="k9", doi="10.5555/x")])
+    assert other.find(ref(9, key="k9", doi="10.5555/y")) is None
+    assert other.find(ref(9, key="k9", doi=None))[1] == "citation key"
     assert normalize_title("Ümlaut  & Co.: A Title") == "umlaut co a title"
 
 
@@ -368,7 +382,7 @@ def test_push_in_batches_then_nothing_new(zotero: tuple[ZoteroState, str]) -> No
 
 
 def test_pull_returns_what_was_pushed(zotero: tuple[ZoteroState, str]) -> None:
-    state, url = zotero
+    _, url = zotero
     refs = [ref(i) for i in range(7)] + [
         Reference(id="bk", raw="", span=Span(0, 0), type="book", key="nye2004soft",
                   authors=(Name("Nye", "Joseph S."),), title="Soft Power",
@@ -463,7 +477,7 @@ def test_backoff_header_delays_the_next_request(zotero: tuple[ZoteroState, str])
 
 
 def test_failed_items_are_reported_not_lost(zotero: tuple[ZoteroState, str]) -> None:
-    state, url = zotero
+    _, url = zotero
     result = push(make_client(url), [ref(1)])
     assert result.created and not result.failed
     bad = Reference(id="odd", raw="", span=Span(0, 0), type="patent", title="P", year=2001)
@@ -490,3 +504,150 @@ def test_dry_run_writes_nothing(zotero: tuple[ZoteroState, str]) -> None:
     result = push(make_client(url), [ref(1), ref(2)], dry_run=True)
     assert result.created == () and [s[0] for s in result.skipped] == ["r1"]
     assert len(state.items) == 1
+
+
+# ---------------------------------------------------------------------------
+# The command line
+
+BIB = """@article{hopf1998promise,
+  author = {Hopf, Ted},
+  title = {The Promise of Constructivism in International Relations Theory},
+  journal = {International Security},
+  volume = {23},
+  number = {1},
+  pages = {171--200},
+  year = {1998},
+  doi = {10.2307/2539267}
+}
+
+@book{nye2004soft,
+  author = {Nye, Joseph S.},
+  title = {Soft Power: The Means to Success in World Politics},
+  publisher = {PublicAffairs},
+  address = {New York},
+  year = {2004}
+}
+"""
+
+
+def test_cli_push_twice_then_pull(zotero: tuple[ZoteroState, str], tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from citekit.cli import cli
+
+    state, url = zotero
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    env = {"ZOTERO_API_KEY": API_KEY, "CITEKIT_ZOTERO_URL": url}
+    runner = CliRunner()
+    first = runner.invoke(cli, ["zotero", "push", str(bib), "--library", "user:1"], env=env)
+    assert first.exit_code == 0, first.output
+    assert "created 2, skipped 0" in first.stderr
+    second = runner.invoke(cli, ["zotero", "push", str(bib), "--library", "user:1"], env=env)
+    assert second.exit_code == 0, second.output
+    assert "created 0, skipped 2" in second.stderr
+    assert len(state.items) == 2
+
+    out = tmp_path / "pulled.bib"
+    pulled = runner.invoke(cli, ["zotero", "pull", "--library", "user:1", "-o", str(out)], env=env)
+    assert pulled.exit_code == 0, pulled.output
+    from citekit.formats.bibtex import read_bibtex
+
+    got = {r.key: r for r in read_bibtex(out.read_text(encoding="utf-8"), str(out))}
+    assert set(got) == {"hopf1998promise", "nye2004soft"}
+    assert got["hopf1998promise"].doi == "10.2307/2539267"
+    assert got["hopf1998promise"].pages in ("171-200", "171–200")
+    assert got["nye2004soft"].publisher == "PublicAffairs"
+
+
+def test_cli_push_needs_a_key_and_a_valid_library(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "ZOTERO_API_KEY"}
+    res = subprocess.run([sys.executable, "-m", "citekit", "zotero", "push", str(bib),
+                          "--library", "user:1"], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert res.returncode == 2 and "ZOTERO_API_KEY" in res.stderr
+    env["ZOTERO_API_KEY"] = "x"
+    res = subprocess.run([sys.executable, "-m", "citekit", "zotero", "push", str(bib),
+                          "--library", "me"], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert res.returncode == 2 and "user:ID" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_cli_push_reads_csl_json_and_plain_lists(zotero: tuple[ZoteroState, str], tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from citekit.cli import cli
+    from citekit.formats import write
+
+    state, url = zotero
+    env = {"ZOTERO_API_KEY": API_KEY, "CITEKIT_ZOTERO_URL": url}
+    csl = tmp_path / "refs.json"
+    csl.write_text(write([ref(1), ref(2)], "csl-json"), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["zotero", "push", str(csl), "--library", "user:1"], env=env)
+    assert res.exit_code == 0, res.output
+    assert len(state.items) == 2
+    listing = tmp_path / "list.txt"
+    listing.write_text(
+        "References\n\nNye, J. S. (2004). Soft power: The means to success in world politics. "
+        "New York: PublicAffairs.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["zotero", "push", str(listing), "--library", "user:1",
+                                   "--dry-run"], env=env)
+    assert res.exit_code == 0, res.output
+    assert "would create 1, skipped 0" in res.stderr
+    assert len(state.items) == 2
+
+
+def test_cli_check_against_a_zotero_library(zotero: tuple[ZoteroState, str], tmp_path) -> None:
+    """`citekit check --zotero-library`: citations resolve to the library's items, and
+    the library's other items are not reported as uncited."""
+    from click.testing import CliRunner
+
+    from citekit.cli import cli
+
+    state, url = zotero
+    for i in range(3):
+        state.add(reference_to_item(ref(i)))
+    state.add(reference_to_item(ref(7, authors=(Name("Okafor", "Ada"),), year=2002)))
+    doc = tmp_path / "essay.md"
+    doc.write_text("Known [@author1study] and (Okafor, 2002), but [@nosuch2020].\n",
+                   encoding="utf-8")
+    env = {"ZOTERO_API_KEY": API_KEY, "CITEKIT_ZOTERO_URL": url}
+    res = CliRunner().invoke(cli, ["check", str(doc), "--zotero-library", "user:1",
+                                   "--format", "json"], env=env)
+    assert res.exit_code == 1, res.output
+    import json
+
+    report = json.loads(res.stdout)
+    (essay,) = [f for f in report["files"] if f["path"] == str(doc)]
+    statuses = {c["text"]: c["status"] for c in essay["citations"]}
+    assert statuses["@author1study"] == "resolved"
+    assert statuses["Okafor, 2002"] == "resolved"
+    assert [d["code"] for d in essay["diagnostics"]] == ["CIT010"]
+    assert all(f["path"] == str(doc) for f in report["files"] if f["diagnostics"])
+
+
+def test_local_api_pull_and_check(local_zotero: tuple[ZoteroState, str], tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from citekit.cli import cli
+    from citekit.zotero import fetch_references
+
+    state, url = local_zotero
+    state.add(reference_to_item(ref(7, authors=(Name("Okafor", "Ada"),), year=2002)))
+    state.add({"itemType": "attachment", "title": "PDF"})
+    refs = fetch_references(base_url=url)
+    assert [(r.key, r.year) for r in refs] == [("author7study", 2002)]
+    env = {"CITEKIT_ZOTERO_URL": url, "ZOTERO_API_KEY": ""}
+    pulled = CliRunner().invoke(cli, ["zotero", "pull", "-f", "csl-json"], env=env)
+    assert pulled.exit_code == 0, pulled.output
+    assert '"author7study"' in pulled.stdout
+    doc = tmp_path / "essay.md"
+    doc.write_text("As shown (Okafor, 2002).\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["check", str(doc), "--zotero"], env=env)
+    assert res.exit_code == 0, res.output

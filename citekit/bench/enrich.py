@@ -94,6 +94,8 @@ def crossref_to_csl(item: dict[str, Any], ident: str) -> dict[str, Any]:
     for key in ("volume", "issue", "page", "publisher"):
         if item.get(key):
             csl[key] = str(item[key])
+    if "page" not in csl and item.get("article-number"):
+        csl["page"] = str(item["article-number"])  # styles print an e-locator where pages go
     if item.get("edition-number"):
         csl["edition"] = str(item["edition-number"])
     year = year_of(item)
@@ -118,9 +120,14 @@ def render(items: Sequence[dict[str, Any]], style_name: str) -> dict[str, str]:
     bib = CitationStylesBibliography(style, CiteProcJSON(list(items)), formatter.plain)
     for item in items:
         bib.register(Citation([CitationItem(item["id"])]))
+    layout = style.root.bibliography.layout
     out: dict[str, str] = {}
-    for key, entry in zip(bib.keys, bib.bibliography(), strict=True):
-        text = " ".join(str(entry).split())
+    for item in bib.items:
+        # one item at a time: no "———" substitutions, and an item that renders empty is skipped
+        rendered = layout.render_bibliography([item])
+        if not rendered:
+            continue
+        key, text = item.key, " ".join(str(rendered[0]).split())
         if text.startswith("[") and "]" in text[:6]:
             close = text.index("]") + 1
             text = text[:close] + " " + text[close:].lstrip()
@@ -132,8 +139,12 @@ def _parser() -> tuple[str, Callable[[Sequence[str]], list[Reference]]]:
     try:
         from citekit.document import parse_reference_strings
     except ImportError:
+
         def raw_only(strings: Sequence[str]) -> list[Reference]:
-            return [Reference(id=f"r{i}", raw=s, span=Span(0, len(s))) for i, s in enumerate(strings)]
+            return [
+                Reference(id=f"r{i}", raw=s, span=Span(0, len(s))) for i, s in enumerate(strings)
+            ]
+
         return "raw strings only (citekit.document not available)", raw_only
     return "citekit.document.parse_reference_strings", parse_reference_strings
 
@@ -158,18 +169,26 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
         index_path = Path(tmp) / "works.sqlite"
         t0 = time.perf_counter()
         stats = build_index([works_file], index_path)
-        print(f"index: {stats.records} records from {works_file.name} in "
-              f"{time.perf_counter() - t0:.2f}s")
+        print(
+            f"index: {stats.records} records from {works_file.name} in "
+            f"{time.perf_counter() - t0:.2f}s"
+        )
         index = LocalIndex(index_path)
 
         csl = [crossref_to_csl(item, f"w{n}") for n, item in enumerate(items)]
         truth = {f"w{n}": normalize_doi(item["DOI"]) for n, item in enumerate(items)}
+        # records with a person or organisation as author: the ones a reference list
+        # would normally cite (the others are mostly editorials, front matter, standards)
+        authored = {f"w{n}" for n, item in enumerate(items) if item.get("author")}
         totals: Counter[str] = Counter()
         wrong_examples: list[str] = []
         total_time = 0.0
         total_refs = 0
         print()
-        print(f"{'positives':<26}{'n':>6}{'right':>9}{'wrong':>9}{'no match':>10}{'refs/s':>9}")
+        print(
+            f"{'positives':<26}{'n':>6}{'right':>9}{'wrong':>9}{'no match':>10}{'refs/s':>9}"
+            f"{'right, authored':>18}"
+        )
         for style in styles:
             t0 = time.perf_counter()
             strings = render(csl, style)
@@ -182,15 +201,18 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
             elapsed = t_parse + result.elapsed
             counts: Counter[str] = Counter()
             for ident, verdict in zip(ids, result.results, strict=True):
+                counts["authored"] += ident in authored
                 if verdict.status == "matched":
                     if verdict.doi == truth[ident]:
                         counts["right"] += 1
+                        counts["right authored"] += ident in authored
                     else:
                         counts["wrong"] += 1
                         wrong_examples.append(
                             f"  [{style}] {strings[ident]}\n    truth {truth[ident]}, got {verdict.doi} "
                             f"({verdict.confidence:.2f}: "
-                            + "; ".join(f"{e.what} {e.detail}" for e in verdict.evidence) + ")"
+                            + "; ".join(f"{e.what} {e.detail}" for e in verdict.evidence)
+                            + ")"
                         )
                 else:
                     counts["none"] += 1
@@ -199,12 +221,18 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
             totals["n"] += n
             total_time += elapsed
             total_refs += n
-            print(f"{style:<26}{n:>6}{counts['right'] / n:>9.1%}{counts['wrong'] / n:>9.2%}"
-                  f"{counts['none'] / n:>10.1%}{n / elapsed:>9.0f}"
-                  f"   (render {t_render:.1f}s, parse {t_parse:.1f}s, match {result.elapsed:.1f}s)")
+            print(
+                f"{style:<26}{n:>6}{counts['right'] / n:>9.1%}{counts['wrong'] / n:>9.2%}"
+                f"{counts['none'] / n:>10.1%}{n / elapsed:>9.0f}"
+                f"{counts['right authored'] / counts['authored']:>12.1%} of {counts['authored']}"
+                f"   (render {t_render:.1f}s, parse {t_parse:.1f}s, match {result.elapsed:.1f}s)"
+            )
         n = totals["n"]
-        print(f"{'all styles':<26}{n:>6}{totals['right'] / n:>9.1%}{totals['wrong'] / n:>9.2%}"
-              f"{totals['none'] / n:>10.1%}{total_refs / total_time:>9.0f}")
+        print(
+            f"{'all styles':<26}{n:>6}{totals['right'] / n:>9.1%}{totals['wrong'] / n:>9.2%}"
+            f"{totals['none'] / n:>10.1%}{total_refs / total_time:>9.0f}"
+            f"{totals['right authored'] / totals['authored']:>12.1%} of {totals['authored']}"
+        )
         if wrong_examples:
             print(f"\nwrong DOIs on positives ({len(wrong_examples)}):")
             print("\n".join(wrong_examples[:show]))
@@ -227,21 +255,32 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
                     right += 1
                 else:
                     false += 1
-                    false_examples.append(f"  [{name}] {text}\n    truth {doi}, got {verdict.doi} "
-                                          f"({verdict.confidence:.2f})")
+                    false_examples.append(
+                        f"  [{name}] {text}\n    truth {doi}, got {verdict.doi} "
+                        f"({verdict.confidence:.2f})"
+                    )
             speed = len(pairs) / (t_parse + result.elapsed)
             print(f"{name:<34}{len(pairs):>6}{false:>11}{right:>11}{speed:>9.0f}")
         if false_examples:
             print(f"\nfalse DOIs on negatives ({len(false_examples)}):")
             print("\n".join(false_examples[:show]))
-        print(f"\nindex queries: {index.queries}; overall {total_refs / total_time:.0f} positive refs/s "
-              "(parse + search + validate)")
+        print(
+            f"\nindex queries: {index.queries}; overall {total_refs / total_time:.0f} positive refs/s "
+            "(parse + search + validate)"
+        )
     return 0
 
 
 def _negatives(shared: Path) -> list[tuple[str, list[tuple[str, str | None]]]]:
     out: list[tuple[str, list[tuple[str, str | None]]]] = []
-    real = shared / "data" / "crossref" / "crossref-refmatch-eval" / "real-unstructured" / "unstructured_sbmv.json"
+    real = (
+        shared
+        / "data"
+        / "crossref"
+        / "crossref-refmatch-eval"
+        / "real-unstructured"
+        / "unstructured_sbmv.json"
+    )
     if real.is_file():
         data = json.loads(real.read_text(encoding="utf-8"))
         pairs = []
@@ -261,8 +300,12 @@ def _negatives(shared: Path) -> list[tuple[str, list[tuple[str, str | None]]]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m citekit.bench.enrich", description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=None, help="the shared data folder (default ../shared)")
+    ap = argparse.ArgumentParser(
+        prog="python -m citekit.bench.enrich", description=__doc__.split("\n")[0]
+    )
+    ap.add_argument(
+        "--shared", type=Path, default=None, help="the shared data folder (default ../shared)"
+    )
     ap.add_argument("--styles", default=",".join(STYLES), help="comma-separated CSL style names")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N records")
     ap.add_argument("--rows", type=int, default=5, help="candidates per search")

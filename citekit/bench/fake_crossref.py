@@ -10,7 +10,8 @@ It answers the three routes citekit uses, with the real API's shapes:
   ranked by word overlap, with a ``score``.
 
 It can misbehave on purpose: a script of actions for the next requests, or a
-random share of failures: ``429``, ``500``/``503``, ``timeout`` (answers only
+random share of failures: ``429`` (``429:5`` adds ``Retry-After: 5``), ``400``
+(a JSON validation failure), ``500``/``503``, ``timeout`` (answers only
 after a delay longer than the client waits), ``malformed`` (a 200 with broken
 JSON) and ``reset`` (closes the connection).  It watches the client: the most
 requests in flight at once, and the most requests (and searches) that fell in
@@ -31,7 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-Action = str  # "ok", "429", "500", "503", "timeout", "malformed", "reset"
+Action = str  # "ok", "429", "429:<seconds>", "400", "500", "503", "timeout", "malformed", "reset"
 
 _WORD = re.compile(r"\w+")
 
@@ -45,6 +46,7 @@ class Observed:
     max_in_flight: int = 0
     answered: dict[str, int] = field(default_factory=dict)  # action -> count
     paths: list[str] = field(default_factory=list)
+    agents: list[str] = field(default_factory=list)  # User-Agent headers
 
 
 def max_in_window(times: Iterable[float], window: float = 1.0) -> int:
@@ -106,14 +108,16 @@ class FakeCrossref:
         self.observed = Observed()
         self._rng = random.Random(seed)
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = _StampingServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def __enter__(self) -> FakeCrossref:
         self._thread.start()
@@ -160,6 +164,7 @@ class FakeCrossref:
             "rate": _mean_rate(every),
             "answered": answered,
             "violations": violations,
+            "arrivals": arrivals,
         }
 
     # -- answering ----------------------------------------------------------------------------
@@ -215,6 +220,13 @@ class FakeCrossref:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
+            def parse_request(self) -> bool:
+                # Arrival: when the connection was accepted (before a thread was
+                # started for it), else (a kept-alive connection) now.
+                stamped = server._server.accepted.pop(id(self.request), None)
+                self.arrived = stamped if stamped is not None else time.monotonic()
+                return super().parse_request()
+
             def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 params = parse_qs(parts.query)
@@ -223,8 +235,9 @@ class FakeCrossref:
                 else:
                     kind = "lookup"
                 with server._lock:
-                    server.observed.arrivals.append((time.monotonic(), kind))
+                    server.observed.arrivals.append((self.arrived, kind))
                     server.observed.paths.append(self.path)
+                    server.observed.agents.append(self.headers.get("User-Agent", ""))
                     number = len(server.observed.arrivals)
                     server.observed.in_flight += 1
                     server.observed.max_in_flight = max(
@@ -275,6 +288,16 @@ class FakeCrossref:
                 if action in ("500", "502", "503", "504"):
                     self._send(int(action), b"<html>Server error</html>", "text/html")
                     return
+                if action == "400":
+                    self._json(
+                        400,
+                        {
+                            "status": "failed",
+                            "message-type": "validation-failure",
+                            "message": [{"type": "bad-request", "message": "Invalid parameter"}],
+                        },
+                    )
+                    return
                 if action == "malformed":
                     self._send(
                         200, b'{"status": "ok", "message-type": "work", "mess', "application/json"
@@ -307,6 +330,18 @@ class FakeCrossref:
                     return server._by_filter(params)
 
         return Handler
+
+
+class _StampingServer(ThreadingHTTPServer):
+    """Notes the time each connection is accepted, before its handler thread starts."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.accepted: dict[int, float] = {}
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self.accepted[id(request)] = time.monotonic()
+        super().process_request(request, client_address)
 
 
 def _work_list(

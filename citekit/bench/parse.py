@@ -28,7 +28,9 @@ the set lacks them.  Only fields that occur in the set's gold data are scored
 date, so predicted pages there are neither right nor wrong); gold fields the
 tagger has no label for (isbn, institution, month, ...) count as misses.
 
-Speed: tagging ``--n`` strings (the sets' texts, cycled) in a fresh process,
+Speed: tagging ``--n`` distinct strings (the evaluated sets' texts, topped up
+with the other labelled sets of the folder; cycled only if still short) in a
+fresh process, caches cold,
 with its peak RSS; then, if ``citekit.document`` is importable, the whole
 parse-to-CSL-JSON path on the same strings; then refextract on a sample of
 the same strings (installed separately: ``pip install refextract``) and the
@@ -216,6 +218,17 @@ def print_scores(name: str, result: dict) -> None:
               f"{s['gold']:6d} {s['predicted']:6d}")
 
 
+def speed_texts(first: list[str], folder: Path, n: int) -> list[str]:
+    """``n`` distinct reference strings: ``first``, then other sets' texts."""
+    seen = dict.fromkeys(first)
+    for path in sorted(folder.glob("*.jsonl")):
+        if len(seen) >= n:
+            break
+        seen.update(dict.fromkeys(r["text"] for r in read_jsonl(path)))
+    texts = list(seen)[:n]
+    return [texts[i % len(texts)] for i in range(n)]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m citekit.bench.parse", description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=Path(os.environ.get("CITEKIT_SHARED", "../shared")))
@@ -249,11 +262,13 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print_scores(path.stem, result)
     if args.n and all_texts:
-        texts = [all_texts[i % len(all_texts)] for i in range(args.n)]
+        texts = speed_texts(all_texts, args.shared / "data" / "parser", args.n)
         speed: dict = {"tag": run_phase("tag", texts, args.model)}
         speed["parse_to_csl_json"] = run_phase("csl", texts, None)
-        rx = texts[: args.refextract_n]
-        speed["refextract"] = run_phase("refextract", rx, None)
+        if args.refextract_n:
+            speed["refextract"] = run_phase("refextract", texts[: args.refextract_n], None)
+        else:
+            speed["refextract"] = "not measured (--refextract-n 0)"
         for k in ("tag", "parse_to_csl_json"):
             if isinstance(speed[k], dict) and isinstance(speed["refextract"], dict):
                 speed[k]["ratio_to_refextract"] = (

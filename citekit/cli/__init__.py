@@ -24,6 +24,8 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "parse",
     "check",
     "link",
+    "zotero",
+    "enrich",
 )
 
 

@@ -18,21 +18,55 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--bib", "bib", multiple=True, type=click.Path(dir_okay=False),
-              help="A .bib file of references (repeatable).")
-@click.option("--csl", "csl", multiple=True, type=click.Path(dir_okay=False),
-              help="A CSL-JSON file of references (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: text, or the configured one).")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Only these rule codes or prefixes, comma-separated (e.g. CIT0,CIT101).")
-@click.option("--ignore", multiple=True, metavar="CODES",
-              help="Skip these rule codes or prefixes, comma-separated.")
-@click.option("--fail-level", type=click.Choice(LEVELS), default=None,
-              help="Exit 1 when a finding of this severity or worse remains (default: warning).")
-@click.option("--config", "config", type=click.Path(dir_okay=False), default=None,
-              help="A citekit.toml or pyproject.toml (default: the nearest one).")
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a terminal).")
+@click.option(
+    "--bib",
+    "bib",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A .bib file of references (repeatable).",
+)
+@click.option(
+    "--csl",
+    "csl",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A CSL-JSON file of references (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format (default: text, or the configured one).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these rule codes or prefixes, comma-separated (e.g. CIT0,CIT101).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rule codes or prefixes, comma-separated.",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice(LEVELS),
+    default=None,
+    help="Exit 1 when a finding of this severity or worse remains (default: warning).",
+)
+@click.option(
+    "--config",
+    "config",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A citekit.toml or pyproject.toml (default: the nearest one).",
+)
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
+)
 def check(
     files: tuple[str, ...],
     bib: tuple[str, ...],

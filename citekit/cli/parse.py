@@ -62,11 +62,13 @@ def parse_command(source: str, output: str | None, fmt: str | None, model: str |
         for diag in parsed.diagnostics:
             line = doc.line_of(diag.span.start)
             click.echo(f"{source}:{line}: {diag.code} {diag.message}", err=True)
-    text = write(parsed.references, fmt)
+    references = parsed.references
+    # An enrichment step (DOIs from Crossref) slots in here: references -> references.
+    text = write(references, fmt)
     if output and output != "-":
         atomic_write(output, text)
         click.echo(
-            f"{len(parsed.references)} references from {len(parsed.sections)} list(s) written to {output}",
+            f"{len(references)} references from {len(parsed.sections)} list(s) written to {output}",
             err=True,
         )
     else:

@@ -97,6 +97,7 @@ class Cache:
         self.stats = CacheStats()
         self.notices: list[str] = []  # every warning issued, for reports
         self._write_failed = False
+        self._read_failed = False
         if path is not None and str(path) == ":memory:":
             self.path: Path | None = None
             self._db = self._connect(":memory:")
@@ -165,10 +166,18 @@ class Cache:
     def get(self, kind: str, key: str, max_age: float | None = None) -> Entry | None:
         """The cached response for ``(kind, key)``, or None (counted as a miss)."""
         with self._lock:
-            row = self._db.execute(
-                "SELECT status, body, fetched_at FROM responses WHERE kind = ? AND key = ?",
-                (kind, key),
-            ).fetchone()
+            try:
+                row = self._db.execute(
+                    "SELECT status, body, fetched_at FROM responses WHERE kind = ? AND key = ?",
+                    (kind, key),
+                ).fetchone()
+            except sqlite3.Error as error:
+                if not self._read_failed:
+                    self._read_failed = True
+                    message = f"could not read the cache {self.path} ({error}); asking again"
+                    self.notices.append(message)
+                    warnings.warn(message, CacheWarning, stacklevel=2)
+                row = None
             entry: Entry | None = None
             if row is not None:
                 status, body, fetched_at = row
@@ -224,9 +233,6 @@ class Cache:
                     "SELECT count(*) FROM responses WHERE kind = ?", (kind,)
                 ).fetchone()[0]
             )
-
-    def __len__(self) -> int:
-        return self.count()
 
     def clear(self, kind: str | None = None) -> int:
         """Delete entries (of one kind, or all); returns how many."""

@@ -23,6 +23,7 @@ pipeline can list the entry as "not looked up" and go on.
 from __future__ import annotations
 
 import email.utils
+import json
 import os
 import re
 import threading
@@ -37,6 +38,7 @@ from urllib.parse import quote
 import habanero
 import httpx2
 from habanero.exceptions import RequestError
+from habanero.select import validate_select
 
 from citekit import __version__
 from citekit.enrich import Work
@@ -235,18 +237,23 @@ class CrossrefResolver:
         self.offline = offline
         self.cache = cache
         self.timeout = timeout
-        self.batch_size = max(1, batch_size)
+        self.batch_size = min(100, max(1, batch_size))  # keeps the URL a sane length
         self.batch_min = max(2, batch_min)
         self.select = ",".join(select) if select else None
+        try:
+            validate_select(self.select)
+        except ValueError as error:
+            raise ConfigError(f"Crossref cannot select that: {error}") from None
         self.query_field = query_field
         self.pacer = pacer or Pacer(POLITE if self.mailto else ANONYMOUS)
         self._client = habanero.Crossref(
             base_url=self.api_url,
             mailto=self.mailto,
             ua_string=f"citekit/{__version__}",
-            timeout=timeout,  # type: ignore[arg-type]
+            timeout=timeout,
         )
         self._stop = threading.Event()
+        self._owns_cache = False  # set by open_crossref, which opened the cache itself
         if not self.mailto and not offline:
             _warn_no_mailto()
 
@@ -254,7 +261,7 @@ class CrossrefResolver:
 
     def stats(self) -> ResolverStats:
         pacing = self.pacer.stats.snapshot()
-        cached = self.cache.stats.snapshot() if self.cache else None
+        cached = self.cache.stats.snapshot() if self.cache is not None else None
         return ResolverStats(
             requests=pacing.requests,
             retries=pacing.retries,
@@ -293,7 +300,7 @@ class CrossrefResolver:
                 if failure is None:
                     raise NotLookedUp(f"request failed: {error}") from error
                 raise failure from error
-            except ValueError as error:  # JSON that does not parse
+            except json.JSONDecodeError as error:
                 raise Retryable("malformed response") from error
             if not isinstance(body, dict) or not isinstance(body.get("message"), (dict, list)):
                 raise Retryable("malformed response")
@@ -337,11 +344,13 @@ class CrossrefResolver:
         ``rows`` is raised to at least 2 (a tie must be visible); ``None`` leaves
         it to the server (20).
         """
+        if self._stop.is_set():
+            raise NotLookedUp("interrupted")
         query = _trim_query(query)
         if not query:
             return []
         if rows is not None:
-            rows = max(2, int(rows))
+            rows = min(1000, max(2, int(rows)))  # 1000: the API's maximum
         key = self.search_key(query, rows)
         found, body = self._cached("search", key)
         if not found:
@@ -408,6 +417,9 @@ class CrossrefResolver:
         for raw in dois:
             doi = normalize_doi(raw)
             if doi in results or doi in failed or doi in todo:
+                continue
+            if self._stop.is_set():
+                failed[doi] = "interrupted"
                 continue
             if not _DOI.match(doi):
                 results[doi] = None  # not a DOI at all: it cannot exist
@@ -504,9 +516,44 @@ class CrossrefResolver:
         return results
 
     def close(self) -> None:
-        """Stop sending requests (threads finish what they are doing)."""
+        """Stop sending requests (threads finish what they are doing); close an own cache."""
         self._stop.set()
         self.pacer.cancel()
+        if self._owns_cache and self.cache is not None:
+            self.cache.close()
+            self._owns_cache = False
+
+
+def open_crossref(
+    *,
+    mailto: str | None = None,
+    api_url: str | None = None,
+    offline: bool = False,
+    cache: str | os.PathLike[str] | bool = True,
+    timeout: float = 20.0,
+) -> CrossrefResolver:
+    """A resolver with the usual settings, for the command line.
+
+    ``cache``: True for the default cache file (``$CITEKIT_CACHE`` or the user
+    cache directory), a path for another file, False for none.
+    """
+    store = None
+    if cache is True:
+        store = Cache()
+    elif cache is not False:
+        store = Cache(cache)
+    if offline and store is None:
+        raise ConfigError("--offline needs the cache (it is the only thing asked)")
+    try:
+        resolver = CrossrefResolver(
+            mailto=mailto, api_url=api_url, timeout=timeout, cache=store, offline=offline
+        )
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
+    resolver._owns_cache = store is not None
+    return resolver
 
 
 def _trim_query(query: str) -> str:
@@ -563,7 +610,7 @@ def _warn_no_mailto() -> None:
         return
     _mailto_warned = True
     warnings.warn(
-        "no contact e-mail for Crossref (--mailto, $CITEKIT_MAILTO or `mailto` in the config): "
+        "no contact e-mail for Crossref (give --mailto or set CITEKIT_MAILTO): "
         "using the anonymous pool, paced to 1 request per second",
         MailtoWarning,
         stacklevel=3,

@@ -32,15 +32,21 @@ SCHEMA_VERSION = 1
 _WEIGHTS = (10.0, 4.0, 2.0, 1.0)
 MAX_QUERY_TOKENS = 40
 
-STOP_WORDS = frozenset(
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that say nothing about which work is meant (and would only slow FTS5 OR queries).
+STOP_WORDS = _word_set(
     """
     a an and are as at be by for from has have he her his i in into is it its of on or our
-    she that the their them they this to was we were which with you your
-    al et eds ed edn edition vol vols volume no nos pp pg p pages page
-    doi http https www org com dx retrieved available online accessed
-    der die das und von zu im le la les de des du et en el los las y del
-    journal j proceedings proc conference conf international int press university univ
-    """.split()
+    she that the their them they this to was we were which with you your al et eds ed edn
+    edition vol vols volume no nos pp pg p pages page doi http https www org com dx
+    retrieved available online accessed der die das und von zu im le la les de des du et en
+    el los las y del journal j proceedings proc conference conf international int press
+    university univ
+    """
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -248,6 +254,9 @@ def build_index(
             records += _insert(conn, batch)
             if progress:
                 progress(str(source), records - n_before)
+        if records == 0:
+            names = ", ".join(str(p) for p in sources)
+            raise InputError(f"no Crossref work records in {names}")
         conn.execute("INSERT INTO works_fts(works_fts) VALUES ('optimize')")
         conn.commit()
         conn.close()

@@ -9,7 +9,8 @@ Scoring (all weights add up; the sum, clamped to [0, 1], is the confidence):
 
 =====================  ==========================================================
 title                  +0.40 (>= 0.95 similar), +0.32 (>= 0.88), +0.22 (main title
-                       only, subtitle omitted, or a truncated title)
+                       only, subtitle omitted, or a truncated title); +0.10 more
+                       for a long title (6+ words) found word for word
 first author           +0.25 (family name found, ascii-folded); co-authors +0.05
 year                   +0.15 exact; +0.08 one year off for articles (online first)
 container              +0.10 similar or abbreviation of; -0.05 clearly different
@@ -45,7 +46,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -62,10 +63,12 @@ ACCEPT_THRESHOLD = 0.75
 VERIFY_THRESHOLD = 0.45
 # Two accepted candidates closer than this are ambiguous unless one is clearly the same work.
 AMBIGUITY_MARGIN = 0.03
+AMBIGUOUS = "two records fit equally well"
 
 W_TITLE_EXACT = 0.40
 W_TITLE_CLOSE = 0.32
 W_TITLE_PARTIAL = 0.22
+W_TITLE_LONG = 0.10
 W_FIRST_AUTHOR = 0.25
 W_COAUTHORS = 0.05
 W_YEAR = 0.15
@@ -212,6 +215,21 @@ _GENERIC_TITLES = frozenset(
         "news",
     }
 )
+# When several vetoes apply, the report names the most telling one first.
+_VETO_ORDER = (
+    "other-doi",
+    "review",
+    "other-edition",
+    "other-year",
+    "other-author",
+    "chapter-of-book",
+    "book-not-chapter",
+    "type",
+    "title-differs",
+    "other-pages",
+    "too-little-evidence",
+    "ambiguous",
+)
 _BOOK_TYPES = frozenset({"book", "monograph", "edited-book", "reference-book", "book-set"})
 _CHAPTER_TYPES = frozenset(
     {"book-chapter", "book-section", "book-part", "reference-entry", "book-track"}
@@ -350,7 +368,7 @@ def _family_in_raw(family: str, raw: str) -> bool:
         return False
     if len(family) <= 2:
         return f" {family} " in f" {raw} "
-    return re.search(r"(?:^| )" + re.escape(family), raw) is not None
+    return f" {family}" in f" {raw}"  # at a word start; "nachlas" in "nachlasmm" too
 
 
 def _family_found(family: str, view: _RefView) -> bool:
@@ -417,7 +435,8 @@ def _container_similar(ref_container: str, work_container: str, raw: str) -> boo
             return True
         if fuzz.partial_ratio(work_container, raw) >= 92 and len(work_container) >= 8:
             return True
-        return False
+        # the parser may run the title into the container: "About this journal. JAMA"
+        return len(work_container) >= 3 and _words_in(work_container, ref_container)
     if len(work_container) >= 8 and fuzz.partial_ratio(work_container, raw, score_cutoff=92):
         return True
     if len(work_container) >= 3 and _words_in(work_container, raw):
@@ -476,15 +495,13 @@ def assess(ref: Reference, work: Work) -> Assessment:
 
 def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
     ev: list[Evidence] = []
-    veto, veto_detail = "", ""
+    vetoes: list[tuple[str, str]] = []
 
     def add(what: str, detail: str, weight: float) -> None:
         ev.append(Evidence(what, detail, weight))
 
     def set_veto(code: str, detail: str) -> None:
-        nonlocal veto, veto_detail
-        if not veto:
-            veto, veto_detail = code, detail
+        vetoes.append((code, detail))
 
     wkind = _kind_of_work(work)
     wtitle = fold(work_title(work))
@@ -523,6 +540,8 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
     elif score >= 95 and how in ("title", "title in text"):
         add("title", f"{how} matches ({score:.0f}%)", W_TITLE_EXACT)
         has_title = True
+        if score >= 97 and len(wtitle) >= 40 and len(wtitle.split()) >= 6:
+            add("long title", "a long title, the same word for word", W_TITLE_LONG)
     elif score >= 88 and how in ("title", "title in text"):
         add("title", f"{how} similar ({score:.0f}%)", W_TITLE_CLOSE)
         has_title = True
@@ -549,9 +568,7 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
     csim = _container_similar(view.container, wcontainer, view.raw)
     chapter_like = _looks_like_chapter(view, raw_text)
     in_its_container = csim is True and (has_title or chapter_like)
-    if wkind == "chapter" and view.kind == "book" and not in_its_container:
-        set_veto("chapter-of-book", f"the record is a chapter of {work.container_title!r}")
-    elif (
+    if (wkind == "chapter" and view.kind == "book" and not in_its_container) or (
         wkind == "chapter"
         and not has_title
         and wcontainer
@@ -560,7 +577,14 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         and fuzz.ratio(view.title, wcontainer) >= 90
     ):
         set_veto("chapter-of-book", f"the record is a chapter of {work.container_title!r}")
-    if wkind == "book" and view.container and wtitle and fuzz.ratio(view.container, wtitle) >= 90:
+    if (
+        wkind == "book"
+        and view.container
+        and view.title
+        and wtitle
+        and fuzz.ratio(view.container, wtitle) >= 90
+        and fuzz.ratio(view.title, wtitle) < 80
+    ):
         set_veto(
             "book-not-chapter", "the record is the whole book; the reference is a chapter in it"
         )
@@ -580,8 +604,9 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         and not _words_in(wcontainer, view.raw)
     ):
         set_veto(
-            "review" if has_title else "type",
-            f"the record is an article in {work.container_title!r}; the reference is a book",
+            "type",
+            f"the record is an article in {work.container_title!r}; the reference is a book"
+            + (" (a review of it?)" if has_title else ""),
         )
     if view.kind == "dataset" and wkind in ("article", "book", "chapter"):
         set_veto("type", f"the reference is a data set; the record a {work.type}")
@@ -620,16 +645,19 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
     if work.year and ref_years:
         diffs = sorted(abs(work.year - y) for y in ref_years)
         if 0 in diffs:
-            add("year", f"{work.year} agrees", W_YEAR)
+            add("year", f"year {work.year} agrees", W_YEAR)
+        elif work.year in view.raw_years and wkind not in ("book", "chapter"):
+            # the parser took another number of the text for the year
+            add("year", f"year {work.year} appears in the text", W_YEAR_NEAR)
         elif diffs[0] == 1 and (wkind in ("article", "") or work.type == "posted-content"):
-            add("year", f"{work.year} one year off (online first?)", W_YEAR_NEAR)
-        elif work.year in view.raw_years:
-            add("year", f"{work.year} appears in the text (reprint?)", W_YEAR_NEAR)
+            add("year", f"year {work.year} one year off (online first?)", W_YEAR_NEAR)
+        elif work.year in view.raw_years and wkind in ("book", "chapter"):
+            add("year", f"year {work.year} appears in the text (reprint?)", W_YEAR_NEAR)
         else:
             ref_year = view.year or min(ref_years, key=lambda y: abs(y - work.year))  # type: ignore[operator]
             code = "other-edition" if wkind == "book" and has_title else "other-year"
             set_veto(code, f"the record is from {work.year}, the reference {ref_year}")
-            add("year", f"{work.year} vs {ref_year}", -0.3)
+            add("year", f"year {work.year} vs {ref_year}", -0.3)
 
     # --- edition
     wed = _edition_number(work.edition)
@@ -645,42 +673,57 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         add("container", f"{work.container_title!r} vs {view.container!r}", W_CONTAINER_BAD)
 
     wpub = fold(work.publisher)
-    if wpub and len(wpub) >= 4 and not csim and _words_in(wpub, view.raw):
+    if wpub and len(wpub) >= 4 and _words_in(wpub, view.raw):
         add("publisher", f"{work.publisher!r} agrees", 0.05)
 
     # --- volume, issue, first page
     wvol, wiss, wpage = _norm_number(work.volume), _norm_number(work.issue), _first_page(work.pages)
     vol_ok = page_ok = False
+    # a parsed number that is really the year, or not a number, is a parser slip: use the text
+    years = {str(y) for y in view.raw_years}
+    vol_slip = not view.volume or view.volume in years or not view.volume.isdigit()
+    page_slip = (
+        not view.first_page
+        or view.first_page in years
+        or view.first_page
+        in (
+            view.volume,
+            wvol,
+        )
+    )
     if wvol:
-        if view.volume:
-            vol_ok = view.volume == wvol
-        else:
-            vol_ok = wvol in view.numbers or wvol in view.raw_tokens
+        vol_ok = view.volume == wvol or (
+            vol_slip and (wvol in view.numbers or wvol in view.raw_tokens)
+        )
         if vol_ok:
             add("volume", f"volume {work.volume} agrees", W_VOLUME)
-        elif view.volume:
+        elif not vol_slip:
             add("volume", f"volume {work.volume} vs {view.volume}", W_NUMBER_BAD)
     if wiss and (view.issue == wiss or (not view.issue and wiss in view.numbers and wiss != wvol)):
         add("issue", f"issue {work.issue} agrees", W_ISSUE)
     if wpage:
-        if view.first_page:
-            page_ok = view.first_page == wpage
-        else:
-            page_ok = wpage in view.numbers or wpage in view.raw_tokens
+        page_ok = view.first_page == wpage or (
+            page_slip and (wpage in view.numbers or wpage in view.raw_tokens)
+        )
         if page_ok:
             add("pages", f"first page {wpage} agrees", W_PAGE)
-        elif view.first_page:
+        elif not page_slip:
             add("pages", f"first page {wpage} vs {view.first_page}", W_NUMBER_BAD)
             if wpage.isdigit() and view.first_page.isdigit() and wpage not in view.numbers:
-                set_veto("other-pages", f"the record starts on page {wpage}, the reference on "
-                         f"{view.first_page}")
+                set_veto(
+                    "other-pages",
+                    f"the record starts on page {wpage}, the reference on {view.first_page}",
+                )
     year_ok = any(e.what == "year" and e.weight > 0 for e in ev)
     # a chapter has no volume: its book (the container) stands in for it
     place_ok = vol_ok or (not wvol and wkind == "chapter" and csim is True)
     if first_ok and year_ok and place_ok and page_ok:
-        add("coordinates", "first author, year, volume (or book) and first page agree",
-            W_COORDINATES)
-    elif not has_title and not veto:
+        add(
+            "coordinates",
+            "first author, year, volume (or book) and first page agree",
+            W_COORDINATES,
+        )
+    elif not has_title and not vetoes:
         missing = [
             name
             for name, ok in (
@@ -697,6 +740,13 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         )
 
     confidence = max(0.0, min(1.0, sum(e.weight for e in ev)))
+    veto = veto_detail = ""
+    if vetoes:
+        vetoes.sort(key=lambda v: _VETO_ORDER.index(v[0]))
+        veto, veto_detail = vetoes[0]
+        also = list(dict.fromkeys(code for code, _ in vetoes[1:] if code != veto))
+        if also:
+            veto_detail += f" (also: {', '.join(also)})"
     return Assessment(work, round(confidence, 3), tuple(ev), veto, veto_detail)
 
 
@@ -736,11 +786,7 @@ def validate(
     if passing:
         best = passing[0]
         rest = [a for a in assessed if a is not best]
-        rivals = [
-            a
-            for a in passing[1:]
-            if best.confidence - a.confidence < AMBIGUITY_MARGIN
-        ]
+        rivals = [a for a in passing[1:] if best.confidence - a.confidence < AMBIGUITY_MARGIN]
         if rivals:
             rival = rivals[0]
             amb = Assessment(
@@ -769,7 +815,7 @@ def validate(
                 rejected=tuple(rejected),
                 runner_up=rejected[1],
                 existing_doi=ref.doi,
-                message="two records fit equally well",
+                message=AMBIGUOUS,
             )
         return Enrichment(
             ref.id,

@@ -6,11 +6,12 @@ searches per second; the anonymous pool 1 concurrent request at 1 per second.
 Its 429 answers carry no ``Retry-After``.  ``Pacer`` keeps a client under
 such limits on its own instead of waiting to be told:
 
-* a semaphore caps requests in flight;
+* a gate caps requests in flight (waiting searches are let in first: their
+  budget is the scarcer one);
 * requests are *spaced* (one every ``1/rate`` seconds, no bursts), per kind
   ("search" counts against both the search rate and the overall rate), so no
-  one-second window ever holds more than the limit; ``headroom`` (default 0.93)
-  leaves 75 ms per window for the time between leaving the pacer and reaching
+  one-second window ever holds more than the limit; ``headroom`` (default 0.92)
+  leaves 87 ms per window for the time between leaving the pacer and reaching
   the server, which varies by some tens of milliseconds;
 * a failure the caller marks ``Retryable`` (429, 5xx, timeout, garbled body) is
   retried after an exponential delay with jitter, or the server's
@@ -125,27 +126,32 @@ class Pacer:
         self,
         limits: Limits = POLITE,
         *,
-        headroom: float = 0.93,
+        headroom: float = 0.92,
         backoff: Backoff | None = None,
         trip_after: int | None = 3,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        on_start: Callable[[Kind, float], None] | None = None,
     ) -> None:
         if not 0 < headroom <= 1:
             raise ValueError("headroom must be in (0, 1]")
         self.limits = limits
+        self.headroom = headroom
         self.backoff = backoff or Backoff()
         self.trip_after = trip_after
         self._clock = clock
         self._sleep = sleep
         self._rng = rng or random.Random()
+        self.on_start = on_start  # called as each request starts: (kind, clock time)
         self._interval = 1.0 / (limits.rate * headroom)
         self._search_interval = 1.0 / (limits.search_rate * headroom)
         self._lock = threading.Lock()
-        self._slots = threading.BoundedSemaphore(limits.concurrency)
-        self._booked: list[float] = []  # start times handed out, sorted
-        self._next_search = float("-inf")
+        self._gate = threading.Condition()  # guards the two counters below
+        self._in_flight = 0
+        self._searches_pending = 0
+        self._booked: list[float] = []  # start times handed out (all kinds), sorted
+        self._search_starts: list[float] = []  # start times handed to searches, sorted
         self._paused_until = float("-inf")
         self._consecutive_give_ups = 0
         self._cancelled = threading.Event()
@@ -164,34 +170,36 @@ class Pacer:
             start = booked + self._interval
         return start
 
-    def _reserve(self, kind: Kind) -> float:
+    def _book(self, kind: Kind) -> float:
         """Book a start time for a request of ``kind``; returns it (clock time).
 
         Every booking keeps one overall interval from every other, so any window
-        of ``1 / (rate * headroom)`` seconds holds at most ``rate`` of them.  A
-        search books its own chain slot (one search interval after the previous
-        search started) and lookups fill the gaps, so searches booked ahead are
-        not pushed back by lookups asking later.
+        of ``1 / (rate * headroom)`` seconds holds at most ``rate`` of them; a
+        search also keeps one search interval from the searches before it.
+        Searches book ahead of time and lookups fill the gaps around them.
         """
         with self._lock:
             now = self._clock()
-            horizon = now - self._interval
-            while self._booked and self._booked[0] <= horizon:
-                self._booked.pop(0)
+            for times, gap in ((self._booked, self._interval), (self._search_starts, 0.0)):
+                while len(times) > 1 and times[0] <= now - max(gap, self._search_interval):
+                    times.pop(0)
             earliest = max(now, self._paused_until)
-            if kind == "search":
-                earliest = max(earliest, self._next_search)
+            if kind == "search" and self._search_starts:
+                earliest = max(earliest, self._search_starts[-1] + self._search_interval)
             start = self._free_slot(earliest)
-            if kind == "search":
-                self._next_search = start + self._search_interval
             bisect.insort(self._booked, start)
+            if kind == "search":
+                bisect.insort(self._search_starts, start)
             return start
 
-    def _unbook(self, start: float) -> None:
+    def _unbook(self, start: float, kind: Kind) -> None:
         with self._lock:
-            index = bisect.bisect_left(self._booked, start)
-            if index < len(self._booked) and self._booked[index] == start:
-                self._booked.pop(index)
+            for times in (
+                (self._booked, self._search_starts) if kind == "search" else (self._booked,)
+            ):
+                index = bisect.bisect_left(times, start)
+                if index < len(times) and times[index] == start:
+                    times.pop(index)
 
     def _sleep_counted(self, seconds: float) -> None:
         if self._cancelled.is_set():
@@ -204,33 +212,90 @@ class Pacer:
         """Make every waiting or later call fail at once (Ctrl-C); ``reset`` undoes it."""
         self._cancelled.set()
 
-    def _wait_for_start(self, kind: Kind) -> None:
+    def _book_and_wait(self, kind: Kind) -> float:
+        """Book a start time and sleep until it; returns it."""
         while True:
-            start = self._reserve(kind)
+            start = self._book(kind)
             while True:
                 with self._lock:
                     paused_until = self._paused_until
                 if paused_until > start:
                     # A 429 arrived after this booking: book again behind the pause, so
                     # that the waiting threads do not all start at its end at once.
-                    self._unbook(start)
+                    self._unbook(start, kind)
                     break
                 now = self._clock()
                 if start <= now:
-                    return
-                self._sleep_counted(min(start - now, 0.25))
+                    return start
+                try:
+                    self._sleep_counted(min(start - now, 0.25))
+                except BaseException:
+                    self._unbook(start, kind)
+                    raise
 
     @contextmanager
     def slot(self, kind: Kind = "lookup") -> Iterator[None]:
-        """Hold one concurrency slot, starting no earlier than the rate allows."""
-        self._slots.acquire()
+        """Hold one concurrency slot, starting no earlier than the rates allow.
+
+        A lookup takes its slot and then waits for its start time.  A search
+        books and waits first, without a slot, then takes one ahead of any
+        waiting lookup; while a search is pending, lookups leave one slot free
+        for it.  If taking the slot made the search late, it books again.
+        """
+        if kind == "search":
+            with self._gate:
+                self._searches_pending += 1
+            try:
+                start = self._book_and_wait("search")
+                try:
+                    self._acquire("search")
+                except BaseException:
+                    self._unbook(start, "search")
+                    raise
+            finally:
+                with self._gate:
+                    self._searches_pending -= 1
+                    self._gate.notify_all()
+            try:
+                if self._clock() > start + 0.01:
+                    self._unbook(start, "search")
+                    self._book_and_wait("search")
+            except BaseException:
+                self._release()
+                raise
+        else:
+            self._acquire("lookup")
+            try:
+                self._book_and_wait("lookup")
+            except BaseException:
+                self._release()
+                raise
         try:
-            self._wait_for_start(kind)
             with self._lock:
                 self.stats.requests += 1
+            if self.on_start is not None:
+                self.on_start(kind, self._clock())
             yield
         finally:
-            self._slots.release()
+            self._release()
+
+    def _acquire(self, kind: Kind) -> None:
+        with self._gate:
+            while True:
+                if self._cancelled.is_set():
+                    raise GaveUp("interrupted", skipped=True)
+                free = self.limits.concurrency - self._in_flight
+                if kind == "search" and free > 0:
+                    break
+                if kind == "lookup" and free > (1 if self._searches_pending else 0):
+                    break
+                self._gate.wait(0.25)
+            self._in_flight += 1
+
+    def _release(self) -> None:
+        with self._gate:
+            self._in_flight -= 1
+            self._gate.notify_all()
 
     def pause(self, seconds: float) -> None:
         """Hold every thread's next request back for ``seconds`` (after a 429)."""

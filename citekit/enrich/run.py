@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from citekit.enrich import Resolver, Work
 from citekit.enrich.match import (
     ACCEPT_THRESHOLD,
+    AMBIGUOUS,
     Enrichment,
     Rejection,
     reference_text,
@@ -78,9 +79,11 @@ def _lookup_all(
         try:
             answer = resolver.lookup(pending)
         except CitekitError as exc:
+            # a partial answer (some DOIs could not be asked) still counts
+            answer = dict(getattr(exc, "partial", {}) or {})
             for doi in pending:
-                unknown[doi] = f"{resolver.name}: {exc}"
-            continue
+                if doi not in answer:
+                    unknown[doi] = f"{resolver.name}: {exc}"
         still: list[str] = []
         for doi in pending:
             work = answer.get(doi)
@@ -97,44 +100,55 @@ def _lookup_all(
     return found, unknown
 
 
-def _search_one(
-    ref: Reference, resolvers: Sequence[Resolver], rows: int, threshold: float
-) -> tuple[Enrichment, int]:
-    query = reference_text(ref)
-    if len(query.strip()) < 8:
-        return Enrichment(ref.id, "no-match", message="too little text to search"), 0
-    rejected: list[Rejection] = []
-    failures: list[str] = []
-    searches = 0
-    for resolver in resolvers:
+@dataclass(slots=True)
+class _Pending:
+    """A reference still being searched for (mutable bookkeeping inside one run)."""
+
+    index: int
+    ref: Reference
+    query: str
+    rejected: list[Rejection] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def _search_batch(
+    resolver: Resolver, queries: list[str], rows: int
+) -> list[tuple[list[Work], str | None]]:
+    """Candidates (or an error) for each query; concurrent where the resolver can."""
+    many = getattr(resolver, "search_many", None)
+    if many is not None and len(queries) > 1:
+        return [(list(r.works), r.error) for r in many(queries, rows=rows)]
+    out: list[tuple[list[Work], str | None]] = []
+    for query in queries:
         try:
-            candidates = resolver.search(query, rows=rows)
-            searches += 1
+            out.append((resolver.search(query, rows=rows), None))
         except CitekitError as exc:
-            failures.append(f"{resolver.name}: {exc}")
-            continue
-        verdict = validate(ref, candidates, threshold=threshold)
-        if verdict.status == "matched":
-            return verdict, searches
-        rejected.extend(verdict.rejected)
-        if verdict.message == "two records fit equally well":
-            return verdict, searches
-    if failures and not rejected:
-        return Enrichment(ref.id, "not-looked-up", message="; ".join(failures)), searches
-    rejected.sort(key=lambda r: r.confidence, reverse=True)
+            out.append(([], str(exc)))
+    return out
+
+
+def _finish(item: _Pending) -> Enrichment:
+    ref = item.ref
+    if item.failures and not item.rejected:
+        return Enrichment(ref.id, "not-looked-up", message="; ".join(item.failures))
+    item.rejected.sort(key=lambda r: r.confidence, reverse=True)
     seen: set[str] = set()
-    unique = [r for r in rejected if not (r.doi in seen or seen.add(r.doi))][:3]  # type: ignore[func-returns-value]
+    unique: list[Rejection] = []
+    for rejection in item.rejected:
+        if rejection.doi not in seen:
+            seen.add(rejection.doi)
+            unique.append(rejection)
     message = "no candidate passed validation" if unique else "no candidate"
-    if failures:
-        message += " (" + "; ".join(failures) + ")"
+    if item.failures:
+        message += " (" + "; ".join(item.failures) + ")"
     return Enrichment(
         ref.id,
         "no-match",
         confidence=unique[0].confidence if unique else 0.0,
-        rejected=tuple(unique),
+        rejected=tuple(unique[:3]),
         runner_up=unique[0] if unique else None,
         message=message,
-    ), searches
+    )
 
 
 def enrich_references(
@@ -144,17 +158,27 @@ def enrich_references(
     rows: int = 5,
     threshold: float = ACCEPT_THRESHOLD,
     progress: ProgressFn | None = None,
+    batch: int = 12,
 ) -> EnrichRun:
     """Validate a DOI for every reference; never raises for a resolver failure.
 
-    ``resolvers`` are asked in order (put the local index first).  With no
-    resolver at all every entry is ``not-looked-up``.
+    ``resolvers`` are asked in order (put the local index first); a later one
+    only for the references an earlier one could not match.  With no resolver
+    at all every entry is ``not-looked-up``.  References are searched ``batch``
+    at a time, so a resolver with ``search_many`` (Crossref) can overlap
+    requests within its limits.
     """
     start = time.perf_counter()
-    results: list[Enrichment] = []
+    total = len(refs)
+    verdicts: dict[int, Enrichment] = {}
     searches = lookups = 0
     interrupted = False
-    total = len(refs)
+
+    def done(index: int, verdict: Enrichment) -> None:
+        verdicts[index] = verdict
+        if progress:
+            progress(len(verdicts), total, verdict)
+
     try:
         existing = [normalize_doi(r.doi) for r in refs if r.doi and normalize_doi(r.doi)]
         found: dict[str, Work | None] = {}
@@ -162,39 +186,99 @@ def enrich_references(
         if existing and resolvers:
             found, unknown = _lookup_all(resolvers, existing)
             lookups = len(set(existing))
-        for ref in refs:
+        queue: list[_Pending] = []
+        for index, ref in enumerate(refs):
+            doi = normalize_doi(ref.doi) if ref.doi else ""
             if not resolvers:
-                verdict = Enrichment(
-                    ref.id, "not-looked-up", existing_doi=ref.doi, message="no resolver available"
-                )
-            elif ref.doi and normalize_doi(ref.doi):
-                doi = normalize_doi(ref.doi)
-                if doi in found:
-                    verdict = verify(ref, doi, found[doi])
-                else:
-                    verdict = Enrichment(
+                done(
+                    index,
+                    Enrichment(
                         ref.id,
                         "not-looked-up",
-                        doi=doi,
-                        existing_doi=doi,
-                        message=f"existing DOI not verified ({unknown.get(doi, 'no answer')})",
+                        existing_doi=ref.doi,
+                        message="no resolver available",
+                    ),
+                )
+            elif doi:
+                if doi in found:
+                    done(index, verify(ref, doi, found[doi]))
+                else:
+                    reason = unknown.get(doi, "no answer")
+                    done(
+                        index,
+                        Enrichment(
+                            ref.id,
+                            "not-looked-up",
+                            doi=doi,
+                            existing_doi=doi,
+                            message=f"existing DOI not verified ({reason})",
+                        ),
                     )
             else:
-                verdict, n = _search_one(ref, resolvers, rows, threshold)
-                searches += n
-            results.append(verdict)
-            if progress:
-                progress(len(results), total, verdict)
+                query = reference_text(ref)
+                if len(query.strip()) < 8:
+                    done(index, Enrichment(ref.id, "no-match", message="too little text to search"))
+                else:
+                    queue.append(_Pending(index, ref, query))
+        for lo in range(0, len(queue), max(1, batch)):
+            pending = queue[lo : lo + max(1, batch)]
+            for resolver in resolvers:
+                if not pending:
+                    break
+                answers = _search_batch(resolver, [p.query for p in pending], rows)
+                searches += sum(1 for _, error in answers if error is None)
+                still: list[_Pending] = []
+                for item, (candidates, error) in zip(pending, answers, strict=True):
+                    if error is not None:
+                        item.failures.append(f"{resolver.name}: {error}")
+                        still.append(item)
+                        continue
+                    verdict = validate(item.ref, candidates, threshold=threshold)
+                    if verdict.status == "matched" or verdict.message == AMBIGUOUS:
+                        done(item.index, verdict)
+                    else:
+                        item.rejected.extend(verdict.rejected)
+                        still.append(item)
+                pending = still
+            for item in pending:
+                done(item.index, _finish(item))
     except KeyboardInterrupt:
         interrupted = True
-    for ref in refs[len(results) :]:
-        results.append(
-            Enrichment(ref.id, "not-looked-up", existing_doi=ref.doi, message="interrupted")
-        )
+    results = tuple(
+        verdicts.get(i)
+        or Enrichment(ref.id, "not-looked-up", existing_doi=ref.doi, message="interrupted")
+        for i, ref in enumerate(refs)
+    )
     return EnrichRun(
-        results=tuple(results),
+        results=results,
         interrupted=interrupted,
         elapsed=time.perf_counter() - start,
         searches=searches,
         lookups=lookups,
     )
+
+
+def open_resolvers(
+    *,
+    index: Sequence[str] = (),
+    offline: bool = False,
+    crossref: bool = True,
+    mailto: str | None = None,
+    api_url: str | None = None,
+    cache: str | bool = True,
+) -> list[Resolver]:
+    """The resolvers for a run, in the order they are asked: local indexes, then Crossref.
+
+    With ``offline`` Crossref answers from its cache only.  Crossref (habanero)
+    is imported only when it is used.
+    """
+    from citekit.enrich.index import LocalIndex
+
+    resolvers: list[Resolver] = [LocalIndex(path) for path in index]
+    if crossref:
+        from citekit.enrich.crossref import open_crossref
+
+        resolvers.append(
+            open_crossref(mailto=mailto, api_url=api_url, offline=offline, cache=cache)
+        )
+    return resolvers

@@ -12,6 +12,7 @@ exceptions (``load_bibtex``).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 
@@ -320,7 +321,14 @@ def reference_from_fields(
 
 def load_bibtex(text: str, path: str = "<bibtex>") -> tuple[list[Reference], list[Diagnostic]]:
     """References and diagnostics (one per malformed block) from BibTeX text."""
-    lib = bibtexparser.parse_string(text)
+    # bibtexparser logs each failed block itself; they are reported as diagnostics instead
+    log = logging.getLogger("bibtexparser.splitter")
+    was_disabled = log.disabled
+    log.disabled = True
+    try:
+        lib = bibtexparser.parse_string(text)
+    finally:
+        log.disabled = was_disabled
     line_starts = [0]
     for m in re.finditer("\n", text):
         line_starts.append(m.end())
@@ -337,7 +345,8 @@ def load_bibtex(text: str, path: str = "<bibtex>") -> tuple[list[Reference], lis
         start = line_starts[min(block.start_line or 0, len(line_starts) - 1)]
         raw = block.raw or ""
         reason = getattr(block, "error", None)
-        detail = str(reason).splitlines()[0] if reason and str(reason) else type(block).__name__
+        detail = (getattr(reason, "abort_reason", "") or str(reason or "")).strip()
+        detail = detail.splitlines()[0] if detail else "malformed entry"
         diags.append(
             Diagnostic(
                 code="CIT190",

@@ -114,7 +114,11 @@ def reference_to_csl(ref: Reference) -> dict[str, Any]:
 
 def write_csl_json(refs: Sequence[Reference]) -> str:
     """A CSL-JSON array, items in list order."""
-    return json.dumps([reference_to_csl(r) for r in refs], ensure_ascii=False, indent=2) + "\n"
+    # one item per line: readable, diff-friendly, and written by json's C encoder
+    if not refs:
+        return "[]\n"
+    items = ",\n".join("  " + json.dumps(reference_to_csl(r), ensure_ascii=False) for r in refs)
+    return "[\n" + items + "\n]\n"
 
 
 def _str(v: Any) -> str | None:

@@ -8,7 +8,9 @@ latexcodec (``Ş`` -> ``{\\c S}``) so the file works with classic BibTeX too.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
+from functools import lru_cache
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 
@@ -25,16 +27,23 @@ _SPECIALS = {
     "_": r"\_",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+    # latexcodec writes these as plain ' which would not read back as the curly quote
+    "‘": r"\textquoteleft{}",
+    "’": r"\textquoteright{}",
 }
 _NEEDS = re.compile(r"[\\{}&%$#_~^]|[^\x00-\x7f]")
 
 
+@lru_cache(maxsize=4096)
 def _char(ch: str) -> str:
     if ch in _SPECIALS:
         return _SPECIALS[ch]
     if ch == "\u00a0":
         return "~"
-    enc = codecs.encode(ch, "ulatex")
+    try:
+        enc = codecs.encode(ch, "ulatex")
+    except UnicodeEncodeError:
+        return ch  # no LaTeX form known (e.g. "ª"): keep the character; the file is UTF-8
     if enc == ch:
         return ch  # no LaTeX form known: keep the character (UTF-8 file)
     if enc.startswith("\\") and not enc.startswith(("\\{", "\\}")):
@@ -86,6 +95,8 @@ _PLACEHOLDERS = (
     (re.compile(r"\\textbraceright(?:\{\}|\s+|(?![a-zA-Z]))"), "}"),
     (re.compile(r"\\textasciitilde(?:\{\}|\s+|(?![a-zA-Z]))"), "~"),
     (re.compile(r"\\textasciicircum(?:\{\}|\s+|(?![a-zA-Z]))"), "^"),
+    (re.compile(r"\\textquoteleft(?:\{\}|\s+|(?![a-zA-Z]))"), "‘"),
+    (re.compile(r"\\textquoteright(?:\{\}|\s+|(?![a-zA-Z]))"), "’"),
     (re.compile(r"\\\{"), "{"),
     (re.compile(r"\\\}"), "}"),
     (re.compile(r"\\([&%$#_])"), None),
@@ -105,10 +116,9 @@ def latex_unescape(value: str) -> str:
 
     for pattern, ch in _PLACEHOLDERS:
         s = pattern.sub(lambda m, ch=ch: hold(ch if ch is not None else m.group(1)), s)
-    try:
+    # latexcodec is strict on some malformed input: then keep the raw value
+    with contextlib.suppress(Exception):
         s = codecs.decode(s, "ulatex")
-    except Exception:  # latexcodec is strict on some malformed input: keep the raw value
-        pass
     s = s.replace("{", "").replace("}", "")
     s = re.sub(r"\s+", " ", s).strip()
     return re.sub("\ue000(\\d+)\ue001", lambda m: kept[int(m.group(1))], s)

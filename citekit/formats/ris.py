@@ -58,7 +58,7 @@ def write_ris(refs: Sequence[Reference]) -> str:
         if ref.year is not None:
             rec += _line("PY", str(ref.year))
         if ref.date:
-            parts = ref.date.split("-") + ["", ""]
+            parts = [*ref.date.split("-"), "", ""]
             rec += _line("DA", f"{parts[0]}/{parts[1]}/{parts[2]}/")
         rec += _line("PB", ref.publisher)
         rec += _line("CY", ref.location)

@@ -5,7 +5,10 @@ for a model file you trained yourself); ``Tagger.tag(text)`` labels one
 reference string with CSL variable names (see ``citekit.parser.labels``) and
 returns contiguous ``Segment``s with offsets into ``text``.
 
-Train a model with ``python -m citekit.parser.train``.
+The model is trained with python-crfsuite (``python -m citekit.parser.train``);
+tagging uses the exported weights beside it (``model.weights.npz``, see
+``citekit.parser.crf``) and falls back to crfsuite's own tagger where a model
+has no exported weights.
 """
 
 from __future__ import annotations
@@ -19,19 +22,29 @@ import pycrfsuite
 
 from citekit.errors import ConfigError
 from citekit.model import Segment
+from citekit.parser.crf import FastCRF, weights_path
 from citekit.parser.features import extract
 from citekit.parser.labels import LABELS
 
-__all__ = ["LABELS", "MAX_CHARS", "Tagger", "default_model_path", "load_tagger"]
+__all__ = ["LABELS", "MAX_CHARS", "Tagger", "default_model_path", "load_tagger", "model_dir"]
 
 MODEL_NAME = "model.crfsuite"
+WEIGHTS_NAME = "model.weights.npz"
 # A reference longer than this is tagged only up to here; the rest becomes a note.
 MAX_CHARS = 5000
+# Texts decoded together: bounds the memory of the score arrays.
+CHUNK = 1024
+
+
+def model_dir() -> Path:
+    """The package folder holding the shipped model and its metadata."""
+    return Path(str(resources.files("citekit.parser").joinpath("data")))
 
 
 def default_model_path() -> Path:
-    """Where the model shipped in the package lives."""
-    return Path(str(resources.files("citekit.parser").joinpath(MODEL_NAME)))
+    """The shipped model: the crfsuite file if present, else its exported weights."""
+    crfsuite = model_dir() / MODEL_NAME
+    return crfsuite if crfsuite.is_file() else model_dir() / WEIGHTS_NAME
 
 
 class Tagger:
@@ -43,9 +56,18 @@ class Tagger:
             raise ConfigError(f"parser model not found: {path}")
         self.path = path
         self._local = threading.local()
-        self._tagger()  # fail early on a broken model file
+        self._lock = threading.Lock()
+        self._fast: FastCRF | None = None
+        weights = path if path.suffix == ".npz" else weights_path(path)
+        if weights.is_file():
+            try:
+                self._fast = FastCRF(weights)
+            except Exception as exc:  # numpy raises several kinds on a damaged file
+                raise ConfigError(f"cannot read parser weights {weights}: {exc}") from exc
+        else:
+            self._crfsuite()  # fail early on a broken model file
 
-    def _tagger(self) -> pycrfsuite.Tagger:
+    def _crfsuite(self) -> pycrfsuite.Tagger:
         tagger = getattr(self._local, "tagger", None)
         if tagger is None:
             tagger = pycrfsuite.Tagger()
@@ -56,41 +78,61 @@ class Tagger:
             self._local.tagger = tagger
         return tagger
 
+    def labels_many(self, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
+        """(label, start, end) for every token of every text."""
+        heads = [t[:MAX_CHARS] for t in texts]
+        if self._fast is not None:
+            fast = self._fast
+            names = fast.labels
+            out = []
+            for c0 in range(0, len(heads), CHUNK):
+                with self._lock:  # the weight caches grow as new tokens are seen
+                    spans, em, lens = fast.emissions(heads[c0:c0 + CHUNK])
+                paths = fast.decode(em, lens)
+                out.extend([(names[y], s, e) for y, (s, e) in zip(path, sp, strict=True)]
+                           for sp, path in zip(spans, paths, strict=True))
+        else:
+            out = []
+            for h in heads:
+                spans, xseq = extract(h)
+                ys = self._crfsuite().tag(xseq) if spans else []
+                out.append([(y, s, e) for y, (s, e) in zip(ys, spans, strict=True)])
+        for text, labels in zip(texts, out, strict=True):
+            if len(text) > MAX_CHARS:
+                rest = text[MAX_CHARS:]
+                stripped = rest.strip()
+                if stripped:
+                    start = MAX_CHARS + rest.index(stripped[0])
+                    labels.append(("note", start, MAX_CHARS + len(rest.rstrip())))
+        return out
+
     def labels(self, text: str) -> list[tuple[str, int, int]]:
         """(label, start, end) for every token of ``text``."""
-        head = text[:MAX_CHARS]
-        spans, xseq = extract(head)
-        if not spans:
-            return []
-        ys = self._tagger().tag(xseq)
-        out = [(y, s, e) for y, (s, e) in zip(ys, spans, strict=True)]
-        if len(text) > MAX_CHARS:
-            rest = text[MAX_CHARS:]
-            stripped = rest.strip()
-            if stripped:
-                start = MAX_CHARS + rest.index(stripped[0])
-                out.append(("note", start, MAX_CHARS + len(rest.rstrip())))
-        return out
+        return self.labels_many([text])[0]
 
     def tag(self, text: str) -> tuple[Segment, ...]:
         """Label one reference string; segments are in order, with offsets into ``text``."""
-        segments: list[Segment] = []
-        label = ""
-        start = end = 0
-        for y, s, e in self.labels(text):
-            if y == label:
-                end = e
-                continue
-            if label:
-                segments.append(Segment(label, start, end, text[start:end]))
-            label, start, end = y, s, e
-        if label:
-            segments.append(Segment(label, start, end, text[start:end]))
-        return tuple(segments)
+        return self.tag_many([text])[0]
 
     def tag_many(self, texts: Sequence[str]) -> list[tuple[Segment, ...]]:
-        """``tag`` for each string, in order."""
-        return [self.tag(t) for t in texts]
+        """``tag`` for each string, in order (faster than one call per string)."""
+        return [_segments(text, labels) for text, labels in zip(texts, self.labels_many(texts), strict=True)]
+
+
+def _segments(text: str, labels: list[tuple[str, int, int]]) -> tuple[Segment, ...]:
+    segments: list[Segment] = []
+    label = ""
+    start = end = 0
+    for y, s, e in labels:
+        if y == label:
+            end = e
+            continue
+        if label:
+            segments.append(Segment(label, start, end, text[start:end]))
+        label, start, end = y, s, e
+    if label:
+        segments.append(Segment(label, start, end, text[start:end]))
+    return tuple(segments)
 
 
 _DEFAULT: Tagger | None = None

@@ -347,6 +347,8 @@ def number_label(b: Builder, rng: random.Random, n: int) -> None:
         b.add("citation-number", f"[{n}]")
     elif r < 0.62:
         b.add("citation-number", f"{n})")
+    elif r < 0.66:
+        b.add("citation-number", f"{n}")
 
 
 # Each template adds the pieces of one reference kind.

@@ -18,6 +18,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 from citekit.parser.tokenize import _TOKEN_RE
 
 # Structural words of reference styles.  Lower-case token -> marker feature.
@@ -195,7 +197,7 @@ def _intrinsic(tok: str) -> list[str]:
 # Which intrinsic features a neighbour contributes to a window.
 _NEAR = ("w=", "sh=", "UP", "INIT", "CAP", "LOW", "YEAR", "DIG", "D:", "M:", "QUOTE", "DASH",
          "OPEN", "CLOSE", "URL", "DOI", "ORD")
-_FAR = ("w=", "YEAR", "M:", "D:")
+_FAR = ("w=", "sh=", "YEAR", "DIG", "M:", "D:", "UP", "INIT", "CAP", "QUOTE", "OPEN", "CLOSE")
 
 
 @lru_cache(maxsize=200_000)
@@ -222,6 +224,8 @@ _BOS1 = ("-1BOS",)
 _EOS1 = ("+1EOS",)
 _BOS2 = ("-2BOS",)
 _EOS2 = ("+2EOS",)
+# Stand-ins for the neighbours of the first and last tokens, in token_info's layout.
+EDGE_INFO = ((), _BOS1, _EOS1, _BOS2, _EOS2, "")
 _DOT_BUCKETS = 5
 
 
@@ -230,7 +234,7 @@ _LENGTH_BUCKETS = (8, 16, 30, 50, 80)
 
 @lru_cache(maxsize=8192)
 def _context(key: int) -> tuple[str, ...]:
-    """Per-position features, decoded from the compact key built in ``extract``."""
+    """Per-position features, decoded from a key built by ``context_keys``."""
     key, length = divmod(key, 8)
     key, index = divmod(key, 8)
     pos, rest = divmod(key, 1 << 8)
@@ -248,69 +252,138 @@ def _context(key: int) -> tuple[str, ...]:
     return tuple(f)
 
 
+_WS_TOKEN_RE = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")", _TOKEN_RE.flags)
+
+# Token properties that drive the per-position context (bit flags).
+P_OPEN, P_CLOSE, P_QUOTE, P_YEAR, P_DOT, P_LONG = 1, 2, 4, 8, 16, 32
+
+
+def token_props(tok: str) -> int:
+    """Bit flags of a token string used by ``context_keys``."""
+    first = tok[0]
+    p = 0
+    if first in _OPEN:
+        p |= P_OPEN
+    elif first in _CLOSE:
+        p |= P_CLOSE
+    elif first in _QUOTES and len(tok) == 1:
+        p |= P_QUOTE
+    if tok.isdigit() and _YEAR_RE.match(tok) or _YEAR_SUFFIX_RE.match(tok):
+        p |= P_YEAR
+    if tok == ".":
+        p |= P_DOT
+    if len(tok) > 2:
+        p |= P_LONG
+    return p
+
+
+def context_keys(
+    ws_lens: np.ndarray, props: np.ndarray, lens: np.ndarray, space_after_last: np.ndarray
+) -> np.ndarray:
+    """Context keys of a batch of token sequences laid end to end (decoded by ``context``).
+
+    ``lens`` holds the sequences' token counts (all > 0) and ``space_after_last``
+    whether whitespace follows each sequence's last token.  Per token: relative
+    position (tenths), absolute index (0-3, else 4), length bucket of the
+    sequence, whitespace before and after, inside parentheses, inside quotes,
+    a year seen before, and the number of sentence-ending full stops before it
+    (0-4).
+    """
+    total = int(lens.sum())
+    offsets = np.cumsum(lens) - lens
+    start = np.repeat(offsets, lens)
+    n_tok = np.repeat(lens, lens)
+    i = np.arange(total) - start
+    first = i == 0
+    last = i == n_tok - 1
+
+    def before(x: np.ndarray) -> np.ndarray:
+        """How many of the earlier tokens of the same sequence have x."""
+        c = np.cumsum(x) - x
+        return c - c[start]
+
+    sp = ws_lens > 0
+    spa = np.empty(total, dtype=bool)
+    spa[:-1] = sp[1:]
+    spa[last] = space_after_last
+    opens = (props & P_OPEN) > 0
+    closes = (props & P_CLOSE) > 0
+    depth = before(opens) - before(closes) - closes
+    quote = (props & P_QUOTE) > 0
+    inq = (before(quote) & 1) > 0
+    ys = before((props & P_YEAR) > 0) > 0
+    prev_long = np.zeros(total, dtype=bool)
+    prev_long[1:] = (props[:-1] & P_LONG) > 0
+    prev_long[first] = False
+    stop = ((props & P_DOT) > 0) & prev_long & spa
+    dots = np.minimum(before(stop), _DOT_BUCKETS - 1)
+    length = np.repeat(np.searchsorted(np.array(_LENGTH_BUCKETS), lens, side="right"), lens)
+    rest = sp | (spa << 1) | ((depth > 0) << 2) | (inq << 3) | (ys << 4) | (dots << 5)
+    key = ((10 * i) // n_tok << 8) | rest
+    return (key * 8 + np.minimum(i, 4)) * 8 + length
+
+
+def split_tokens(text: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Tokens of ``text`` with their whitespace-before lengths, starts and ends."""
+    pairs = _WS_TOKEN_RE.findall(text)
+    if not pairs:
+        empty = np.zeros(0, dtype=np.int64)
+        return [], empty, empty, empty
+    ws, toks = zip(*pairs)
+    n = len(toks)
+    ws_lens = np.fromiter(map(len, ws), dtype=np.int64, count=n)
+    tok_lens = np.fromiter(map(len, toks), dtype=np.int64, count=n)
+    ends = np.cumsum(ws_lens + tok_lens)
+    return list(toks), ws_lens, ends - tok_lens, ends
+
+
+def scan(text: str) -> tuple[list[tuple[int, int]], list[str], list[int]]:
+    """Token spans, token strings and context keys of ``text``."""
+    toks, ws_lens, starts, ends = split_tokens(text)
+    if not toks:
+        return [], [], []
+    props = np.fromiter(map(_props_cached, toks), dtype=np.int64, count=len(toks))
+    last = int(ends[-1])
+    trailing = np.array([last < len(text) and text[last].isspace()])
+    keys = context_keys(ws_lens, props, np.array([len(toks)]), trailing)
+    return list(zip(starts.tolist(), ends.tolist(), strict=True)), toks, keys.tolist()
+
+
+_props_cached = lru_cache(maxsize=200_000)(token_props)
+
+
+def context(key: int) -> tuple[str, ...]:
+    """The per-position features of a context key from ``scan``."""
+    return _context(key)
+
+
+def bigrams(words: list[str]) -> tuple[list[str], list[str]]:
+    """Word-bigram features (with the previous word, with the next word) per token."""
+    before = ["b-=" + a + "|" + b for a, b in zip(["^", *words[:-1]], words, strict=True)]
+    after = ["b+=" + a + "|" + b for a, b in zip(words, [*words[1:], "$"], strict=True)]
+    return before, after
+
+
 def extract(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
-    """Token spans of ``text`` and one feature list per token."""
-    spans: list[tuple[int, int]] = []
-    toks: list[str] = []
-    for m in _TOKEN_RE.finditer(text):
-        spans.append(m.span())
-        toks.append(m.group())
+    """Token spans of ``text`` and one feature list per token (strings, for crfsuite)."""
+    spans, toks, keys = scan(text)
     n = len(toks)
     if not n:
         return spans, []
     infos = [token_info(t) for t in toks]
-    words = [x[5] for x in infos]
-    length = 0
-    while length < len(_LENGTH_BUCKETS) and n >= _LENGTH_BUCKETS[length]:
-        length += 1
+    before, after = bigrams([x[5] for x in infos])
     out: list[list[str]] = []
-    end_text = len(text)
-    paren = 0
-    quote = False
-    year_seen = False
-    dots = 0
-    prev_tok = ""
     for i in range(n):
-        tok = toks[i]
-        s, e = spans[i]
-        first = tok[0]
-        if first in _CLOSE and paren:
-            paren -= 1
-        key = ((10 * i) // n) << 8
-        if s > 0 and text[s - 1].isspace():
-            key |= 1
-        if e < end_text and text[e].isspace():
-            key |= 2
-        if paren:
-            key |= 4
-        if quote:
-            key |= 8
-        if year_seen:
-            key |= 16
-        key |= min(dots, _DOT_BUCKETS - 1) << 5
-        key = (key * 8 + min(i, 4)) * 8 + length
-        own = infos[i][0]
-        w = words[i]
         feats = (
-            own
+            infos[i][0]
             + (infos[i - 1][1] if i else _BOS1)
             + (infos[i + 1][2] if i + 1 < n else _EOS1)
             + (infos[i - 2][3] if i > 1 else _BOS2)
             + (infos[i + 2][4] if i + 2 < n else _EOS2)
-            + _context(key)
+            + _context(keys[i])
         )
         row = list(feats)
-        row.append("b-=" + (words[i - 1] if i else "^") + "|" + w)
-        row.append("b+=" + w + "|" + (words[i + 1] if i + 1 < n else "$"))
+        row.append(before[i])
+        row.append(after[i])
         out.append(row)
-        # State for the following tokens.
-        if first in _OPEN:
-            paren += 1
-        elif first in _QUOTES and len(tok) == 1:
-            quote = not quote
-        elif tok == "." and len(prev_tok) > 2 and e < end_text and text[e].isspace():
-            dots += 1
-        if not year_seen and (tok.isdigit() and _YEAR_RE.match(tok) or _YEAR_SUFFIX_RE.match(tok)):
-            year_seen = True
-        prev_tok = tok
     return spans, out

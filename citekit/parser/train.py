@@ -21,12 +21,12 @@ import random
 import sys
 import time
 from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
 
-from citekit.parser import MODEL_NAME
+from citekit.parser import MODEL_NAME, model_dir
+from citekit.parser.crf import export
 from citekit.parser.corpus import Example, load_examples, read_jsonl
 from citekit.parser.features import extract
 
@@ -44,8 +44,7 @@ SEED = 20260101
 
 def own_data_files() -> list[Path]:
     """The labelled examples shipped with citekit."""
-    folder = Path(str(resources.files("citekit.parser").joinpath("data")))
-    return sorted(folder.glob("*.jsonl"))
+    return sorted(model_dir().glob("*.jsonl"))
 
 
 def default_shared() -> Path:
@@ -120,11 +119,15 @@ def train(
     trainer.train(str(tmp))
     os.replace(tmp, output)
     seconds = time.time() - t1
+    weights = export(output)
     last = trainer.logparser.last_iteration or {}
     meta = {
         "model": output.name,
         "model_sha256": sha256(output),
         "model_bytes": output.stat().st_size,
+        "weights": weights.name,
+        "weights_sha256": sha256(weights),
+        "weights_bytes": weights.stat().st_size,
         "trained_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "training_seconds": round(seconds, 1),
         "sequences": len(examples),
@@ -175,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         path = data / f"{name}.jsonl"
         if path.is_file():
             exclude.update(_norm(r["text"]) for r in read_jsonl(path))
-    output = args.output or Path(str(resources.files("citekit.parser").joinpath(MODEL_NAME)))
+    output = args.output or model_dir() / MODEL_NAME
     params = {
         "c1": args.c1,
         "c2": args.c2,
@@ -185,8 +188,6 @@ def main(argv: list[str] | None = None) -> int:
     meta = train(files, output, params, args.seed, exclude, args.own_weight,
                  log=lambda m: print(m, file=sys.stderr))
     meta_path = output.with_suffix(".json")
-    if args.output is None:
-        meta_path = output.parent / "data" / "model.json"
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {output} ({meta['model_bytes']} bytes) in {meta['training_seconds']}s; "
           f"metadata {meta_path}", file=sys.stderr)

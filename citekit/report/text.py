@@ -67,7 +67,11 @@ def render_text(result: CheckResult, color: bool = False) -> str:
     resolved = sum(1 for f in result.files for link in f.links if link.status == "resolved")
     total = sum(counts.values())
     if total:
-        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
+        parts = [
+            f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}"
+            for s in ("error", "warning", "info")
+            if counts[s]
+        ]
         summary = f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)})"
     else:
         summary = "All clear"

@@ -118,8 +118,10 @@ def check_prefixes(prefixes: Iterable[str], option: str) -> tuple[str, ...]:
         p = p.strip().upper()
         if not p:
             continue
-        if p != "ALL" and not any(code.startswith(p) for code in _REGISTRY) and not (
-            p.startswith("CIT2") or p in ("CIT", "CIT2")
+        if (
+            p != "ALL"
+            and not any(code.startswith(p) for code in _REGISTRY)
+            and not (p.startswith("CIT2") or p in ("CIT", "CIT2"))
         ):
             raise ConfigError(f"{option}: {p!r} matches no rule code; `citekit rules` lists them")
         out.append(p)
@@ -130,7 +132,9 @@ def is_enabled(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
     """ruff's prefix logic: the longest matching prefix of select/ignore decides."""
 
     def best(prefixes: Sequence[str]) -> int:
-        lengths = [0 if p == "ALL" else len(p) for p in prefixes if p == "ALL" or code.startswith(p)]
+        lengths = [
+            0 if p == "ALL" else len(p) for p in prefixes if p == "ALL" or code.startswith(p)
+        ]
         return max(lengths) if lengths else -1
 
     s, i = best(select), best(ignore)

@@ -27,7 +27,9 @@ def entry_name(ref: Reference) -> str:
     return "entry"
 
 
-def _diag(code: str, severity: str, link: Link, message: str, help_: str | None = None) -> Diagnostic:
+def _diag(
+    code: str, severity: str, link: Link, message: str, help_: str | None = None
+) -> Diagnostic:
     c = link.citation
     data = [("citation", c.text), ("status", link.status)]
     data.extend(("target", t) for t in link.targets)
@@ -285,12 +287,19 @@ def suffix_mismatch(ctx: CheckContext) -> Iterator[Diagnostic]:
     (Okafor, 2019)        ->  (Okafor, 2019a)
     ```
     """
+    refs = _refs(ctx)
     for link, ref in _suggested(ctx, SUFFIX_MISSING):
+        fits = [
+            describe(refs[c.target])
+            for c in link.candidates
+            if c.target in refs and any("lacks the suffix" in ev.detail for ev in c.evidence)
+        ]
+        listed = " and ".join(fits) if len(fits) > 1 else describe(ref)
         yield _diag(
             "CIT008",
             "warning",
             link,
-            f"{link.citation.text}: {_detail(link)}",
+            f"{link.citation.text}: the list has {listed}; the citation lacks the a/b suffix",
             f"did you mean {describe(ref)}?",
         )
 

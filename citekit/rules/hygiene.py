@@ -103,7 +103,9 @@ def missing_year(ctx: CheckContext) -> Iterator[Diagnostic]:
     ```
     """
     for ref in ctx.own_references:
-        if ref.year is None and not re.search(r"\bn\.\s?d\.|\bs\.\s?d\.|\bno date\b", ref.raw, re.I):
+        if ref.year is None and not re.search(
+            r"\bn\.\s?d\.|\bs\.\s?d\.|\bno date\b", ref.raw, re.I
+        ):
             yield Diagnostic(
                 code="CIT103",
                 severity="warning",

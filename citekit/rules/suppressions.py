@@ -81,9 +81,7 @@ def find_suppressions(source: Source) -> list[Suppression]:
         return []
     out = []
     for m in pattern.finditer(source.text):
-        codes = tuple(
-            c.upper() for c in re.split(r"[\s,]+", m.group("codes") or "") if c
-        )
+        codes = tuple(c.upper() for c in re.split(r"[\s,]+", m.group("codes") or "") if c)
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         out.append(Suppression(source.line_of(m.start()), Span(start, m.end()), codes))
     return out
@@ -127,15 +125,22 @@ def apply_suppressions(
         for c in unknown:
             kept.append(
                 Diagnostic(
-                    "CIT902", "warning", f"noqa names unknown rule code {c}", s.span, path=source.path
+                    "CIT902",
+                    "warning",
+                    f"noqa names unknown rule code {c}",
+                    s.span,
+                    path=source.path,
                 )
             )
         if not s.codes:
             if (s.span.start, "*") not in used:
                 kept.append(
                     Diagnostic(
-                        "CIT901", "warning", "unused suppression: nothing to suppress on this line",
-                        s.span, path=source.path,
+                        "CIT901",
+                        "warning",
+                        "unused suppression: nothing to suppress on this line",
+                        s.span,
+                        path=source.path,
                     )
                 )
             continue

@@ -1,0 +1,196 @@
+"""The citation finder: every author-year and numeric form, spans, and the non-citations."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from citekit.citations import find_citations
+
+
+def items(text: str) -> list[tuple[str, tuple[str, ...], int | None, str]]:
+    return [(c.text, c.names, c.year, c.year_suffix) for c in find_citations(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(Nye, 2004)", [("Nye, 2004", ("Nye",), 2004, "")]),
+        ("(Nye 2004)", [("Nye 2004", ("Nye",), 2004, "")]),
+        ("as Nye (2004) argued", [("Nye (2004)", ("Nye",), 2004, "")]),
+        ("in Nye's (2004) book", [("Nye's (2004)", ("Nye",), 2004, "")]),
+        ("in Nye’s (2004) book", [("Nye’s (2004)", ("Nye",), 2004, "")]),
+        (
+            "(Nye Jr, 2004; Armitage and Nye Jr, 2007)",
+            [
+                ("Nye Jr, 2004", ("Nye Jr",), 2004, ""),
+                ("Armitage and Nye Jr, 2007", ("Armitage", "Nye Jr"), 2007, ""),
+            ],
+        ),
+        (
+            "(Emerson & Boonstra, 2010)",
+            [("Emerson & Boonstra, 2010", ("Emerson", "Boonstra"), 2010, "")],
+        ),
+        (
+            "(Smith et al., 2019a, b)",
+            [("Smith et al., 2019a", ("Smith",), 2019, "a"), ("b", ("Smith",), 2019, "b")],
+        ),
+        (
+            "(Smith 2001, 2003)",
+            [("Smith 2001", ("Smith",), 2001, ""), ("2003", ("Smith",), 2003, "")],
+        ),
+        ("(Mankoff, 2012: 255)", [("Mankoff, 2012: 255", ("Mankoff",), 2012, "")]),
+        ("(see Keohane, 1980, p. 12)", [("Keohane, 1980, p. 12", ("Keohane",), 1980, "")]),
+        ("(Donaldson, Vidya 2014)", [("Donaldson, Vidya 2014", ("Donaldson", "Vidya"), 2014, "")]),
+        ("(van der Berg, 2001)", [("van der Berg, 2001", ("van der Berg",), 2001, "")]),
+        ("(Şahin 2002)", [("Şahin 2002", ("Şahin",), 2002, "")]),
+        ("(O'Neill, 2003)", [("O'Neill, 2003", ("O'Neill",), 2003, "")]),
+        ("(NYE, 2004)", [("NYE, 2004", ("NYE",), 2004, "")]),
+        ("(World Bank, 2020)", [("World Bank, 2020", ("World Bank",), 2020, "")]),
+        ("(SILVA; SOUZA, 2010)", [("SILVA; SOUZA, 2010", ("SILVA", "SOUZA"), 2010, "")]),
+        (
+            "(SILVA, 2010; SOUZA, 2011)",
+            [("SILVA, 2010", ("SILVA",), 2010, ""), ("SOUZA, 2011", ("SOUZA",), 2011, "")],
+        ),
+        (
+            "(Tanaka, 2001, Brandt, 2003)",
+            [("Tanaka, 2001", ("Tanaka",), 2001, ""), ("Brandt, 2003", ("Brandt",), 2003, "")],
+        ),
+        (
+            "Smith and Jones (2019) showed",
+            [("Smith and Jones (2019)", ("Smith", "Jones"), 2019, "")],
+        ),
+        (
+            "Brandt, Jansen & Carbonari (1991) found",
+            [("Brandt, Jansen & Carbonari (1991)", ("Brandt", "Jansen", "Carbonari"), 1991, "")],
+        ),
+        ("(Okafor, n.d.)", [("Okafor, n.d.", ("Okafor",), None, "")]),
+        ("(Akande et al. 2019)", [("Akande et al. 2019", ("Akande",), 2019, "")]),
+        ("Khodak et al., 2018 address this", [("Khodak et al., 2018", ("Khodak",), 2018, "")]),
+        (
+            "(National Center for Water Research 2008)",
+            [
+                (
+                    "National Center for Water Research 2008",
+                    ("National Center for Water Research",),
+                    2008,
+                    "",
+                )
+            ],
+        ),
+    ],
+)
+def test_author_year_forms(
+    text: str, expected: list[tuple[str, tuple[str, ...], int | None, str]]
+) -> None:
+    assert items(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        ("(see Keohane, 1980)", "see"),
+        ("(e.g. Smith 2001)", "e.g."),
+        ("(reviewed in Lee 2003)", "reviewed in"),
+        ("(see also Kim, 2004)", "see also"),
+        ("(cf. Park 2005)", "cf."),
+    ],
+)
+def test_lead_ins_are_prefixes_not_names(text: str, prefix: str) -> None:
+    (c,) = find_citations(text)
+    assert c.prefix == prefix
+    assert c.names[0][0].isupper() and prefix not in c.text
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "Before (Nye Jr, 2004; Armitage and Nye Jr, 2007) after."
+    cits = find_citations(text)
+    for c in cits:
+        assert text[c.span.start : c.span.end] == c.text
+        assert c.group.contains(c.span)
+    assert cits[0].group == cits[1].group
+    assert (
+        text[cits[0].group.start : cits[0].group.end] == "(Nye Jr, 2004; Armitage and Nye Jr, 2007)"
+    )
+
+
+def test_locators_and_flags() -> None:
+    (a,) = find_citations("(Mankoff, 2012: 255)")
+    assert a.locator == "255"
+    (b,) = find_citations("(Smith, 2019, pp. 3-5)")
+    assert b.locator == "pp. 3-5"
+    (c,) = find_citations("as Smith (2019) says")
+    assert c.narrative and not find_citations("(Smith, 2019)")[0].narrative
+    (d,) = find_citations("(Smith et al. 2019)")
+    assert d.et_al
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(USD 25,877)",
+        "(in 2007–2008 and in 2014–2015)",
+        "(207 BCE–220 CE)",
+        "(in the 3rd quarter of 2021, the region had 2.13 million self-employed persons)",
+        "(Kazakhstan, Tajikistan, and Kyrgyzstan)",
+        "(2019)",
+        "in the year (2010) nothing happened",
+        "(pers. comm. to A. Okafor, 2013)",
+        "(Figure 2)",
+        "[1998]",
+    ],
+)
+def test_non_citations_stay_silent(text: str) -> None:
+    assert find_citations(text) == []
+
+
+def test_rejected_candidate_does_not_swallow_the_next() -> None:
+    assert items("the network and Toran (2017) shows") == [("Toran (2017)", ("Toran",), 2017, "")]
+    assert items("In Europe, Smith (2019) found") == [("Smith (2019)", ("Smith",), 2019, "")]
+    assert items("(In 2019) and (Lee, 2020)") == [("Lee, 2020", ("Lee",), 2020, "")]
+
+
+def test_no_catastrophic_backtracking() -> None:
+    names = " and ".join(f"A{chr(97 + i % 26)}{i}" for i in range(3000))
+    text = f"({names}) " * 5 + "(" + ", ".join(["Bb"] * 5000) + ")" + " Cc and" * 5000
+    start = time.perf_counter()
+    assert find_citations(text) == []
+    # generous bound: linear scanning takes milliseconds; backtracking takes minutes
+    assert time.perf_counter() - start < 5
+
+
+def test_numeric_forms() -> None:
+    cits = find_citations("as in [12], [3-5, 9] and [3–5]")
+    assert [(c.kind, c.number) for c in cits] == [
+        ("numeric", 12),
+        ("numeric", 3),
+        ("numeric", 4),
+        ("numeric", 5),
+        ("numeric", 9),
+        ("numeric", 3),
+        ("numeric", 4),
+        ("numeric", 5),
+    ]
+    assert cits[1].text == "3-5" and cits[4].text == "9"
+
+
+def test_original_dates_and_classical_locators() -> None:
+    got = items("(BAKHTIN, 1988 [1975], 2008 [1963])")
+    assert [g[2] for g in got] == [1988, 2008]
+    assert items("(DIÓGENES LAERCIO, VI 40, 2010, p. 220)")[0][1:3] == (("DIÓGENES LAERCIO",), 2010)
+
+
+def test_empty_and_plain_text() -> None:
+    assert find_citations("") == []
+    assert find_citations("No brackets here at all, 2019.") == []
+
+
+def test_written_out_references_and_lead_ins_before_abnt_lists() -> None:
+    assert find_citations("Cite as: Brock, Aaron Z. (2022) Secrets and cooperation.") == []
+    assert items("(cf. BRAIT; PISTORI, 2012, p. 371)") == [
+        ("BRAIT; PISTORI, 2012, p. 371", ("BRAIT", "PISTORI"), 2012, "")
+    ]
+    # a title after a determiner keeps the determiner as prefix, for the check to judge
+    (c,) = find_citations("under the Treaty of Lisbon (2007) the")
+    assert c.narrative and c.prefix == "the"

@@ -1,0 +1,207 @@
+"""Writers and readers: round trips through bibtexparser v2 and pybtex, CSL-JSON schema, RIS."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import bibtexparser
+import pytest
+from pybtex.database import parse_string as pybtex_parse
+
+from citekit.errors import CitekitError, InputError
+from citekit.formats import FORMATS, write
+from citekit.formats.bibtex import load_bibtex, read_bibtex
+from citekit.formats.csljson import read_csl_json
+from citekit.formats.latex import latex_escape, latex_unescape
+from citekit.model import Name, Reference, Span
+
+
+def _refs() -> list[Reference]:
+    base = {"raw": "", "span": Span(0, 0)}
+    return [
+        Reference(id="r1", key="sahin2020cay", type="article-journal", number=1, label="1.",
+                  authors=(Name("Şahin", "Elif"), Name("Berg", "Jan", "van der"), Name("Nye", "Joseph S.", suffix="Jr")),
+                  title="The Çay Trade & 50% of {Istanbul}'s NATO markets_now #1 ~ $5 ^ \\ end",
+                  container_title="Journal of Turkish Studies", volume="12", issue="3", pages="1433-1440",
+                  year=2020, date="2020-09", doi="10.1000/xyz_1", **base),
+        Reference(id="r2", key="who2018global", type="report", number=2,
+                  authors=(Name("World Health Organization", literal=True),),
+                  title="Global status report on road safety 2018", publisher="WHO", genre="Report",
+                  location="Geneva", year=2018, **base),
+        Reference(id="r3", key="tfl2018cycling", type="webpage", authors=(Name("Transport for London", literal=True),),
+                  title="Cycling action plan", url="https://example.org/a_b%20c#top", accessed="2021-01-12", year=2018, **base),
+        Reference(id="r4", key="holt1988allotment", type="book", authors=(Name("Holt", "Margaret"),),
+                  title="The Allotment Ledgers", publisher="Parish Press", location="Leeds", year=1988,
+                  edition="5", number_of_pages="215", extra=(("keywords", "gardens, civic life"),), **base),
+        Reference(id="r5", key="pogacian2015european", type="paper-conference", authors=(Name("Pogacian", "Adrian"),),
+                  title="European Union’s uncertain future – a dialogue", event="RAPN Congress", location="Moscow", year=2015, **base),
+        Reference(id="r6", key="odd2001", type="document", title="Unbalanced { brace and } reversed }{", note="raw text {kept", **base),
+    ]
+
+
+def _pybtex_fields(text: str) -> dict[str, dict[str, str]]:
+    db = pybtex_parse(text, "bibtex")
+    out = {}
+    for key, entry in db.entries.items():
+        fields = {k.lower(): str(v) for k, v in entry.fields.items()}
+        for role, persons in entry.persons.items():
+            fields[role.lower()] = " and ".join(str(p) for p in persons)
+        out[key] = fields
+    return out
+
+
+def _bibtexparser_fields(text: str) -> dict[str, dict[str, str]]:
+    lib = bibtexparser.parse_string(text)
+    assert not lib.failed_blocks
+    return {e.key: {f.key.lower(): str(f.value) for f in e.fields} for e in lib.entries}
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex"])
+def test_bibtex_loads_in_bibtexparser_and_pybtex_with_the_same_fields(fmt: str) -> None:
+    text = write(_refs(), fmt)
+    a = _bibtexparser_fields(text)
+    b = _pybtex_fields(text)
+    assert list(a) == [r.key for r in _refs()]
+    assert set(a) == set(b)
+    for key in a:
+        assert set(a[key]) == set(b[key]), key
+        for field, value in a[key].items():
+            if field in {"author", "editor"}:
+                assert value.count(" and ") == b[key][field].count(" and ")
+            else:
+                assert value == b[key][field], (key, field)
+
+
+def test_bibtex_round_trip_keeps_values() -> None:
+    refs = _refs()
+    back = {r.key: r for r in read_bibtex(write(refs, "bibtex"))}
+    for ref in refs:
+        got = back[ref.key]
+        assert got.title == ref.title, ref.key
+        assert [(n.family, n.given, n.particle, n.suffix) for n in got.authors] == [
+            (n.family, n.given, n.particle, n.suffix) for n in ref.authors
+        ]
+        assert got.year == ref.year
+        assert got.type == ref.type
+        assert got.url == ref.url
+        assert got.doi == ref.doi
+    assert back["sahin2020cay"].pages == "1433-1440"
+    assert back["sahin2020cay"].date == "2020-09"
+    assert back["holt1988allotment"].edition == "5"
+    assert dict(back["holt1988allotment"].extra)["keywords"] == "gardens, civic life"
+    assert back["odd2001"].note == "raw text {kept"
+
+
+def test_biblatex_fields() -> None:
+    text = write(_refs(), "biblatex")
+    assert "@online{tfl2018cycling" in text and "urldate = {2021-01-12}" in text
+    assert "journaltitle = {Journal of Turkish Studies}" in text
+    assert "date = {2020-09}" in text
+    assert "@report{who2018global" in text and "institution = {WHO}" in text
+    assert "eventtitle = {RAPN Congress}" in text
+
+
+def test_latex_escaping() -> None:
+    assert latex_escape("Şahin & Co") == "{\\c S}ahin \\& Co"
+    assert latex_escape("50% of $5_x #1") == "50\\% of \\$5\\_x \\#1"
+    for value in ["Şahin & Co. 50% {x}", "unbalanced { here", "a~b^c\\d", "“Quoted” – dash", "Müller"]:
+        assert latex_unescape(latex_escape(value)) == value.replace("“", "“").replace("”", "”")
+
+
+def test_read_bibtex_keeps_user_fields_and_reports_broken_blocks(data_dir: Path) -> None:
+    text = (data_dir / "formats" / "user.bib").read_text("utf-8")
+    refs, diags = load_bibtex(text, "user.bib")
+    keys = [r.key for r in refs]
+    assert "abara2019gardens" in keys and "holt1988" in keys
+    abara = refs[keys.index("abara2019gardens")]
+    assert [(n.family, n.particle, n.literal) for n in abara.authors] == [
+        ("Abara", "", False), ("Berg", "van der", False), ("Garden Trust", "", True)
+    ]
+    extra = dict(abara.extra)
+    assert extra["keywords"] == "gardens, civic life"
+    assert "abstract" in extra
+    assert abara.pages == "800-815" and abara.issue == "6" and abara.title == "Community gardens and Civic life"
+    assert diags and diags[0].code == "CIT190" and "line" in diags[0].message
+    assert read_bibtex(text, "user.bib") == refs
+    # user fields survive a write
+    again = write(refs, "bibtex")
+    assert "keywords = {gardens, civic life}" in again
+
+
+def test_csl_json_validates_against_schema_and_keeps_order(data_dir: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((data_dir / "formats" / "csl-data.schema.json").read_text("utf-8"))
+    text = write(_refs(), "csl-json")
+    items = json.loads(text)
+    jsonschema.validate(items, schema)
+    assert [i["id"] for i in items] == [r.key for r in _refs()]
+    assert items[0]["citation-number"] == 1 and items[1]["citation-number"] == 2
+    assert "citation-number" not in items[2]
+    assert items[0]["issued"] == {"date-parts": [[2020, 9]]}
+    assert items[0]["author"][1] == {"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}
+    assert items[1]["author"] == [{"literal": "World Health Organization"}]
+    assert items[2]["accessed"] == {"date-parts": [[2021, 1, 12]]}
+    back = read_csl_json(text)
+    assert [(r.key, r.title, r.year, r.number) for r in back] == [(r.key, r.title, r.year, r.number) for r in _refs()]
+
+
+def test_read_csl_json_bad_input() -> None:
+    with pytest.raises(InputError, match="not valid JSON"):
+        read_csl_json("[{", "x.json")
+    with pytest.raises(InputError):
+        read_csl_json('"a string"', "x.json")
+    assert read_csl_json("[]") == []
+
+
+def test_ris() -> None:
+    text = write(_refs(), "ris")
+    records = text.strip().split("\n\n")
+    assert len(records) == len(_refs())
+    first = records[0].splitlines()
+    assert first[0] == "TY  - JOUR" and first[-1] == "ER  - "
+    assert "AU  - Şahin, Elif" in first and "AU  - van der Berg, Jan" in first
+    assert "SP  - 1433" in first and "EP  - 1440" in first and "DA  - 2020/09//" in first
+    assert "TY  - RPRT" in records[1] and "TY  - ELEC" in records[2] and "Y2  - 2021-01-12" in records[2]
+
+
+def test_jsonl_one_object_per_reference() -> None:
+    lines = write(_refs(), "jsonl").splitlines()
+    assert len(lines) == len(_refs())
+    obj = json.loads(lines[0])
+    assert obj["id"] == "sahin2020cay" and obj["span"] == [0, 0] and "segments" in obj
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_empty_list_writes_an_empty_document(fmt: str) -> None:
+    out = write([], fmt)
+    assert out in {"", "[]\n"}
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(CitekitError):
+        write(_refs(), "endnote")
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_every_heldout_reference_writes_loadable_bibtex(shared_dir: Path) -> None:
+    """Real, messy strings: every one parsed and written; both BibTeX readers agree on every field."""
+    from citekit.document import parse_reference_strings
+
+    path = shared_dir / "data" / "parser" / "anystyle-gold-heldout.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    refs = parse_reference_strings([*texts, "", "{", "}}{{", "ª 𝔄 中文 ☃", "Jr, III"])
+    assert len(refs) == len(texts) + 5
+    for fmt in ("bibtex", "biblatex"):
+        text = write(refs, fmt)
+        a = _bibtexparser_fields(text)
+        b = _pybtex_fields(text)
+        assert len(a) == len(refs) == len(b)
+        for key, fields in a.items():
+            assert set(fields) == set(b[key]), key
+            for field, value in fields.items():
+                if field not in {"author", "editor"}:
+                    assert value == b[key][field], (key, field)
+    json.loads(write(refs, "csl-json"))

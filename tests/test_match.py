@@ -1,0 +1,305 @@
+"""Validation of candidate records: the traps (other edition/year, review, chapter vs book,
+same title by another author, no title) and the ordinary matches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from citekit.enrich import Work
+from citekit.enrich.match import (
+    ACCEPT_THRESHOLD,
+    assess,
+    fold,
+    validate,
+    verify,
+)
+from citekit.enrich.records import work_from_json
+from citekit.model import Name, Reference, Span
+
+
+@pytest.fixture(scope="module")
+def works(data_dir: Path) -> dict[str, Work]:
+    lines = (data_dir / "enrich" / "works.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [work_from_json(json.loads(line)) for line in lines if line.strip()]
+    return {w.doi: w for w in records}
+
+
+def ref(raw: str = "", **fields: object) -> Reference:
+    return Reference(id="r1", raw=raw, span=Span(0, len(raw)), **fields)  # type: ignore[arg-type]
+
+
+NYE = (Name("Nye", "Joseph S."),)
+BOOK_2004 = ref(
+    "Nye, J. S. (2004). Soft power: The means to success in world politics. PublicAffairs.",
+    type="book",
+    authors=NYE,
+    title="Soft power: The means to success in world politics",
+    publisher="PublicAffairs",
+    year=2004,
+)
+ARTICLE_1990 = ref(
+    "Nye, J. S. (1990). Soft power. Foreign Policy, 80, 153–171.",
+    type="article-journal",
+    authors=NYE,
+    title="Soft power",
+    container_title="Foreign Policy",
+    year=1990,
+    volume="80",
+    pages="153-171",
+)
+
+
+def reasons(result) -> dict[str, str]:
+    return {r.doi: r.reason for r in result.rejected}
+
+
+def test_fold_drops_diacritics_markup_and_punctuation() -> None:
+    assert fold("Wójcik, Łukasz & Øster–Straße") == "wojcik lukasz oster strasse"
+    assert fold("<i>Drosophila</i> genetics") == "drosophila genetics"
+
+
+def test_book_matched_among_its_traps(works: dict[str, Work]) -> None:
+    result = validate(BOOK_2004, list(works.values()), keep_rejected=20)
+    assert result.status == "matched"
+    assert result.doi == "10.5555/book.softpower.2004"
+    assert result.confidence >= ACCEPT_THRESHOLD
+    whats = {e.what for e in result.evidence}
+    assert {"title", "author", "year"} <= whats
+    why = reasons(result)
+    assert why["10.5555/fp.1990.80.153"] in ("other-year", "other-edition", "review", "type")
+    assert why["10.5555/psq.2005.review"] == "review"
+    assert why["10.5555/book.softpower.2004.ch1"] == "chapter-of-book"
+    assert why["10.5555/jpp.2011.4.25"] in ("other-author", "other-year")
+    assert result.runner_up is not None and result.runner_up.doi != result.doi
+
+
+def test_book_never_gets_the_1990_article_or_the_review(works: dict[str, Work]) -> None:
+    traps = [w for d, w in works.items() if d != "10.5555/book.softpower.2004"]
+    result = validate(BOOK_2004, traps, keep_rejected=20)
+    assert result.status == "no-match"
+    assert result.doi is None
+    why = reasons(result)
+    assert why["10.5555/psq.2005.review"] == "review"
+    # the rejection carries a readable detail, not just a code
+    article = next(r for r in result.rejected if r.doi == "10.5555/fp.1990.80.153")
+    assert "1990" in article.detail and "2004" in article.detail
+
+
+def test_article_1990_is_not_given_the_2004_book(works: dict[str, Work]) -> None:
+    result = validate(ARTICLE_1990, [works["10.5555/book.softpower.2004"]])
+    assert result.status == "no-match"
+    assert result.rejected[0].reason in ("other-year", "other-edition")
+    matched = validate(ARTICLE_1990, list(works.values()))
+    assert matched.status == "matched" and matched.doi == "10.5555/fp.1990.80.153"
+
+
+def test_same_title_by_another_author_is_rejected(works: dict[str, Work]) -> None:
+    gallarotti = ref(
+        "Gallarotti, G. M. (2011). Soft power. Journal of Political Power, 4(1), 25–47.",
+        authors=(Name("Gallarotti", "Giulio M."),),
+        title="Soft power",
+        container_title="Journal of Political Power",
+        year=2011,
+        volume="4",
+        issue="1",
+        pages="25-47",
+    )
+    result = validate(gallarotti, [works["10.5555/fp.1990.80.153"]])
+    assert result.status == "no-match"
+    assert result.rejected[0].reason in ("other-author", "other-year")
+    same_year = ref(
+        "Gallarotti, G. M. (1990). Soft power. Foreign Policy, 80, 153–171.",
+        authors=(Name("Gallarotti", "Giulio M."),),
+        title="Soft power",
+        year=1990,
+    )
+    result = validate(same_year, [works["10.5555/fp.1990.80.153"]])
+    assert result.status == "no-match"
+    assert result.rejected[0].reason == "other-author"
+
+
+def test_review_is_accepted_when_the_reference_cites_the_review(works: dict[str, Work]) -> None:
+    review = ref(
+        "Keller, A. (2005). [Review of Soft power: The means to success in world politics, by "
+        "J. S. Nye]. Political Science Quarterly, 120(1), 130–131.",
+        authors=(Name("Keller", "Anna"),),
+        year=2005,
+        container_title="Political Science Quarterly",
+        volume="120",
+        issue="1",
+        pages="130-131",
+    )
+    result = validate(review, list(works.values()))
+    assert result.status == "matched"
+    assert result.doi == "10.5555/psq.2005.review"
+
+
+def test_chapter_and_its_book_are_told_apart(works: dict[str, Work]) -> None:
+    chapter = ref(
+        "Wojcik, Z., & Van Der Berg, J. (2019). Grazers and the shape of salt marshes. In C. "
+        "Okafor (Ed.), Coastal ecology revisited (pp. 45–67). Example University Press.",
+        type="chapter",
+        authors=(Name("Wojcik", "Z."), Name("Berg", "J.", particle="Van Der")),
+        editors=(Name("Okafor", "C."),),
+        title="Grazers and the shape of salt marshes",
+        container_title="Coastal ecology revisited",
+        year=2019,
+        pages="45-67",
+    )
+    result = validate(chapter, list(works.values()), keep_rejected=20)
+    assert result.status == "matched"
+    assert result.doi == "10.5555/ecol.2019.chapter"
+    assert reasons(result)["10.5555/ecol.2019.book"] == "book-not-chapter"
+    only_book = validate(chapter, [works["10.5555/ecol.2019.book"]])
+    assert only_book.status == "no-match"
+    assert only_book.rejected[0].reason == "book-not-chapter"
+
+
+def test_cited_book_does_not_get_a_chapter_of_it(works: dict[str, Work]) -> None:
+    book = ref(
+        "Okafor, C. (Ed.). (2019). Coastal ecology revisited. Example University Press.",
+        type="book",
+        editors=(Name("Okafor", "C."),),
+        title="Coastal ecology revisited",
+        publisher="Example University Press",
+        year=2019,
+    )
+    result = validate(book, [works["10.5555/ecol.2019.chapter"]])
+    assert result.status == "no-match"
+    assert result.rejected[0].reason in ("chapter-of-book", "other-author", "title-differs")
+    result = validate(book, [works["10.5555/ecol.2019.chapter"], works["10.5555/ecol.2019.book"]])
+    assert result.status == "matched" and result.doi == "10.5555/ecol.2019.book"
+
+
+def test_other_edition_is_rejected(works: dict[str, Work]) -> None:
+    nineteenth = ref(
+        "Samuelson, P. A., & Nordhaus, W. D. (2009). Economics (19th ed.). McGraw-Hill.",
+        type="book",
+        authors=(Name("Samuelson", "P. A."), Name("Nordhaus", "W. D.")),
+        title="Economics",
+        edition="19",
+        publisher="McGraw-Hill",
+        year=2009,
+    )
+    result = validate(nineteenth, [works["10.5555/econ.1948"], works["10.5555/econ.2009"]])
+    assert result.status == "matched" and result.doi == "10.5555/econ.2009"
+    first = ref(
+        "Samuelson, P. A. (1948). Economics: An introductory analysis. McGraw-Hill.",
+        type="book",
+        authors=(Name("Samuelson", "P. A."),),
+        title="Economics: An introductory analysis",
+        publisher="McGraw-Hill",
+        year=1948,
+    )
+    result = validate(first, [works["10.5555/econ.2009"]])
+    assert result.status == "no-match"
+    assert result.rejected[0].reason in ("other-edition", "other-year")
+
+
+def test_edition_number_disagreement_is_a_veto(works: dict[str, Work]) -> None:
+    # same year on purpose: only the edition tells them apart
+    wrong_edition = ref(
+        "Samuelson, P. A., & Nordhaus, W. D. (2009). Economics (18th ed.). McGraw-Hill.",
+        type="book",
+        authors=(Name("Samuelson", "P. A."), Name("Nordhaus", "W. D.")),
+        title="Economics",
+        edition="18th",
+        year=2009,
+    )
+    a = assess(wrong_edition, works["10.5555/econ.2009"])
+    assert a.veto == "other-edition"
+
+
+def test_reference_without_title_needs_all_coordinates(works: dict[str, Work]) -> None:
+    right, other = works["10.5555/prb.47.9967"], works["10.5555/prb.47.4420"]
+    vancouver = ref("[3] M.J. Shea, R.N. Compton, Phys. Rev. B 47 (1993) 9967.")
+    result = validate(vancouver, [other, right])
+    assert result.status == "matched" and result.doi == right.doi
+    assert any(e.what == "coordinates" for e in result.evidence)
+    # the other paper of the same authors, journal, volume and year is not taken
+    result = validate(vancouver, [other])
+    assert result.status == "no-match"
+    assert result.rejected[0].reason in ("too-little-evidence", "other-pages")
+    # without a first page there is not enough to be sure, even with the right record
+    no_page = ref("[3] M.J. Shea, R.N. Compton, Phys. Rev. B 47 (1993).")
+    result = validate(no_page, [right])
+    assert result.status == "no-match"
+    assert result.rejected[0].reason == "too-little-evidence"
+    assert "first page" in result.rejected[0].detail
+
+
+def test_parsed_fields_alone_are_enough(works: dict[str, Work]) -> None:
+    # a .bib entry has no raw text: the reference is rebuilt from its fields
+    entry = ref(
+        "",
+        type="article-journal",
+        authors=(Name("Shea", "M. J."), Name("Compton", "R. N.")),
+        container_title="Phys. Rev. B",
+        year=1993,
+        volume="47",
+        pages="9967",
+    )
+    result = validate(entry, [works["10.5555/prb.47.4420"], works["10.5555/prb.47.9967"]])
+    assert result.status == "matched" and result.doi == "10.5555/prb.47.9967"
+    container = next(e for e in result.evidence if e.what == "container")
+    assert container.weight > 0  # "Phys. Rev. B" abbreviates "Physical Review B"
+
+
+def test_one_year_off_is_tolerated_for_articles_not_books(works: dict[str, Work]) -> None:
+    online_first = ARTICLE_1990.with_(year=1989, raw=ARTICLE_1990.raw.replace("1990", "1989"))
+    a = assess(online_first, works["10.5555/fp.1990.80.153"])
+    assert not a.veto
+    assert any("one year off" in e.detail for e in a.evidence)
+    book_off = BOOK_2004.with_(year=2005, raw=BOOK_2004.raw.replace("2004", "2005"))
+    a = assess(book_off, works["10.5555/book.softpower.2004"])
+    assert a.veto in ("other-year", "other-edition")
+
+
+def test_identical_records_are_ambiguous(works: dict[str, Work]) -> None:
+    original = works["10.5555/fp.1990.80.153"]
+    twin = Work(**{**{f: getattr(original, f) for f in original.__slots__}, "doi": "10.5555/twin"})
+    result = validate(ARTICLE_1990, [original, twin])
+    assert result.status == "no-match"
+    assert {r.reason for r in result.rejected} == {"ambiguous"}
+
+
+def test_threshold_is_respected(works: dict[str, Work]) -> None:
+    result = validate(BOOK_2004, [works["10.5555/book.softpower.2004"]], threshold=0.99)
+    assert result.status == "no-match"
+    assert result.rejected[0].reason == "below-threshold"
+
+
+def test_doi_written_in_the_reference_wins(works: dict[str, Work]) -> None:
+    with_doi = ARTICLE_1990.with_(raw=ARTICLE_1990.raw + " https://doi.org/10.5555/SOMETHING.else")
+    a = assess(with_doi, works["10.5555/fp.1990.80.153"])
+    assert a.veto == "other-doi"
+
+
+def test_dataset_reference_does_not_get_the_article(works: dict[str, Work]) -> None:
+    data = ref(
+        "Nye, J. S. (1990). Soft power [Data set]. Dryad. Foreign Policy 80.",
+        authors=NYE,
+        title="Soft power",
+        year=1990,
+    )
+    assert assess(data, works["10.5555/fp.1990.80.153"]).veto == "type"
+
+
+def test_no_candidates_is_no_match() -> None:
+    result = validate(BOOK_2004, [])
+    assert result.status == "no-match" and result.rejected == () and result.runner_up is None
+
+
+def test_verify_existing_doi(works: dict[str, Work]) -> None:
+    doi = "10.5555/fp.1990.80.153"
+    ok = verify(ARTICLE_1990, doi, works[doi])
+    assert ok.status == "verified" and ok.doi == doi and ok.existing_doi == doi
+    missing = verify(ARTICLE_1990, "10.5555/nothing", None)
+    assert missing.status == "conflict" and "does not exist" in missing.message
+    wrong = verify(BOOK_2004, doi, works[doi])
+    assert wrong.status == "conflict"
+    assert wrong.doi == doi  # never replaced
+    assert "another work" in wrong.message

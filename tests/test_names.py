@@ -1,0 +1,101 @@
+"""Personal and corporate names: a table of real cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.model import Name
+from citekit.names import format_bibtex_name, is_initial, list_order, parse_name, parse_names
+
+N = Name
+
+CASES = [
+    # (author string, list order hint, expected names)
+    ("Donaldson H. Robert, Nadkarni Vidya,", "auto", [N("Donaldson", "H. Robert"), N("Nadkarni", "Vidya")]),
+    ("Reach Clint, Radin Andrew,", "auto", [N("Reach", "Clint"), N("Radin", "Andrew")]),
+    ("Mankoff Jeffrey,", "auto", [N("Mankoff", "Jeffrey")]),
+    ("Emerson, M. and Boonstra, J.,", "auto", [N("Emerson", "M."), N("Boonstra", "J.")]),
+    ("Mearsheimer, J. John,", "auto", [N("Mearsheimer", "J. John")]),
+    ("NYE, Joseph. S.,", "auto", [N("Nye", "Joseph. S.")]),
+    ("Zabortseva, Yelena Nikolayevna,", "auto", [N("Zabortseva", "Yelena Nikolayevna")]),
+    ("Keohane, R.,", "auto", [N("Keohane", "R.")]),
+    ("Smith, J., Jones, K., and Brown, L.", "auto", [N("Smith", "J."), N("Jones", "K."), N("Brown", "L.")]),
+    ("J. Smith, K. Jones & L. Brown", "auto", [N("Smith", "J."), N("Jones", "K."), N("Brown", "L.")]),
+    ("Chen H, Tafalla M,", "auto", [N("Chen", "H"), N("Tafalla", "M")]),
+    ("Smith JR, Jones AB, et al.", "auto", [N("Smith", "JR"), N("Jones", "AB")]),
+    ("Heidegger M.,", "auto", [N("Heidegger", "M.")]),
+    ("Glaeser, E. L.,", "auto", [N("Glaeser", "E. L.")]),
+    ("van der Berg, Jan", "auto", [N("Berg", "Jan", "van der")]),
+    ("Jan van der Berg", "auto", [N("Berg", "Jan", "van der")]),
+    ("Nye, Joseph S., Jr.", "auto", [N("Nye", "Joseph S.", suffix="Jr")]),
+    ("Nye Jr, Joseph", "auto", [N("Nye", "Joseph", suffix="Jr")]),
+    ("Martin Luther King Jr.", "auto", [N("King", "Martin Luther", suffix="Jr")]),
+    ("Silva; Souza; Pereira", "auto", [N("Silva"), N("Souza"), N("Pereira")]),
+    ("SILVA, J.; SOUZA, M.", "auto", [N("Silva", "J."), N("Souza", "M.")]),
+    ("World Bank", "auto", [N("World Bank", literal=True)]),
+    ("Transport for London,", "auto", [N("Transport for London", literal=True)]),
+    ("RAND", "auto", [N("RAND", literal=True)]),
+    # "Family Given" without a comma: decided by the list's style when nothing else tells
+    ("Okafor Tunde", "family-first", [N("Okafor", "Tunde")]),
+    ("Tunde Okafor", "given-first", [N("Okafor", "Tunde")]),
+    ("O'NEILL, Mary", "auto", [N("O'Neill", "Mary")]),
+    ("Şahin, Elif and Müller, Jürgen", "auto", [N("Şahin", "Elif"), N("Müller", "Jürgen")]),
+    ("Smith, J. (ed.)", "auto", [N("Smith", "J.")]),
+    ("edited by J. Smith and K. Jones", "auto", [N("Smith", "J."), N("Jones", "K.")]),
+]
+
+
+@pytest.mark.parametrize(("text", "order", "expected"), CASES)
+def test_parse_names(text: str, order: str, expected: list[Name]) -> None:
+    assert list(parse_names(text, order).names) == expected  # type: ignore[arg-type]
+
+
+def test_et_al_is_flagged_and_dropped() -> None:
+    result = parse_names("Smith, J., Jones, K., et al.")
+    assert result.et_al
+    assert [n.family for n in result.names] == ["Smith", "Jones"]
+    assert not parse_names("Smith, J.").et_al
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("J.", True), ("J", True), ("JR", True), ("J.-P.", True), ("Th.", True), ("Jo", False), ("John", False), ("NYE", True)],
+)
+def test_is_initial(token: str, expected: bool) -> None:
+    assert is_initial(token) is expected
+
+
+def test_list_order_follows_the_majority() -> None:
+    assert list_order(["Mankoff, Jeffrey", "Goble, Paul", "Reach Clint"]) == "family-first"
+    assert list_order(["J. Smith", "K. Jones and L. Brown", "A. B. Carter"]) == "given-first"
+
+
+def test_single_names_and_empty() -> None:
+    assert parse_name("Plato") == Name("Plato")
+    assert parse_names("").names == ()
+    assert parse_names(" , ; ").names == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "bibtex"),
+    [
+        (Name("Berg", "Jan", "van der"), "van der Berg, Jan"),
+        (Name("Nye", "Joseph S.", suffix="Jr"), "Nye, Jr, Joseph S."),
+        (Name("World Bank", literal=True), "{World Bank}"),
+        (Name("Garcia Marquez", "Gabriel"), "{Garcia Marquez}, Gabriel"),
+        (Name("Plato"), "Plato"),
+    ],
+)
+def test_format_bibtex_name(name: Name, bibtex: str) -> None:
+    assert format_bibtex_name(name) == bibtex
+
+
+def test_bibtex_name_agrees_with_pybtex_person() -> None:
+    from pybtex.database import Person
+
+    for name in (Name("Berg", "Jan", "van der"), Name("Nye", "Joseph S.", suffix="Jr"), Name("Mankoff", "Jeffrey")):
+        p = Person(format_bibtex_name(name))
+        assert " ".join(p.last_names) == name.family
+        assert " ".join(p.prelast_names) == name.particle
+        assert " ".join(p.first_names + p.middle_names) == name.given
+        assert " ".join(p.lineage_names) == name.suffix

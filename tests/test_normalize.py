@@ -1,0 +1,305 @@
+"""Normalizers, each with a table of real cases, and build_reference on hand-built segments."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.model import Reference, Segment, Span
+from citekit.normalize import (
+    DateInfo,
+    build_reference,
+    clean_field,
+    expand_pages,
+    find_doi,
+    find_url,
+    guess_type,
+    normalize_pages,
+    parse_accessed,
+    parse_date,
+    parse_edition,
+    parse_volume_issue,
+    repair_segments,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "suffix", "iso"),
+    [
+        ("2014", 2014, "", "2014"),
+        ("(2012a).", 2012, "a", "2012"),
+        ("2012b,", 2012, "b", "2012"),
+        ("Septemer/October 2014,", 2014, "", "2014"),
+        ("September 2014", 2014, "", "2014-09"),
+        ("Sept. 2014", 2014, "", "2014-09"),
+        ("14 February 2021", 2021, "", "2021-02-14"),
+        ("February 14, 2021", 2021, "", "2021-02-14"),
+        ("2019-03-07", 2019, "", "2019-03-07"),
+        ("12.05.2003", 2003, "", "2003-05-12"),
+        # a year range belongs to a title, not the date
+        ("Regimes, 1967-1977. Boulder: Westview, 1980", 1980, "", "1980"),
+        ("in 2007–2008 and 2015", 2015, "", "2015"),
+        ("Report 2017, 17", 2017, "", "2017"),
+        ("no date", None, "", None),
+        ("", None, "", None),
+    ],
+)
+def test_parse_date(text: str, year: int | None, suffix: str, iso: str | None) -> None:
+    d = parse_date(text)
+    assert (d.year, d.suffix, d.iso) == (year, suffix, iso)
+
+
+def test_no_date_marker() -> None:
+    assert parse_date("n.d.") == DateInfo(no_date=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Available at: accessed 14 February 2021", "2021-02-14"),
+        ("Accessed on 3 March 2020.", "2020-03-03"),
+        ("retrieved January 5, 2019, from https://example.org", "2019-01-05"),
+        ("[accessed 2021-02-14]", "2021-02-14"),
+        ("accessed 2021", None),  # a year alone is not an access date
+        ("no access note here", None),
+    ],
+)
+def test_parse_accessed(text: str, iso: str | None) -> None:
+    assert parse_accessed(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [
+        ("168-176", "168-176"),
+        ("pp. 168–176", "168-176"),
+        ("1433-40", "1433-1440"),
+        ("1433–9", "1433-1439"),
+        ("592-94", "592-594"),
+        ("p. 12", "12"),
+        ("pp 99--105.", "99-105"),
+        ("e1003", "e1003"),
+        ("S. 45-7", "45-47"),
+        ("215", "215"),
+        ("1-31", "1-31"),
+        ("", None),
+    ],
+)
+def test_normalize_pages(text: str, pages: str | None) -> None:
+    assert normalize_pages(text) == pages
+
+
+@pytest.mark.parametrize(("first", "last", "full"), [("1433", "40", "1440"), ("99", "105", "105"), ("1433", "1440", "1440"), ("198", "9", "199")])
+def test_expand_pages(first: str, last: str, full: str) -> None:
+    assert expand_pages(first, last) == full
+
+
+@pytest.mark.parametrize(
+    ("text", "edition"),
+    [
+        ("fifth edition,", "5"),
+        ("2nd ed.", "2"),
+        ("3rd edn", "3"),
+        ("Second Edition", "2"),
+        ("4. Aufl.", "4"),
+        ("zweite Auflage", "zweite Auflage"),
+        ("Rev. ed.", "Rev"),
+        ("", None),
+    ],
+)
+def test_parse_edition(text: str, edition: str | None) -> None:
+    assert parse_edition(text) == edition
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vol. 28, no. 4,", ("28", "4")),
+        ("28(4)", ("28", "4")),
+        ("no. 3,", (None, "3")),
+        ("Vol. 12", ("12", None)),
+        ("41", ("41", None)),
+        ("issue 7", (None, "7")),
+        ("", (None, None)),
+    ],
+)
+def test_parse_volume_issue(text: str, expected: tuple[str | None, str | None]) -> None:
+    assert parse_volume_issue(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doi", "url"),
+    [
+        ("Science 333, 592. doi:10.1126/science.1209264.", "10.1126/science.1209264", None),
+        ("https://doi.org/10.1016/j.euras.2012.03.008", "10.1016/j.euras.2012.03.008", None),
+        ("see (https://example.org/a_b?x=1).", None, "https://example.org/a_b?x=1"),
+        ("www.rand.org/pubs/RR1826.html, accessed", None, "http://www.rand.org/pubs/RR1826.html"),
+        ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O", "10.1002/(SICI)1097-4571(199806)49:8", None),
+        ("no identifiers", None, None),
+    ],
+)
+def test_find_doi_and_url(text: str, doi: str | None, url: str | None) -> None:
+    assert find_doi(text) == doi
+    assert find_url(text) == url
+
+
+@pytest.mark.parametrize(
+    ("value", "clean"),
+    [
+        ("The foreign policy of Russia,", "The foreign policy of Russia"),
+        ("“Soft Power”.", "Soft Power"),
+        ("Is China winning the “new great game”?.", "Is China winning the “new great game”?"),
+        ("From the“forgotten region”to the", "From the “forgotten region” to the"),
+        ("Centre for European policy studies (CEPS)", "Centre for European policy studies (CEPS)"),
+        ("(Brussels)", "Brussels"),
+        ("  spaced   out ; ", "spaced out"),
+    ],
+)
+def test_clean_field(value: str, clean: str) -> None:
+    assert clean_field(value) == clean
+
+
+def _ref(**fields: object) -> Reference:
+    return Reference(id="r", raw=str(fields.pop("raw", "")), span=Span(0, 0), **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"title": "T", "container_title": "Journal of Eurasian Studies", "issue": "3", "pages": "168-176"}, "article-journal"),
+        ({"title": "T", "container_title": "Foreign Affairs", "raw": "Foreign Affairs, Septemer/October 2014"}, "article-journal"),
+        ({"title": "T", "publisher": "Public Affairs", "location": "New York", "year": 2004}, "book"),
+        ({"title": "T", "event": "RAPN Congress", "location": "Moscow"}, "paper-conference"),
+        ({"title": "T", "publisher": "RAND", "genre": "Report"}, "report"),
+        ({"title": "T", "publisher": "Center for Strategic and International Studies", "pages": "1-31", "year": 2012}, "report"),
+        ({"title": "T", "accessed": "2021-02-14", "publisher": "Brookings"}, "webpage"),
+        ({"title": "China Will Have Military Bases"}, "webpage"),
+        ({"title": "T", "genre": "PhD thesis", "publisher": "University of Leeds"}, "thesis"),
+        ({"title": "T", "container_title": "Handbook of Cities", "raw": "In: Smith, J. (ed.) Handbook of Cities", "publisher": "Sage"}, "chapter"),
+        ({"title": "T", "container_title": "Proceedings of the ACL", "pages": "1-9"}, "paper-conference"),
+        ({}, "document"),
+    ],
+)
+def test_guess_type(fields: dict[str, object], expected: str) -> None:
+    assert guess_type(_ref(**fields)) == expected
+
+
+def _segments(text: str, parts: list[tuple[str, str]]) -> tuple[Segment, ...]:
+    """Segments for consecutive substrings of ``text`` (as a tagger would give them)."""
+    out = []
+    pos = 0
+    for label, part in parts:
+        start = text.index(part, pos)
+        out.append(Segment(label, start, start + len(part), part))
+        pos = start + len(part)
+    return tuple(out)
+
+
+def test_build_reference_book_with_edition_and_page_count() -> None:
+    text = "Okafor Tunde, Lind Petra, Bridges of the North, third edition, Harbour Press, Bristol, 2014, 215"
+    segs = _segments(
+        text,
+        [
+            ("author", "Okafor Tunde, Lind Petra,"),
+            ("title", "Bridges of the North,"),
+            ("edition", "third edition,"),
+            ("publisher", "Harbour Press,"),
+            ("location", "Bristol,"),
+            ("date", "2014,"),
+            ("pages", "215"),
+        ],
+    )
+    ref = build_reference(text, segs, order="family-first")
+    assert [(a.family, a.given) for a in ref.authors] == [("Okafor", "Tunde"), ("Lind", "Petra")]
+    assert ref.title == "Bridges of the North"
+    assert (ref.edition, ref.publisher, ref.location, ref.year) == ("3", "Harbour Press", "Bristol", 2014)
+    assert ref.number_of_pages == "215" and ref.pages is None
+    assert ref.type == "book"
+    assert ref.confidence > 0.8
+
+
+def test_build_reference_journal_article() -> None:
+    text = "Nguyen, L., 2015, Flood markers as public history, Urban History Review, 44(1), 12-30"
+    segs = _segments(
+        text,
+        [("author", "Nguyen, L.,"), ("date", "2015,"), ("title", "Flood markers as public history,"),
+         ("container-title", "Urban History Review,"), ("volume", "44(1),"), ("pages", "12-30")],
+    )
+    ref = build_reference(text, segs)
+    assert (ref.volume, ref.issue, ref.pages, ref.type) == ("44", "1", "12-30", "article-journal")
+
+
+def test_repairs_fix_common_boundary_errors() -> None:
+    text = "Holt, M., Allotments, second edition, M.E. Parish, Leeds, 1988"
+    segs = _segments(
+        text,
+        [("author", "Holt, M.,"), ("title", "Allotments,"), ("edition", "second edition, M"),
+         ("publisher", ".E. Parish,"), ("location", "Leeds,"), ("date", "1988")],
+    )
+    fixed = {s.label: s.text for s in repair_segments(text, segs)}
+    assert fixed["edition"] == "second edition,"
+    assert fixed["publisher"] == "M.E. Parish,"
+
+    text = "Pereira, Jo, How to plant trees in cities,"
+    segs = _segments(text, [("author", "Pereira,"), ("title", "Jo, How to plant trees"), ("container-title", "in cities,")])
+    fixed = {s.label: s.text for s in repair_segments(text, segs)}
+    assert fixed == {"author": "Pereira, Jo,", "title": "How to plant trees in cities,"}
+
+    text = "Abara, C., Who owns a garden, Harbour"
+    segs = _segments(text, [("author", "Abara, C.,"), ("title", "Who owns a"), ("publisher", "garden, Harbour")])
+    fixed = [(s.label, s.text) for s in repair_segments(text, segs)]
+    assert fixed[1] == ("title", "Who owns a garden,")
+
+
+def test_low_information_entry_gets_low_confidence() -> None:
+    text = "ibid."
+    ref = build_reference(text, (Segment("note", 0, 5, "ibid."),))
+    assert ref.confidence < 0.5
+    assert ref.title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "expected"),
+    [
+        # a container with no title beside it is the title
+        ("Holt Margaret, The Allotment Ledgers, Parish Press, 1988",
+         [("author", "Holt Margaret,"), ("container-title", "The Allotment Ledgers,"), ("publisher", "Parish Press,"), ("date", "1988")],
+         {"title": "The Allotment Ledgers", "container_title": None, "type": "book"}),
+        # a corporate author read as a title before the date
+        ("Leeds City Council, 2018. Allotment strategy. Available at: accessed 12 January 2021",
+         [("title", "Leeds City Council,"), ("date", "2018."), ("title", "Allotment strategy."),
+          ("publisher", "Available at: accessed 12"), ("date", "January 2021")],
+         {"authors": "Leeds City Council", "title": "Allotment strategy", "year": 2018, "publisher": None,
+          "accessed": "2021-01-12", "type": "webpage"}),
+        # a corporate author run into the title
+        ("World Garden Trust, Annual review of town gardens 2018, WGT Report, Leeds, 2018",
+         [("title", "World Garden Trust, Annual review of town gardens 2018,"), ("publisher", "WGT Report,"),
+          ("location", "Leeds,"), ("date", "2018")],
+         {"authors": "World Garden Trust", "title": "Annual review of town gardens 2018", "publisher": "WGT",
+          "genre": "Report", "type": "report"}),
+        # an edition phrase tagged as a note; words between title and imprint tagged as a note
+        ("Holt, M., Gardens: Older, Wiser, and Greener, Parish Press, Leeds, 1988",
+         [("author", "Holt, M.,"), ("title", "Gardens: Older,"), ("note", "Wiser, and Greener,"),
+          ("publisher", "Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
+         {"title": "Gardens: Older, Wiser, and Greener", "note": None}),
+        ("Holt, M., Gardens, third edition, Parish Press, Leeds, 1988",
+         [("author", "Holt, M.,"), ("title", "Gardens,"), ("note", "third edition,"),
+          ("publisher", "Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
+         {"title": "Gardens", "edition": "3", "note": None}),
+        # explicit "vol."/"no." markers win over a split tagging
+        ("Abara, C., Gardens, Urban Affairs, vol. 41, no. 6, 2019, 800-15",
+         [("author", "Abara, C.,"), ("title", "Gardens,"), ("container-title", "Urban Affairs, vol."),
+          ("volume", "41,"), ("issue", "no. 6,"), ("date", "2019,"), ("pages", "800-15")],
+         {"container_title": "Urban Affairs", "volume": "41", "issue": "6", "pages": "800-815", "type": "article-journal"}),
+        ("Abara, C., Gardens, in Urban Affairs, no. 6, 2019, 800-815",
+         [("author", "Abara, C.,"), ("title", "Gardens, in"), ("container-title", "Urban Affairs,"),
+          ("volume", "no."), ("issue", "6,"), ("date", "2019,"), ("pages", "800-815")],
+         {"title": "Gardens", "container_title": "Urban Affairs", "volume": None, "issue": "6"}),
+    ],
+)
+def test_build_reference_repairs(text: str, parts: list[tuple[str, str]], expected: dict[str, object]) -> None:
+    ref = build_reference(text, _segments(text, parts), order="family-first")
+    for field, value in expected.items():
+        if field == "authors":
+            assert "; ".join(a.family for a in ref.authors) == value
+        else:
+            assert getattr(ref, field) == value, field

@@ -1,0 +1,99 @@
+"""Splitting a section into entries: numbering styles, indents, wrapped lines, blank lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.model import Span
+from citekit.split import split_entries
+
+
+def texts(text: str) -> list[tuple[str | None, int | None, str]]:
+    return [(e.label, e.number, e.text) for e in split_entries(text)]
+
+
+@pytest.mark.parametrize(
+    ("label_fmt", "label"),
+    [("{}.", "1."), ("[{}]", "[1]"), ("{})", "1)"), ("({})", "(1)")],
+)
+def test_numbering_styles(label_fmt: str, label: str) -> None:
+    lines = [f"{label_fmt.format(i)} Author{i}, A. Title {i}. Press, 200{i}." for i in (1, 2, 3)]
+    got = texts("\n".join(lines))
+    assert [g[1] for g in got] == [1, 2, 3]
+    assert got[0][0] == label
+    assert got[1][2] == "Author2, A. Title 2. Press, 2002."
+
+
+def test_wrapped_numbered_entries_and_stray_blank_lines() -> None:
+    text = (
+        "1. Holt, Margaret, The Allotment Ledgers,\n"
+        "   Parish Press, Leeds, 1988\n"
+        "\n"
+        "2. Quigley, Sean, Digging for Victory,\n"
+        "Harrow Books, London, 2001\n"
+        "\n\n"
+        "3. Abara, C., 2019. Community gardens and civic life."
+    )
+    got = texts(text)
+    assert got == [
+        ("1.", 1, "Holt, Margaret, The Allotment Ledgers, Parish Press, Leeds, 1988"),
+        ("2.", 2, "Quigley, Sean, Digging for Victory, Harrow Books, London, 2001"),
+        ("3.", 3, "Abara, C., 2019. Community gardens and civic life."),
+    ]
+
+
+def test_hanging_indent() -> None:
+    text = (
+        "Holt, M. (1988). The allotment ledgers: a history of\n"
+        "    town gardens. Leeds: Parish Press.\n"
+        "Quigley, S. (2001). Digging for victory.\n"
+        "    London: Harrow Books."
+    )
+    got = texts(text)
+    assert [g[2] for g in got] == [
+        "Holt, M. (1988). The allotment ledgers: a history of town gardens. Leeds: Parish Press.",
+        "Quigley, S. (2001). Digging for victory. London: Harrow Books.",
+    ]
+
+
+def test_one_per_line_and_paragraphs() -> None:
+    one = "Holt, M. 1988. Ledgers. Leeds.\nQuigley, S. 2001. Victory. London.\nAbara, C. 2019. Gardens. Urban Affairs."
+    assert len(split_entries(one)) == 3
+    paras = (
+        "Holt, M. 1988. The allotment ledgers and the long history\nof town gardens. Leeds.\n\n"
+        "Quigley, S. 2001. Digging for victory, once again,\nand again. London."
+    )
+    assert [e.text for e in split_entries(paras)] == [
+        "Holt, M. 1988. The allotment ledgers and the long history of town gardens. Leeds.",
+        "Quigley, S. 2001. Digging for victory, once again, and again. London.",
+    ]
+
+
+def test_year_at_line_start_is_not_a_label_unless_it_continues_the_numbering() -> None:
+    text = "1. Holt, M., Ledgers,\n2012. Leeds\n2. Quigley, S., Victory, 2001"
+    got = texts(text)
+    assert [g[1] for g in got] == [1, 2]
+    assert got[0][2] == "Holt, M., Ledgers, 2012. Leeds"
+
+
+def test_spans_and_lines_point_into_the_document() -> None:
+    doc = "Intro\n\nReferences\n  1. Holt, M., Ledgers, 1988\n  2. Quigley, S.,\n     Victory, 2001\nEnd"
+    start = doc.index("  1.")
+    end = doc.index("\nEnd")
+    entries = split_entries(doc, Span(start, end), first_line=4)
+    assert [e.first_line for e in entries] == [4, 5]
+    assert doc[entries[0].span.start : entries[0].span.end] == "1. Holt, M., Ledgers, 1988"
+    assert entries[1].raw == "2. Quigley, S.,\n     Victory, 2001"
+    assert entries[1].text == "Quigley, S., Victory, 2001"
+
+
+def test_bullets_and_hyphenated_url_wraps() -> None:
+    text = "- Holt, M., Ledgers, 1988, https://example.org/\n  ledgers/1988\n- Quigley, S., Victory, 2001"
+    got = split_entries(text)
+    assert [e.label for e in got] == [None, None]
+    assert got[0].text == "Holt, M., Ledgers, 1988, https://example.org/ledgers/1988"
+
+
+def test_empty() -> None:
+    assert split_entries("") == ()
+    assert split_entries("\n\n  \n") == ()
