@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from citekit.model import Citation, Span
 
@@ -282,8 +283,9 @@ _BARE_ETAL_RE = re.compile(rf"\bet al\.?,?\s({_YEAR}[a-z]?)\b(?![\d–-])")
 _MAX_RANGE = 200
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One token of a group (a tuple: tokens are made by the thousand)."""
+
     kind: str
     text: str
     start: int

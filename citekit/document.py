@@ -69,6 +69,7 @@ def _first_author_text(text: str, segs: Sequence[Segment]) -> str:
     return ""
 
 
+_BIBITEM_KEY = re.compile(r"\\bibitem(?:\[[^\]]*\])?\{([^}]+)\}")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 _MD_EMPH = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _MD_CODE = re.compile(r"`([^`]*)`")
@@ -166,6 +167,9 @@ def _parse_entries(
             )
             refs.append(ref.with_(note=entry.text))
             continue
+        bibitem = _BIBITEM_KEY.match(entry.label or "")
+        if bibitem:
+            ref = ref.with_(key=bibitem.group(1))  # the document's own cite key
         if ref.confidence < LOW_CONFIDENCE:
             ref = ref.with_(type="document", note=entry.text)
             where = f"line {entry.first_line}: " if entry.first_line else ""

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from citekit.model import Reference
 
-__all__ = ["assign_keys", "base_key"]
+__all__ = ["assign_keys", "base_key", "unique_keys"]
 
 _STOPWORDS = frozenset(
     ["a", "an", "the", "and", "or", "of", "on", "in", "at", "to", "for", "from", "with", "by", "about", "into", "over", "under", "as", "is", "are", "be", "its", "it", "this", "that", "these", "those", "what", "why", "how", "when", "where", "who", "which", "whose", "whom", "do", "does", "le", "la", "les", "un", "une", "des", "du", "de", "et", "el", "los", "las", "una", "del", "y", "il", "lo", "gli", "der", "die", "das", "ein", "eine", "und", "zur", "zum", "von", "o", "os", "as", "um", "uma", "do", "da", "dos", "das", "e"]
@@ -100,4 +100,26 @@ def assign_keys(refs: Sequence[Reference]) -> list[Reference]:
                     break
         taken.add(key)
         out.append(_with_key(ref, key))
+    return out
+
+
+def unique_keys(refs: Sequence[Reference]) -> list[str]:
+    """The key (or id) of each reference, made unique: a repeated key gets "a", "b", ...
+
+    Writers use this so that a list holding duplicate keys (two entries of a
+    user's .bib sharing one) still gives a file every BibTeX reader accepts.
+    """
+    keys = [r.key or r.id or "ref" for r in refs]
+    taken = set(keys)
+    seen: set[str] = set()
+    out: list[str] = []
+    for key in keys:
+        if key in seen:
+            n = 0
+            while key + _suffix(n) in taken:
+                n += 1
+            key = key + _suffix(n)
+            taken.add(key)
+        seen.add(key)
+        out.append(key)
     return out

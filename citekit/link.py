@@ -111,6 +111,9 @@ class _Entry:
     givens: tuple[frozenset[str], ...]  # folded given-name words per author
     leads: frozenset[str]  # keys of the entry's first words: a fallback for a misread first author
     raw_names: frozenset[str]  # keys of every word before the year: a fallback for co-authors
+    head_given: frozenset[
+        str
+    ]  # words after the lead in the first name chunk, if no author was parsed
     acronym: str  # "BLS – US Bureau of Labor Statistics" -> "bls", for corporate authors
     pages: tuple[int, int] | None
     page_count: int | None
@@ -165,6 +168,13 @@ def _leads(raw: str) -> frozenset[str]:
         out.add(fold(m.group(1)))
     out.discard("")
     return frozenset(out)
+
+
+def _head_given(raw: str) -> frozenset[str]:
+    """ "Reach Clint, Radin Andrew, ..." -> {"clint"}: the given names of an unparsed first author."""
+    head = re.split(r"[,.;:(]", raw, maxsplit=1)[0]
+    words = [name_key(w) for w in _RAW_WORD_RE.findall(head)[:4]]
+    return frozenset(w for w in words[1:] if len(w) > 1)
 
 
 def _raw_names(raw: str) -> frozenset[str]:
@@ -223,6 +233,7 @@ def _entry(ref: Reference, index: int) -> _Entry:
         givens=givens,
         leads=_leads(_strip_label(ref.raw)) if free_text else frozenset(),
         raw_names=_raw_names(_strip_label(ref.raw)) if free_text else frozenset(),
+        head_given=_head_given(_strip_label(ref.raw)) if free_text and not names else frozenset(),
         acronym=_acronym(names[0]) if names else "",
         pages=pages,
         page_count=count,
@@ -256,7 +267,7 @@ def _index(references: Sequence[Reference]) -> _Index:
         for k in keys:
             if k:
                 by_family[k].append(e)
-        for g in e.givens:
+        for g in (*e.givens, e.head_given):
             for w in g:
                 by_given[w].append(e)
         if e.ref.number is not None:
@@ -293,6 +304,8 @@ def _match_name(cited: str, e: _Entry, pos: int) -> str:
         return "exact"
     if pos == 0 and (keys & e.leads or (e.acronym and e.acronym in keys)):
         return "exact"
+    if pos == 0 and keys & e.head_given:
+        return GIVEN_AS_FAMILY  # no author was parsed; the entry's text shows the given name
     if pos >= len(e.families):
         return "none"
     words = _word_set(cited)
@@ -356,6 +369,8 @@ def _coauthors(c: Citation, e: _Entry) -> tuple[str, list[Evidence]]:
 def _display(e: _Entry, i: int) -> str:
     names = _names_of(e.ref)
     if i >= len(names):
+        if i == 0:  # no author parsed: the start of the entry as written
+            return re.split(r"[,.;:(]", _strip_label(e.ref.raw), maxsplit=1)[0].strip() or "?"
         return "?"
     n = names[i]
     given = n.given.rstrip(" ([,;:")  # a stray bracket from the entry's "(2020)" is not a name
@@ -463,7 +478,10 @@ def _candidate(s: _Score) -> Candidate:
 def _label(ref: Reference) -> str:
     names = _names_of(ref)
     if not names:
-        who = ref.title or ref.raw[:40]
+        # no author parsed: the entry's opening words, as a reader sees them
+        who = re.split(r"[,.;:(]", _strip_label(ref.raw), maxsplit=1)[0].strip()[:40] or (
+            ref.title or "?"
+        )
     elif len(names) == 1:
         who = names[0].family if names[0].literal else names[0].full_family
     elif len(names) == 2:
@@ -702,13 +720,21 @@ def link_citations(citations: Sequence[Citation], references: Sequence[Reference
     """One Link per citation, in the order given."""
     idx = _index(references)
     out: list[Link] = []
+    # A work is usually cited many times in the same words: decide each form once.
+    seen: dict[tuple[object, ...], Link] = {}
     for c in citations:
         if c.kind == "numeric":
             out.append(_link_numeric(c, idx))
         elif c.kind == "key":
             out.append(_link_key(c, idx))
         else:
-            out.append(_link_author_year(c, idx))
+            memo = (c.names, c.et_al, c.year, c.year_suffix, c.no_date, c.locator, c.suffix)
+            done = seen.get(memo)
+            if done is None:
+                done = seen[memo] = _link_author_year(c, idx)
+                out.append(done)
+            else:
+                out.append(replace(done, citation=c))
     return out
 
 

@@ -78,7 +78,10 @@ _CORPORATE = re.compile(
     r"research|statistics|survey|school|college|hospital|unit)\b",
     re.IGNORECASE,
 )
-_INITIAL = re.compile(r"^(?:[A-Z\u00c0-\u00de]\.?(?:-?[A-Z\u00c0-\u00de]\.?){0,3}|[A-Z][a-z]?\.)$")
+_INITIAL = re.compile(
+    r"^(?:[A-Z\u00c0-\u00de\u0410-\u042f\u0401]\.?(?:-?[A-Z\u00c0-\u00de\u0410-\u042f\u0401]\.?){0,3}"
+    r"|[A-Z\u0410-\u042f][a-z\u0430-\u044f]?\.)$"
+)
 _ET_AL = re.compile(
     r"[,;]?\s*(?:et\s*al\.?|and\s+others|et\s+alii|u\.\s*a\.|и\s+др\.?)\s*$", re.IGNORECASE
 )

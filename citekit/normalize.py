@@ -294,8 +294,8 @@ def parse_edition(text: str) -> str | None:
 
 
 _VOL_PAREN = re.compile(r"(\d+)\s*\(\s*([\w/–-]+)\s*\)")
-_VOL_MARK = re.compile(r"\b(?:vol(?:ume)?|bd|band|t|tom|v)\.?\s*([\w-]+)", re.IGNORECASE)
-_NO_MARK = re.compile(r"(?:\b(?:no|nos|num|number|issue|iss|heft|n)\.?|№|#)\s*([\w/–-]+)", re.IGNORECASE)
+_VOL_MARK = re.compile(r"\b(?:vol(?:ume)?|bd|band|t|tom|v|т|том)\.?\s*([\w-]+)", re.IGNORECASE)
+_NO_MARK = re.compile(r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|вып)\b\.?|\bn\.|№|#)\s*([\w/–-]+)", re.IGNORECASE)
 _BARE_VOL = re.compile(r"\b([0-9]+[A-Za-z]?|[IVXLC]+)\b")
 
 
@@ -376,6 +376,17 @@ _INSTITUTION = re.compile(
 _CHAPTER = re.compile(r"(?:^|[\s.,])(?:in|in:|dans|em|en)\s+[^,]*\(\s*(?:eds?|hrsg|dir|orgs?|coord)\.?\s*\)|\bin:\s", re.I)
 
 
+_THESIS_KEYS = ("thes", "diss", "ph", "doctor", "master", "mémoire", "tese", "tesis")
+_CHAPTER_KEYS = ("in:", "(ed", "( ed", "(hrsg", "(dir", "(org", "(coord")
+_WEB_KEYS = ("access", "retriev", "availab", "online", "blog", "website", "viewed")
+_REPORT_KEYS = ("report", "paper", "technical", "brief")
+_ACCESS_KEYS = ("accessed", "retrieved", "viewed", "consulted", "visited", "zugegriffen", "acesso", "consultado")
+
+
+def _has(low: str, keys: tuple[str, ...]) -> bool:
+    return any(k in low for k in keys)
+
+
 def guess_type(ref: Reference, raw: str | None = None) -> str:
     """The CSL item type from the evidence in the fields and the raw text.
 
@@ -383,27 +394,32 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
     "document" when there is too little to tell.
     """
     raw = raw if raw is not None else ref.raw
+    low = raw.lower()
     genre = ref.genre or ""
     container = ref.container_title or ""
-    if _THESIS.search(genre) or _THESIS.search(raw):
+    # substring gates first: most entries hold none of these words, and the
+    # case-insensitive regexes are the costliest step of normalizing an entry
+    if (genre and _THESIS.search(genre)) or (_has(low, _THESIS_KEYS) and _THESIS.search(raw)):
         return "thesis"
     if ref.event or (_CONFERENCE.search(container) and not re.search(r"journal|review", container, re.I)):
         return "paper-conference"
-    if _REPORT.search(genre) or (ref.publisher and _REPORT.search(ref.publisher)):
+    if (genre and _REPORT.search(genre)) or (ref.publisher and _REPORT.search(ref.publisher)):
         return "report"
-    if container and (ref.editors or _CHAPTER.search(raw)) and not (ref.volume or ref.issue):
+    if container and (ref.editors or (_has(low, _CHAPTER_KEYS) and _CHAPTER.search(raw))) and not (
+        ref.volume or ref.issue
+    ):
         return "chapter"
     if container and (ref.volume or ref.issue or ref.pages) and not ref.publisher:
         return "article-journal"
     if container and not ref.publisher and ((ref.date and len(ref.date) > 4) or _MONTH_IN.search(raw)):
         return "article-journal"  # magazines and journals dated by month: "Foreign Affairs, May 2014"
-    if (ref.url or ref.accessed or _WEB.search(raw)) and not container:
+    if (ref.url or ref.accessed or (_has(low, _WEB_KEYS) and _WEB.search(raw))) and not container:
         return "webpage"
     if container and ref.publisher and not (ref.volume or ref.issue):
         return "chapter"
     if container:
         return "article-journal"
-    if _REPORT.search(raw):
+    if _has(low, _REPORT_KEYS) and _REPORT.search(raw):
         return "report"
     if ref.publisher and ref.pages and "-" in ref.pages and _INSTITUTION.search(ref.publisher):
         return "report"  # an institution's publication cited with its page range
@@ -584,16 +600,23 @@ _PUBLISHERISH = re.compile(
 )
 
 
+_REPORT_TAIL = re.compile(
+    r"[,.]\s+((?:[A-Z][\w&.’'-]*\s+){0,4}?(?:Report|Working\s+Paper|Policy\s+Brief|Discussion\s+Paper|"
+    r"Technical\s+Report|Research\s+Report))[,.]?\s*$"
+)
+
+
 def repair_title_into_publisher(text: str, segs: Segs) -> Segs:
     """A title running on into an institution ("..., Center for Strategic and
-    International Studies,") when no publisher was tagged: split it off."""
+    International Studies,") or a report line ("..., WHO Report,") when no
+    publisher was tagged: split it off."""
     if any(s.label == "publisher" for s in segs):
         return segs
     out = list(segs)
     for i, s in enumerate(out):
         if s.label != "title" or (", " not in s.text and ". " not in s.text):
             continue
-        m = _PUBLISHERISH.search(s.text)
+        m = _PUBLISHERISH.search(s.text) or _REPORT_TAIL.search(s.text)
         if m and m.start() > 10:
             cut = s.start + m.start() + 1
             out[i : i + 1] = [_seg(text, "title", s.start, cut), _seg(text, "publisher", cut, s.end)]
@@ -634,7 +657,16 @@ def repair_container_as_title(text: str, segs: Segs) -> Segs:
     if i == 0 and len(segs) > 1 and segs[1].label == "date":
         return segs
     out = list(segs)
-    out[i] = Segment("title", segs[i].start, segs[i].end, segs[i].text)
+    seg = segs[i]
+    body = seg.text.rstrip(_END_PUNCT + " ")
+    head, comma, tail = body.rpartition(", ")
+    numbered = any(lab in {"volume", "issue", "pages"} for lab in labels[i + 1 :])
+    if comma and numbered and 0 < len(tail.split()) <= 5 and tail[:1].isupper() and len(head.split()) >= 2:
+        # "Cities, productivity, and quality of life, Science," + "vol. 333": title, journal
+        cut = seg.start + len(head) + 1
+        out[i : i + 1] = [_seg(text, "title", seg.start, cut), _seg(text, "container-title", cut, seg.end)]
+        return out
+    out[i] = Segment("title", seg.start, seg.end, seg.text)
     return out
 
 
@@ -723,6 +755,38 @@ def repair_note_inside_title(text: str, segs: Segs) -> Segs:
     return [s for s in out if s.start < s.end]
 
 
+_RANGE_ONLY = re.compile(r"^\(?(?:1[5-9]\d\d|20\d\d)\s*[-–—]\s*(?:1[5-9]\d\d|20\d\d|\d\d)\)?[.,:;]?$")
+
+
+def repair_year_range_after_title(text: str, segs: Segs) -> Segs:
+    """"... Economic Regimes," + date "1967-1977." + ... + date "1980": a year range
+    right after the title is the end of the title, not the publication date."""
+    out = list(segs)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        later_date = any(s.label == "date" for s in out[i + 1 :])
+        if (
+            a.label == "title"
+            and b.label == "date"
+            and _RANGE_ONLY.match(b.text)
+            and (later_date or not b.text.endswith("."))
+        ):
+            out[i - 1] = _seg(text, "title", a.start, b.end)
+            out[i] = Segment("title", b.end, b.end, "")
+    return [s for s in out if s.start < s.end]
+
+
+def repair_gost_slashes(text: str, segs: Segs) -> Segs:
+    """Russian (GOST) style: "Title // Journal. 2015. № 3": what follows "//" is the container."""
+    out = list(segs)
+    for i, s in enumerate(out):
+        if s.label == "title" and " // " in s.text and not any(x.label == "container-title" for x in out):
+            cut = s.start + s.text.index(" // ")
+            out[i : i + 1] = [_seg(text, "title", s.start, cut), _seg(text, "container-title", cut + 4, s.end)]
+            break
+    return out
+
+
 _STATE = re.compile(r"^([A-Z]{2})\s*[:,]\s*")
 
 
@@ -772,19 +836,47 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_title_tail_in_publisher,
     repair_note_inside_title,
     repair_state_in_publisher,
+    repair_year_range_after_title,
+    repair_gost_slashes,
 )
 
 
+# The labels a repair needs to see before it can change anything (a cheap gate).
+_NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
+    repair_editor_without_marker: frozenset({"editor"}),
+    repair_container_as_title: frozenset({"container-title"}),
+    repair_leading_punct: frozenset({"title"}),
+    repair_name_spill: frozenset({"author", "title"}),
+    repair_lowercase_in_container: frozenset({"title", "container-title"}),
+    repair_subtitle_in_container: frozenset({"title", "container-title"}),
+    repair_title_into_publisher: frozenset({"title"}),
+    repair_title_tail_in_publisher: frozenset({"title", "publisher"}),
+    repair_note_inside_title: frozenset({"title", "note"}),
+    repair_state_in_publisher: frozenset({"location", "publisher"}),
+    repair_year_range_after_title: frozenset({"title", "date"}),
+    repair_gost_slashes: frozenset({"title"}),
+}
+
+
 def repair_segments(text: str, segments: Sequence[Segment]) -> tuple[Segment, ...]:
+    """Run ``REPAIRS`` in order over the tagger's segments (adjacent equal labels merged)."""
     segs = _merge_same(text, [_seg(text, s.label, s.start, s.end) for s in segments])
+    labels = {s.label for s in segs}
     for step in REPAIRS:
-        segs = _merge_same(text, step(text, segs))
+        needs = _NEEDS.get(step)
+        if needs is not None and not needs <= labels:
+            continue
+        new = _merge_same(text, step(text, segs))
+        if new != segs:
+            segs = new
+            labels = {s.label for s in segs}
     return tuple(segs)
 
 
 # --- segments -> Reference ----------------------------------------------------
 
 _EVENT_LEAD = re.compile(r"^(?:(?:a\s+)?(?:paper|poster|talk|keynote)\s+)?(?:presented|delivered|given)\s+(?:at|to)\s+(?:the\s+)?", re.I)
+_GENRE_IS_ISSUE = re.compile(r"(?i)^(?:№|no\.?|nr\.?|issue)\s*\d+\W*$")
 _GENRE_TAIL = re.compile(r"\s+(Report|Working\s+Paper|Research\s+Report|Policy\s+Brief|Technical\s+Report|Discussion\s+Paper)$", re.I)
 
 
@@ -808,7 +900,7 @@ def _strip_access(value: str) -> str:
 
 _IN_LEAD = re.compile(r"^\s*(?:in|dans|em|en)\s*:?\s+", re.I)
 _YEAR_THEN_COUNT = re.compile(r"(?:1[5-9]\d\d|20\d\d)[a-z]?\s*,\s*(\d{1,4})\s*\.?$")
-_ISSUE_LEAD = re.compile(r"(?i)(?:no|n|issue|№|#)\b")
+_ISSUE_LEAD = re.compile(r"(?i)(?:(?:no|n|issue)\b|№|#)")
 _URLISH = re.compile(r"(?i)https?:|www\.|ftp:")
 _ACCESS_WORD = re.compile(r"(?i)accessed|retrieved|viewed|consulted|visited|zugegriffen|acesso|consultado")
 
@@ -838,6 +930,7 @@ def build_reference(
     untagged or a note.
     """
     text = raw if text is None else text
+    low = text.lower()
     segs = repair_segments(text, segments)
     fields: dict[str, list[str]] = {}
     for s in segs:
@@ -857,6 +950,9 @@ def build_reference(
     collection = _first(fields, "collection-title")
     publisher = clean_field(_strip_access(" ".join(fields.get("publisher", [])))) or None
     genre = clean_field(" ".join(fields.get("genre", []))) or None
+    if genre and _GENRE_IS_ISSUE.match(genre) and "issue" not in fields:
+        fields["issue"] = [genre]  # "№ 3" read as a genre
+        genre = None
     if publisher:
         m = _GENRE_TAIL.search(publisher)
         if m:
@@ -897,7 +993,8 @@ def build_reference(
     volume = clean_field(_first(fields, "volume") or "") or None
     issue = clean_field(_first(fields, "issue") or "") or None
     if volume and _ISSUE_LEAD.match(volume) and not issue:
-        volume, issue = None, parse_volume_issue(volume)[1]
+        issue = parse_volume_issue(volume)[1]
+        volume = None
     elif volume and not volume.isdigit():
         v, i2 = parse_volume_issue(volume)
         volume, issue = v or volume, issue or i2
@@ -923,14 +1020,16 @@ def build_reference(
                 edition = parse_edition(m.group(0))
                 fields["note"][k] = n[: m.start()] + n[m.end() :]
                 break
-    if volume is None and issue is None and _VOL_OR_NO.search(text):
+    if volume is None and issue is None and _has(low, ("vol", "no", "issue")) and _VOL_OR_NO.search(text):
         # explicit "vol. 28, no. 4" in the text, whatever the tagger made of it
         v, i2 = parse_volume_issue(" ".join(m.group(0) for m in _VOL_OR_NO.finditer(text)))
         volume, issue = v, i2
-    doi = find_doi(" ".join(fields.get("doi", []))) or (find_doi(text) if "10." in text else None)
-    url = find_url(" ".join(fields.get("url", []))) or (find_url(text) if _URLISH.search(text) else None)
+    doi = (find_doi(" ".join(fields["doi"])) if "doi" in fields else None) or (find_doi(text) if "10." in text else None)
+    url = (find_url(" ".join(fields["url"])) if "url" in fields else None) or (
+        find_url(text) if ("http" in low or "www." in low or "ftp:" in low) else None
+    )
     accessed = None
-    if "accessed" in fields or _ACCESS_WORD.search(text):
+    if "accessed" in fields or _has(low, _ACCESS_KEYS):
         accessed = parse_accessed(" ".join(fields.get("accessed", [])) or text) or parse_accessed(text)
     note = clean_field(" ".join(fields.get("note", []))) or None
     if note and _BOILERPLATE.fullmatch(note):

@@ -67,6 +67,9 @@ def _nocite_keys(text: str) -> list[Citation]:
     return out
 
 
+_BRACKET_EVENTS = re.compile(r"\\.|[\[\]]|\n[ \t]*\n", re.DOTALL)
+
+
 def _bracket_pairs(text: str) -> dict[int, int]:
     """Map each "[" to the offset just after its matching "]", in one pass.
 
@@ -75,19 +78,15 @@ def _bracket_pairs(text: str) -> dict[int, int]:
     """
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
+    for m in _BRACKET_EVENTS.finditer(text):
+        ch = m.group(0)
         if ch == "[":
-            stack.append(i)
-        elif ch == "]" and stack:
-            pairs[stack.pop()] = i + 1
-        elif ch == "\n" and text.startswith("\n", i + 1):
+            stack.append(m.start())
+        elif ch == "]":
+            if stack:
+                pairs[stack.pop()] = m.end()
+        elif ch[0] == "\n":
             stack.clear()
-        i += 1
     return pairs
 
 

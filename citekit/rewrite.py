@@ -449,12 +449,12 @@ def markdown_to_latex(text: str) -> tuple[str, str | None]:
             # Fenced code: verbatim, up to the closing fence (or the end).
             close_list()
             marker = fence.group(1)
-            body: list[str] = []
+            code: list[str] = []
             i += 1
             while i < len(lines) and not lines[i].strip().startswith(marker):
-                body.append(lines[i].replace("\\end{verbatim}", "\\end {verbatim}"))
+                code.append(lines[i].replace("\\end{verbatim}", "\\end {verbatim}"))
                 i += 1
-            out.extend(["\\begin{verbatim}", *body, "\\end{verbatim}"])
+            out.extend(["\\begin{verbatim}", *code, "\\end{verbatim}"])
             seen_content = True
             i += 1
             continue
@@ -483,8 +483,8 @@ def markdown_to_latex(text: str) -> tuple[str, str | None]:
                 close_list()
                 out.append(f"\\begin{{{env}}}")
                 list_env = env
-            body = (bullet or ordered).group(1)  # type: ignore[union-attr]
-            out.append(f"  \\item {inline_to_latex(body)}")
+            item_text = (bullet or ordered).group(1)  # type: ignore[union-attr]
+            out.append(f"  \\item {inline_to_latex(item_text)}")
             seen_content = True
             i += 1
             continue

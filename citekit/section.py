@@ -126,7 +126,8 @@ _BIB_CUES = re.compile(
 _PROSE_WORDS = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|it|this|these|that|"
     r"which|we|they|our|their|there|not|but|also|however|because|when|while|very|"
-    r"more|most|been|being|does|did|its|such)\b",
+    r"more|most|been|being|does|did|its|such|she|he|her|his|who|where|since|i|my|you|your|"
+    r"we|us|currently|teaches|lives|works)\b",
     re.IGNORECASE,
 )
 
@@ -254,7 +255,29 @@ def _extend(lines: Sequence[str], start: int, stop: int) -> int:
             n = _label_number(lines[k])
             if n is not None:
                 numbered_prev = n
-        last = blk_last
+        trimmed = _trim_tail(lines, first, blk_last)
+        last = trimmed
+        if trimmed < blk_last:
+            break  # a footer glued to the list ends it
+    return last
+
+
+def _trim_tail(lines: Sequence[str], first: int, last: int) -> int:
+    """Drop chrome glued below a list without a blank line ("Continue Reading", a short title)."""
+    while last > first:
+        line = lines[last].strip()
+        words = line.split()
+        chrome = bool(_STOP_LINE.match(line)) or is_heading(line) is not None or (
+            len(words) <= 4
+            and not any(c.isdigit() for c in line)
+            and not line.endswith((",", ".", ";", ":", "-"))
+            and not lines[last][:1].isspace()
+            and line[:1].isupper()
+            and _label_number(lines[last]) is None
+        )
+        if not chrome:
+            break
+        last -= 1
     return last
 
 

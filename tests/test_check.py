@@ -43,6 +43,9 @@ def test_exit_1_on_findings_and_fail_level(
     doc = write(tmp_path / "bad.md", "Fine (Okafor, 2019) but (Okafor, 2018)." + ESSAY_REFS)
     code, out, _ = run(["check", doc], capsys)
     assert code == 1 and "CIT003" in out
+    assert "\x1b[" not in out  # no colour when stdout is not a terminal
+    code, out, _ = run(["check", doc, "--color"], capsys)
+    assert "\x1b[" in out
     code, _, _ = run(["check", doc, "--fail-level", "error"], capsys)
     assert code == 0  # a year mismatch is a warning
     code, out, _ = run(["check", doc, "--ignore", "CIT003"], capsys)

@@ -231,7 +231,7 @@ def server() -> Iterator[FakeCrossref]:
 def resolver_for(
     server: FakeCrossref, cache: Cache | None = None, **kwargs: object
 ) -> CrossrefResolver:
-    options: dict[str, object] = {"mailto": MAILTO, "pacer": fast_pacer(), "timeout": 2.0}
+    options: dict[str, object] = {"mailto": MAILTO, "pacer": fast_pacer(), "timeout": 5.0}
     options.update(kwargs)
     return CrossrefResolver(api_url=server.url, cache=cache, **options)  # type: ignore[arg-type]
 
@@ -505,3 +505,90 @@ def test_fake_server_reports_limit_violations() -> None:
     assert report["peak_searches_per_second"] >= 3
     assert any("in flight" in v for v in report["violations"])
     assert any("searches in one second" in v for v in report["violations"])
+
+
+def test_cli_second_run_sends_zero_requests(
+    server: FakeCrossref, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End to end: ``citekit enrich`` twice over one .bib; the rerun is answered by the cache."""
+    from click.testing import CliRunner
+
+    from citekit.cli import cli
+
+    record = RECORDS[3]
+    bib = tmp_path / "refs.bib"
+    bib.write_text(
+        "@article{a,\n"
+        "  author = {Author3, Ada and Second, B.},\n"
+        f"  title = {{{record['title'][0]}}},\n"
+        "  journal = {Journal of Examples},\n"
+        f"  year = {{{record['issued']['date-parts'][0][0]}}},\n"
+        f"  volume = {{{record['volume']}}},\n"
+        f"  pages = {{{record['page'].replace('-', '--')}}},\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CITEKIT_MAILTO", MAILTO)
+    args = ["enrich", str(bib), "--api-url", server.url, "--cache", str(tmp_path / "c.sqlite")]
+    args += ["--report", "json"]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    sent = server.count()
+    assert sent >= 1
+    second = CliRunner().invoke(cli, args)
+    assert second.exit_code == 0, second.output
+    stats = json.loads(second.stdout)["stats"]
+    assert stats["crossref_requests"] == 0 and stats["crossref_cache_hits"] >= 1
+    assert server.count() == sent
+
+
+def test_search_many_asks_a_repeated_reference_once(server: FakeCrossref) -> None:
+    title = RECORDS[8]["title"][0]
+    queries = [title, "  " + title.upper() + " ", RECORDS[9]["title"][0], title]
+    seen: list[int] = []
+    results = resolver_for(server).search_many(queries, on_result=lambda i, r: seen.append(i))
+    assert server.count() == 2
+    assert sorted(seen) == [0, 1, 2, 3]
+    assert [r.query for r in results] == queries
+    assert results[0].works == results[1].works == results[3].works
+    assert results[2].works[0].doi == RECORDS[9]["DOI"].lower()
+
+
+def test_refused_batch_falls_back_to_single_lookups(server: FakeCrossref) -> None:
+    server.script.append("400")
+    dois = [r["DOI"] for r in RECORDS[:4]]
+    found = resolver_for(server).lookup(dois)
+    assert all(found[d.lower()] is not None for d in dois)
+    paths = server.observed.paths
+    assert "filter=" in paths[0] and len(paths) == 5
+    assert all(urlsplit(p).path.startswith("/works/10.5555/") for p in paths[1:])
+
+
+def test_connections_are_kept_alive(server: FakeCrossref) -> None:
+    resolver = resolver_for(server, pacer=Pacer(Limits(1, 500.0, 500.0)))
+    resolver.lookup([RECORDS[0]["DOI"], RECORDS[1]["DOI"]])  # two single-DOI requests
+    for record in RECORDS[2:6]:
+        resolver.search(record["title"][0])
+    assert server.count() == 6
+    assert server.connections == 1
+
+
+def test_kept_alive_stand_in_passes_unknown_arguments_to_httpx(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[tuple[str, dict]] = []
+
+    class Module:
+        def get(self, url: str, **kwargs: object) -> str:
+            calls.append(("module", kwargs))
+            return "module"
+
+    class Client:
+        def get(self, url: str, **kwargs: object) -> str:
+            calls.append(("client", kwargs))
+            return "client"
+
+    shim = crossref_module._KeptAliveHttp(Module(), Client())  # type: ignore[arg-type]
+    assert shim.get("u", params={}, headers={}, timeout=5) == "client"
+    assert shim.get("u", verify=False) == "module"
+    assert [c for c, _ in calls] == ["client", "module"]

@@ -95,3 +95,11 @@ def test_acceptance_central_asia_essays(shared_dir: Path) -> None:
     assert fig["year"] == 14, fig["misses"]
     assert fig["title"] >= 13, fig["misses"]
     assert fig["type"] >= 12, fig["misses"]
+
+
+def test_thebibliography_keeps_bibitem_keys(data_dir: Path) -> None:
+    doc = parse_document(read_source(str(data_dir / "document" / "thebibliography.tex")))
+    assert [(s.heading, s.first_line, s.last_line) for s in doc.sections] == [("thebibliography", 4, 6)]
+    assert [r.key for r in doc.references] == ["holt", "abara"]
+    assert doc.references[1].container_title == "Journal of Urban Affairs"
+    assert doc.references[1].pages == "800-815"

@@ -184,7 +184,7 @@ def test_resolver_failures_leave_entries_not_looked_up(index: LocalIndex) -> Non
     run = enrich_references(
         [ref("Nye, J. S. (2011). Soft power. Some Journal.", id="c")], [index, failing]
     )
-    assert run.results[0].status == "no-match"
+    assert run.results[0].status == "not-looked-up"  # Crossref might have had it
     assert run.results[0].rejected and "429" in run.results[0].message
 
 
@@ -221,7 +221,6 @@ def test_search_many_is_used_when_offered(index: LocalIndex) -> None:
     batches: list[int] = []
 
     class Concurrent(FakeResolver):
-
         def search_many(self, queries: Sequence[str], rows: int = 5) -> list[Result]:
             batches.append(len(queries))
             return [
@@ -396,6 +395,12 @@ def test_cli_output_to_stdout_and_in_place(
     )
     assert code == 0
     assert "title = {Photoionization of sodium clusters near threshold}" in bib.read_text("utf-8")
+    code, stdout, _ = run_cli(
+        ["enrich", str(bib), "--index", str(index_path), "--no-crossref", "--quiet"], capsys
+    )
+    assert code == 0
+    assert "nye2004" not in stdout and "unknown: no match" in stdout
+    assert stdout.splitlines()[-1].startswith("4 entries:")
 
 
 def test_cli_bad_input_exits_2_and_writes_nothing(
@@ -472,3 +477,51 @@ def test_cli_help(capsys: pytest.CaptureFixture[str]) -> None:
     for args in (["enrich", "--help"], ["index", "build", "--help"]):
         code, stdout, _ = run_cli(args, capsys)
         assert code == 0 and "Usage:" in stdout
+
+
+def test_apply_to_references_sets_dois_and_fills(index: LocalIndex) -> None:
+    from citekit.enrich.run import apply_to_references
+
+    refs = [
+        ref("Shea MJ, Compton RN. Phys Rev B 1993;47:9967.", id="a"),
+        ref(
+            "Nye, J. S. (1990). Soft power. Foreign Policy, 80, 153-171.",
+            id="b",
+            doi="10.5555/kept",
+        ),
+    ]
+    run = enrich_references(refs, [index])
+    plain = apply_to_references(refs, run)
+    assert plain[0].doi == "10.5555/prb.47.9967" and plain[0].title is None
+    assert plain[1].doi == "10.5555/kept"
+    filled = apply_to_references(refs, run, fill=True)
+    assert filled[0].title == "Photoionization of sodium clusters near threshold"
+    assert filled[0].issue == "15" and filled[0].authors[0].family == "Shea"
+    assert refs[0].doi is None  # the inputs are not changed
+
+
+@pytest.mark.shared
+def test_benchmark_script_runs(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from citekit.bench.enrich import main as bench_main
+
+    code = bench_main(
+        ["--shared", str(shared_dir), "--limit", "40", "--styles", "elsevier-vancouver"]
+    )
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "elsevier-vancouver" in out and "crossref real-unstructured" in out
+    assert "queries/s" in out
+
+
+def test_conflict_names_the_record_that_fits(index: LocalIndex) -> None:
+    wrong = ref(
+        "Nye, J. S. (2004). Soft power: The means to success in world politics. PublicAffairs.",
+        doi="10.5555/fp.1990.80.153",
+    )
+    result = enrich_references([wrong], [index]).results[0]
+    assert result.status == "conflict"
+    assert result.doi == result.existing_doi == "10.5555/fp.1990.80.153"  # kept
+    assert result.suggestion == "10.5555/book.softpower.2004"
+    assert "10.5555/book.softpower.2004" in result.message
+    quiet = enrich_references([wrong], [index], suggest=False).results[0]
+    assert quiet.status == "conflict" and quiet.suggestion is None

@@ -205,3 +205,13 @@ def test_every_heldout_reference_writes_loadable_bibtex(shared_dir: Path) -> Non
                 if field not in {"author", "editor"}:
                     assert value == b[key][field], (key, field)
     json.loads(write(refs, "csl-json"))
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex", "csl-json"])
+def test_duplicate_keys_are_made_unique_on_write(fmt: str) -> None:
+    a = Reference(id="a", raw="", span=Span(0, 0), key="holt1988", title="A", year=1988)
+    out = write([a, a.with_(title="B"), a.with_(title="C")], fmt)
+    if fmt == "csl-json":
+        assert [i["id"] for i in json.loads(out)] == ["holt1988", "holt1988a", "holt1988b"]
+    else:
+        assert list(_pybtex_fields(out)) == ["holt1988", "holt1988a", "holt1988b"]

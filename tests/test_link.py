@@ -203,3 +203,26 @@ def test_leading_non_name_is_dropped_only_for_an_exact_fit() -> None:
         [ref("k1", [("Basset", "G."), ("Koenker", "R.")], 1978)],
     )
     assert (link.status, link.targets) == ("suggested", ("k1",)) and "order" in link.reason
+
+
+def test_given_name_seen_in_an_entry_whose_authors_were_not_parsed() -> None:
+    unparsed = Reference(
+        id="u1",
+        raw="11. Quarshie Kwame, Lindahl Maja, Coastal views, 2017, 17",
+        span=Span(0, 1),
+        year=2017,
+        number=11,
+    )
+    (link,) = link_citations(find_citations("(Kwame and Maja, 2017)"), [unparsed])
+    assert (link.status, link.targets) == ("suggested", ("u1",))
+    assert "given name" in link.reason
+    (link,) = link_citations(find_citations("(Quarshie, 2017)"), [unparsed])
+    assert link.status == "resolved"
+
+
+def test_repeated_citations_get_their_own_spans() -> None:
+    cits = find_citations("(Keohane, 1980) and again (Keohane, 1980).")
+    links = link_citations(cits, REFS)
+    assert [lk.status for lk in links] == ["resolved", "resolved"]
+    assert links[0].citation.span != links[1].citation.span
+    assert links[1].citation is cits[1]

@@ -303,3 +303,66 @@ def test_verify_existing_doi(works: dict[str, Work]) -> None:
     assert wrong.status == "conflict"
     assert wrong.doi == doi  # never replaced
     assert "another work" in wrong.message
+
+
+def test_review_by_title_but_not_a_review_article(works: dict[str, Work]) -> None:
+    book_review = Work(
+        doi="10.5555/review.by.title",
+        type="journal-article",
+        title="Review of Soft power: the means to success in world politics",
+        authors=(Name("Keller", "Anna"),),
+        container_title="Political Science Quarterly",
+        year=2004,
+    )
+    assert assess(BOOK_2004, book_review).veto == "review"
+    survey = Work(
+        doi="10.5555/survey",
+        type="journal-article",
+        title="A review of recent developments in embedded cooling",
+        authors=(Name("Rangarajan", "S."),),
+        container_title="Engineering",
+        volume="26",
+        pages="185-197",
+        year=2023,
+    )
+    cited = ref(
+        "Rangarajan, S. (2023). A review of recent developments in embedded cooling. "
+        "Engineering, 26, 185–197.",
+        authors=(Name("Rangarajan", "S."),),
+        title="A review of recent developments in embedded cooling",
+        container_title="Engineering",
+        year=2023,
+        volume="26",
+        pages="185-197",
+    )
+    result = validate(cited, [survey])
+    assert result.status == "matched"
+    no_title = ref("[7] S. Rangarajan, Engineering 26 (2023) 185–197.")
+    assert validate(no_title, [survey]).status == "matched"
+
+
+def test_unsigned_notice_needs_title_and_every_coordinate() -> None:
+    notice = Work(
+        doi="10.5555/jama.necrology",
+        type="journal-article",
+        title="Necrology",
+        container_title="Journal of the American Medical Association",
+        volume="IX",
+        issue="24",
+        pages="767",
+        year=1887,
+    )
+    neighbour = Work(
+        **{
+            **{f: getattr(notice, f) for f in notice.__slots__},
+            "doi": "10.5555/jama.marriages",
+            "title": "Marriages",
+        }
+    )
+    cited = ref("Necrology. (1887). Journal of the American Medical Association, IX(24), 767.")
+    result = validate(cited, [neighbour, notice])
+    assert result.status == "matched" and result.doi == notice.doi
+    assert any(e.what == "coordinates" for e in result.evidence)
+    # the same notice cited without its page is not enough
+    no_page = ref("Necrology. (1887). Journal of the American Medical Association, IX.")
+    assert validate(no_page, [notice]).status == "no-match"

@@ -119,6 +119,9 @@ def test_parse_edition(text: str, edition: str | None) -> None:
         ("Vol. 12", ("12", None)),
         ("41", ("41", None)),
         ("issue 7", (None, "7")),
+        ("№ 3.", (None, "3")),
+        ("т. 5, № 2", ("5", "2")),
+        ("Nr. 12", (None, "12")),
         ("", (None, None)),
     ],
 )
@@ -290,6 +293,26 @@ def test_low_information_entry_gets_low_confidence() -> None:
          [("author", "Abara, C.,"), ("title", "Gardens,"), ("container-title", "Urban Affairs, vol."),
           ("volume", "41,"), ("issue", "no. 6,"), ("date", "2019,"), ("pages", "800-15")],
          {"container_title": "Urban Affairs", "volume": "41", "issue": "6", "pages": "800-815", "type": "article-journal"}),
+        # a year range after the title belongs to it; the later year is the date
+        ("Keane, R., Regimes of the North, 1967-1977. Leeds: Parish Press, 1980",
+         [("author", "Keane, R.,"), ("title", "Regimes of the North,"), ("date", "1967-1977."),
+          ("location", "Leeds:"), ("publisher", "Parish Press,"), ("date", "1980")],
+         {"title": "Regimes of the North, 1967-1977", "year": 1980}),
+        # Russian (GOST) punctuation: "//" before the journal, "№" for the issue
+        ("Иванов И.И. Внешняя политика России // Международная жизнь. 2015. № 3. С. 45–60.",
+         [("author", "Иванов И.И."), ("title", "Внешняя политика России // Международная жизнь."),
+          ("date", "2015."), ("genre", "№ 3."), ("pages", "С. 45–60.")],
+         {"authors": "Иванов", "title": "Внешняя политика России", "container_title": "Международная жизнь",
+          "issue": "3", "pages": "45-60", "type": "article-journal"}),
+        # a title and its journal read as one container
+        ("Abara, C., Community gardens and civic life, Urban Affairs, vol. 41, 2019, 800-815",
+         [("author", "Abara, C.,"), ("container-title", "Community gardens and civic life, Urban Affairs,"),
+          ("volume", "vol. 41,"), ("date", "2019,"), ("pages", "800-815")],
+         {"title": "Community gardens and civic life", "container_title": "Urban Affairs", "type": "article-journal"}),
+        # a report line run into the title
+        ("Holt, M., Allotments in the North, WGT Report, Leeds, 2018",
+         [("author", "Holt, M.,"), ("title", "Allotments in the North, WGT Report,"), ("location", "Leeds,"), ("date", "2018")],
+         {"title": "Allotments in the North", "publisher": "WGT", "genre": "Report", "type": "report"}),
         ("Abara, C., Gardens, in Urban Affairs, no. 6, 2019, 800-815",
          [("author", "Abara, C.,"), ("title", "Gardens, in"), ("container-title", "Urban Affairs,"),
           ("volume", "no."), ("issue", "6,"), ("date", "2019,"), ("pages", "800-815")],

@@ -267,7 +267,11 @@ def test_waiting_search_goes_before_waiting_lookups() -> None:
     for kind in ("lookup", "lookup", "search"):
         threads.append(threading.Thread(target=later, args=(kind,)))
         threads[-1].start()
-        time.sleep(0.05)
+        time.sleep(0.1)
+    deadline = time.monotonic() + 5
+    while pacer._searches_pending != 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.1)  # everyone is now waiting at the gate
     release.set()
     for thread in threads:
         thread.join(5)

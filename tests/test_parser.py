@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -13,8 +14,7 @@ from citekit.parser import LABELS, MAX_CHARS, Tagger, load_tagger
 from citekit.parser.corpus import align
 from citekit.parser.features import extract, token_info
 from citekit.parser.labels import map_label
-from citekit.parser.tokenize import tokenize, token_spans
-
+from citekit.parser.tokenize import token_spans, tokenize
 
 # --- tokenizer ---------------------------------------------------------------
 
@@ -51,7 +51,7 @@ def test_token_offsets_point_into_text(text: str) -> None:
         assert not t.text.isspace()
     assert [(t.start, t.end) for t in toks] == token_spans(text)
     # tokens are in order and do not overlap
-    assert all(a.end <= b.start for a, b in zip(toks, toks[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(toks))
 
 
 # --- features ----------------------------------------------------------------
@@ -205,8 +205,8 @@ def test_segments_are_ordered_offsets_into_the_text(tagger: Tagger) -> None:
         assert text[s.start:s.end] == s.text
         assert s.label in LABELS
         assert s.text == s.text.strip()
-    assert all(a.end <= b.start for a, b in zip(segs, segs[1:], strict=False))
-    assert all(a.label != b.label for a, b in zip(segs, segs[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(segs))
+    assert all(a.label != b.label for a, b in itertools.pairwise(segs))
     # every non-space character is covered by exactly one segment
     covered = "".join(" " if not any(s.start <= i < s.end for s in segs) else c for i, c in enumerate(text))
     assert covered.split() == text.split() or "".join(covered.split()) == "".join(text.split())
@@ -272,3 +272,21 @@ def test_train_command_refuses_evaluation_sets(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--shared", str(tmp_path), "--set", "anystyle-gold-heldout", "-o", str(tmp_path / "m")])
     assert exc.value.code == 2
+
+
+def test_shipped_weights_decode_like_crfsuite(tagger: Tagger) -> None:
+    """The exported weights and the numpy decoder agree with crfsuite on the shipped model."""
+    if tagger.path.suffix != ".crfsuite" or tagger._fast is None:
+        pytest.skip("the shipped model has no crfsuite file beside its weights")
+    reference = Tagger.__new__(Tagger)
+    reference.__init__(tagger.path)
+    reference._fast = None
+    texts = [
+        "Gellner, E. (1983) Nations and Nationalism. Oxford: Blackwell.",
+        "[4] A. Author, B. Author, Some title, in: Proc. of X, vol. 2, 2001, pp. 1–9.",
+        "Waltz Kenneth, Theory of International Politics, fifth edition, Addison-Wesley, Reading, 1979.",
+        "Лукин А.В. Россия и Китай // Международная жизнь. 2015. № 3. С. 12–30.",
+        "World Bank (2019). Report. Available at: https://www.worldbank.org/x (accessed 3 May 2020).",
+        "", "   ", "((", "Smith, J. 2001a. “A” ‘B’ «C» 1999-2000 12(3):4-5 doi:10.1/x",
+    ]
+    assert tagger.labels_many(texts) == reference.labels_many(texts)

@@ -270,3 +270,24 @@ def test_works_sample_all_map(shared_dir: Path) -> None:
     assert not any("<" in w.title and ">" in w.title for w in works)
     reviews = [w for w in works if any(kind == "is-review-of" for kind, _ in w.relation)]
     assert reviews and all(target.startswith("10.") for w in reviews for _, target in w.relation)
+
+
+@pytest.mark.shared
+def test_older_api_work_lists_map(shared_dir: Path) -> None:
+    """Work lists recorded from the 2019 API (Crossref's own matcher tests) map with their scores."""
+    folder = shared_dir / "data" / "crossref" / "crossref-sbmv-java" / "api-responses"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} not found")
+    for path in sorted(folder.glob("*.json")):
+        body = json.loads(path.read_text(encoding="utf-8"))
+        works = works_from_message(body)
+        items = body["message"]["items"]
+        assert [w.doi for w in works] == [i["DOI"].lower() for i in items]
+        scores = [w.score for w in works]
+        assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    cermine = works_from_message(
+        json.loads((folder / "unstructured-ref-response-1.json").read_text(encoding="utf-8"))
+    )[0]
+    assert cermine.doi == "10.1007/s10032-015-0249-8"
+    assert cermine.year == 2015 and cermine.authors[0].family == "Tkaczyk"
+    assert cermine.title.startswith("CERMINE: automatic extraction of structured metadata")

@@ -109,3 +109,27 @@ def test_acceptance_document_section(shared_dir: Path) -> None:
     gold = json.loads((corpus / "central-asia-essays.gold.json").read_text("utf-8"))["reference_section"]
     (section,) = find_sections(text)
     assert (section.first_line, section.last_line) == (gold["first_line"], gold["last_line"])
+
+
+def test_author_bio_after_the_list_is_not_a_reference() -> None:
+    text = (
+        "Essay prose that ends here.\n\nReferences\n\n"
+        "Holt, Margaret, The Allotment Ledgers, Parish Press, Leeds, 1988\n"
+        "Abara, C., 2019. Community gardens and civic life. Journal of Urban Affairs, 41(6), 800-815\n\n"
+        "Jane Okafor is a lecturer at the University of Leeds, where she has taught urban history since 2010.\n"
+    )
+    (s,) = find_sections(text)
+    assert (s.first_line, s.last_line) == (5, 6)
+
+
+def test_footer_glued_to_the_list_is_left_out() -> None:
+    text = (
+        "Prose.\n\nReferences\n"
+        "1. Holt, Margaret, The Allotment Ledgers, Parish Press, Leeds, 1988\n"
+        "2. Quigley, Sean, Digging for Victory,\n"
+        "Harrow Books, London, 2001\n"
+        "Continue Reading\n"
+        "Garden Weekly\n"
+    )
+    (s,) = find_sections(text)
+    assert (s.first_line, s.last_line) == (4, 6)

@@ -129,6 +129,11 @@ class FakeCrossref:
 
     # -- what the client did ------------------------------------------------------------------
 
+    @property
+    def connections(self) -> int:
+        """TCP connections accepted so far (fewer than requests when they are kept alive)."""
+        return self._server.connections
+
     def count(self, kind: str | None = None) -> int:
         with self._lock:
             return sum(1 for _, k in self.observed.arrivals if kind is None or k == kind)
@@ -157,6 +162,7 @@ class FakeCrossref:
             "searches": len(searches),
             "lookups": len(lookups),
             "max_in_flight": max_flight,
+            "connections": self._server.connections,
             "peak_per_second": peak_all,
             "peak_searches_per_second": peak_search,
             "search_rate": _mean_rate(searches),
@@ -337,10 +343,12 @@ class _StampingServer(ThreadingHTTPServer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self.accepted: dict[int, float] = {}
+        self.connections = 0
         super().__init__(*args, **kwargs)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         self.accepted[id(request)] = time.monotonic()
+        self.connections += 1
         super().process_request(request, client_address)
 
 

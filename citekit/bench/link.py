@@ -265,8 +265,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=_default_shared(), help="the shared data folder")
     ap.add_argument("--only", help="evaluate only articles whose name contains this")
     ap.add_argument("--failures", type=int, default=3, help="examples per failure category")
-    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    ap.add_argument("--speed-only", action="store_true", help="only measure speed")
     args = ap.parse_args(argv)
+    if args.speed_only:
+        speed()
+        return
     gold_dir = args.shared / "data" / "linking" / "gold"
     files = sorted(gold_dir.glob("*.json"))
     if args.only:

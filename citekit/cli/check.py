@@ -96,7 +96,7 @@ def check(
     )
     result = check_paths(files, settings)
     use_color = color if color is not None else sys.stdout.isatty()
-    click.echo(render(result, settings.format, color=use_color), nl=False)
+    click.echo(render(result, settings.format, color=use_color), nl=False, color=use_color)
     # sys.exit rather than ctx.exit: the exit status must survive standalone_mode=False
     sys.exit(EXIT_FINDINGS if result.failed(settings.fail_level) else EXIT_OK)
 

@@ -103,7 +103,9 @@ class _Progress:
     show_default=True,
     help="Accept a validated match only at or above this confidence.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Report only entries that are not matched.")
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Leave out the entries that got or kept a DOI cleanly."
+)
 def enrich_command(
     bibfile: Path,
     output: Path | None,
@@ -132,7 +134,7 @@ def enrich_command(
 
     if no_crossref and not indexes:
         raise ConfigError("--no-crossref needs at least one --index")
-    source = read_source(bibfile)
+    source = read_source(str(bibfile))
     bib = read_bibfile(source.text, str(bibfile))
     refs = list(bib.references)
 
@@ -184,19 +186,7 @@ def enrich_command(
         )
         report += "\n"
     else:
-        shown = [
-            (r, e)
-            for r, e in zip(refs, run.results, strict=True)
-            if not quiet or e.status != "matched"
-        ]
-        from citekit.enrich.run import EnrichRun
-
-        report = render_text(
-            [r for r, _ in shown],
-            EnrichRun(tuple(e for _, e in shown), run.interrupted),
-        )
-        if quiet:
-            report = report.splitlines()[-1] + "\n" if not shown else report
+        report = render_text(refs, run, quiet=quiet)
         requests = {k: v for k, v in stats.items() if k.endswith("_requests")}
         if requests:
             report += ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in requests.items()) + "\n"

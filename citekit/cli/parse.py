@@ -41,7 +41,8 @@ def parse_command(source: str, output: str | None, fmt: str | None, model: str |
     Finds every reference section (or takes a bare list whole), splits and tags
     the entries, and writes them with stable keys.  Entries parsed with low
     confidence are kept (type "document", raw text in a note) and reported on
-    stderr with their line numbers.
+    stderr with their line numbers.  A .bib or CSL-JSON SOURCE is read as it
+    is and converted.  Exit status: 0 written, 2 unreadable input or no list.
     """
     fmt = _guess_format(output, fmt)
     tagger = None

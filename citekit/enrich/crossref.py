@@ -13,6 +13,10 @@ This is the only module that imports habanero.  ``CrossrefResolver`` implements
 
 Every answer, a 404 included, goes into the ``Cache`` (one entry per query or
 DOI), so a rerun sends nothing; with ``offline=True`` only the cache answers.
+habanero's HTTP calls are routed through one kept-alive ``httpx2`` client
+(``_KeptAliveHttp``): without it each request pays for a new TLS context and
+handshake, and leaves a variable few tens of milliseconds after the pacer let
+it go, which defeats exact pacing.
 Requests go through a ``Pacer`` set to the polite limits when a mailto is known
 (argument, else ``$CITEKIT_MAILTO``) and to the anonymous ones otherwise, with
 one ``MailtoWarning``.  Failures that persist after the retries raise
@@ -22,6 +26,7 @@ pipeline can list the entry as "not looked up" and go on.
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import json
 import os
@@ -36,6 +41,8 @@ from typing import Any
 from urllib.parse import quote
 
 import habanero
+import habanero.request as habanero_request
+import habanero.request_class as habanero_request_class
 import httpx2
 from habanero.exceptions import RequestError
 from habanero.select import validate_select
@@ -106,9 +113,11 @@ class NotLookedUp(NetworkError):
         *,
         partial: dict[str, Work | None] | None = None,
         missing: Sequence[str] = (),
+        status: int | None = None,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.status = status  # the HTTP status of a refused request (400, 403, ...)
         self.partial = dict(partial or {})
         self.missing = tuple(missing)
 
@@ -191,7 +200,9 @@ def _status_failure(status: int, detail: str, response: httpx2.Response | None =
         return Retryable("HTTP 429 too many requests", _retry_after(response), throttled=True)
     if status >= 500 or status == 408:
         return Retryable(f"HTTP {status} server error", _retry_after(response))
-    return NotLookedUp(f"Crossref refused the request (HTTP {status}: {detail.strip()[:200]})")
+    return NotLookedUp(
+        f"Crossref refused the request (HTTP {status}: {detail.strip()[:200]})", status=status
+    )
 
 
 def _transport_failure(error: BaseException) -> Exception | None:
@@ -390,7 +401,26 @@ class CrossrefResolver:
             except NetworkError as error:
                 return SearchResult(query, (), str(error))
 
-        return self._run_many(queries, one, on_result, workers)
+        # The same reference twice is searched once (both would miss the cache at once).
+        firsts: dict[str, int] = {}
+        unique: list[str] = []
+        for query in queries:
+            key = normalize_key(_trim_query(query))
+            if key not in firsts:
+                firsts[key] = len(unique)
+                unique.append(query)
+        slots = [firsts[normalize_key(_trim_query(q))] for q in queries]
+        waiting: dict[int, list[int]] = {}
+        for index, slot in enumerate(slots):
+            waiting.setdefault(slot, []).append(index)
+
+        def report(slot: int, result: SearchResult) -> None:
+            if on_result:
+                for index in waiting[slot]:
+                    on_result(index, dataclasses.replace(result, query=queries[index]))
+
+        found = self._run_many(unique, one, report, workers)
+        return [dataclasses.replace(found[slot], query=queries[i]) for i, slot in enumerate(slots)]
 
     # -- lookup -------------------------------------------------------------------------------
 
@@ -467,6 +497,12 @@ class CrossrefResolver:
                 params["select"] = self.select
             body = self._request("lookup", lambda: self._client.works(**params))
         except NotLookedUp as error:
+            if error.status is not None and len(dois) > 1:
+                # One odd DOI can make the API refuse a whole batch: ask each on its own.
+                out_each: dict[str, Work | str | None] = {}
+                for doi in dois:
+                    out_each.update(self._lookup_job([doi]))
+                return out_each
             return dict.fromkeys(dois, error.reason)
         by_doi = {w.doi: w for w in works_from_message(body)} if body is not _NOT_FOUND else {}
         items = _items_by_doi(body)
@@ -587,21 +623,59 @@ def _items_by_doi(body: object) -> dict[str, dict[str, Any]]:
     }
 
 
-_warm_lock = threading.Lock()
-_warmed = False
+class _KeptAliveHttp:
+    """Stands in for the ``httpx2`` module inside habanero's request code.
+
+    habanero 2.9 calls ``httpx2.get`` for every request, which builds a new
+    client each time: a fresh TLS context (tens of milliseconds of CPU) and a
+    new connection (a TCP and TLS handshake with the API).  Through this
+    stand-in the same calls go through one long-lived client instead, so
+    connections are kept alive and a request leaves soon after the pacer lets
+    it go.  Every other name is the real module's.
+    """
+
+    def __init__(self, module: Any, client: httpx2.Client) -> None:
+        self._module = module
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+    _CLIENT_ARGS = frozenset(
+        {"params", "headers", "cookies", "auth", "follow_redirects", "timeout", "extensions"}
+    )
+
+    def get(self, url: str, **kwargs: Any) -> httpx2.Response:
+        if not kwargs.keys() <= self._CLIENT_ARGS:  # e.g. verify=: needs a client of its own
+            return self._module.get(url, **kwargs)
+        return self._client.get(url, **kwargs)
+
+
+_http_lock = threading.Lock()
+_http_ready = False
 
 
 def _warm_up() -> None:
-    """Pay httpx2's one-time set-up cost before the first paced request, not during it.
+    """Route habanero through one kept-alive client (once per process).
 
-    Otherwise the first request reaches the server ~0.1 s late, and the next
-    ones, on time, can bunch up with it inside one second.
+    Done only where habanero's request modules use the ``httpx2`` module as
+    expected; otherwise habanero is left as it is (a client per request).
     """
-    global _warmed
-    with _warm_lock:
-        if not _warmed:
-            httpx2.Client().close()
-            _warmed = True
+    global _http_ready
+    with _http_lock:
+        if _http_ready:
+            return
+        _http_ready = True
+        targets = [m for m in (habanero_request, habanero_request_class) if m.httpx2 is httpx2]
+        if len(targets) != 2:
+            httpx2.Client().close()  # at least pay the one-time set-up cost now
+            return
+        client = httpx2.Client(
+            limits=httpx2.Limits(max_connections=10, max_keepalive_connections=5)
+        )
+        shim = _KeptAliveHttp(httpx2, client)
+        for module in targets:
+            module.httpx2 = shim
 
 
 def _warn_no_mailto() -> None:

@@ -127,9 +127,10 @@ def _open_text(path: Path) -> Any:
 def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[Work | None, str]]:
     """Works in one file: yields ``(work, "")`` or ``(None, why)`` for an unusable item.
 
-    The format is sniffed: a file whose first non-blank character is ``[`` or
-    whose content is one JSON document is an API response (or a list);
-    otherwise each line is one JSON record or response.
+    JSON Lines (one record or one API response a line) are streamed, so a
+    large dump is never held in memory; a file whose first line is not a JSON
+    document on its own (a pretty-printed API response, a JSON list) is read
+    whole.  Gzip is recognised by its content, whatever the file name.
     """
     p = Path(path)
     try:
@@ -138,27 +139,45 @@ def read_records(path: str | os.PathLike[str]) -> Iterator[tuple[Work | None, st
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     try:
         with handle:
-            text = handle.read()
+            yield from _read_handle(handle, str(path))
     except (UnicodeDecodeError, EOFError, gzip.BadGzipFile, OSError) as exc:
         raise InputError(f"{path}: not UTF-8 JSON text ({exc})") from None
-    stripped = text.lstrip()
-    if not stripped:
+
+
+def _read_handle(handle: Any, path: str) -> Iterator[tuple[Work | None, str]]:
+    first, first_no = "", 0
+    for line in handle:
+        first_no += 1
+        if line.strip():
+            first = line
+            break
+    if not first:
         return
-    docs: Iterable[tuple[int, str]]
+    lines: Iterable[tuple[int, str]]
     try:
-        whole = json.loads(stripped)
+        body = json.loads(first)
     except json.JSONDecodeError:
-        docs = ((n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip())
+        text = first + handle.read()
+        try:
+            whole = json.loads(text)
+        except json.JSONDecodeError:
+            lines = enumerate(text.splitlines(), first_no)
+        else:
+            yield from _works_of(whole)
+            return
     else:
-        yield from _works_of(whole)
-        return
-    bad_lines = 0
-    for lineno, line in docs:
+        yield from _works_of(body)
+        lines = enumerate(handle, first_no + 1)
+    bad_lines = seen = 0
+    for lineno, line in lines:
+        if not line.strip():
+            continue
+        seen += 1
         try:
             body = json.loads(line)
         except json.JSONDecodeError:
             bad_lines += 1
-            if bad_lines > 10 and bad_lines * 2 > lineno:
+            if bad_lines > 10 and bad_lines * 2 > seen:
                 raise InputError(f"{path}: not JSON Lines (line {lineno} is not JSON)") from None
             yield None, f"line {lineno}: not JSON"
             continue

@@ -2,44 +2,63 @@
 
 A resolver's top hit is never trusted.  Each candidate ``Work`` is scored
 against the parsed ``Reference`` *and* against the reference's raw text (so a
-parser slip does not lose a match), field by field; every agreement or
-disagreement becomes an ``Evidence`` with a weight.
+parser slip does not lose a match: a title the parser ran into the journal
+name is still found in the text, a year taken from the journal name is
+checked against the other years in the text), field by field; every
+agreement or disagreement becomes an ``Evidence`` with a weight.  Names and
+titles are compared ascii-folded ("Wójcik" = "Wojcik"), titles with rapidfuzz.
 
 Scoring (all weights add up; the sum, clamped to [0, 1], is the confidence):
 
 =====================  ==========================================================
-title                  +0.40 (>= 0.95 similar), +0.32 (>= 0.88), +0.22 (main title
+title                  +0.40 (>= 95% similar), +0.32 (>= 88%), +0.22 (main title
                        only, subtitle omitted, or a truncated title); +0.10 more
-                       for a long title (6+ words) found word for word
-first author           +0.25 (family name found, ascii-folded); co-authors +0.05
-year                   +0.15 exact; +0.08 one year off for articles (online first)
-container              +0.10 similar or abbreviation of; -0.05 clearly different
+                       for a long title (6+ words) found word for word.  Short
+                       titles (< 12 characters, "Introduction", "Editorial"...)
+                       count only as the whole parsed title or as whole words.
+                       A record titled like its own journal has no title.
+first author           +0.25 (family name found); co-authors +0.05
+year                   +0.15 exact; +0.08 one year off for articles (online
+                       first) or found elsewhere in the text
+container              +0.10 similar, or an abbreviation of it; -0.05 different
+publisher              +0.05 found in the text
 volume / issue / page  +0.07 / +0.03 / +0.08; volume or first page differ -0.15
-coordinates            +0.25 when first author, year, volume and first page all
-                       agree (the only route to a match for a reference without
-                       a title, e.g. Vancouver-style lists that omit titles)
+coordinates            +0.25 when first author, year, volume (for a chapter: its
+                       book) and first page all agree: the only route to a match
+                       for a reference without a title (Vancouver-style lists
+                       that omit titles); for an unsigned record, when title,
+                       journal, year, volume and first page all agree
 =====================  ==========================================================
 
 A candidate is accepted only at or above ``ACCEPT_THRESHOLD`` (0.75) and only
-when no veto applies.  Vetoes are near misses that must never be attached,
-each recorded with its reason:
+when no veto applies.  Vetoes are near misses that must never be attached; each
+is recorded with its reason (the most telling first, see ``_VETO_ORDER``):
 
-``other-year`` / ``other-edition``
-    same title, another year or edition (a 1990 article vs the 2004 book).
+``other-doi``
+    the reference text itself names another DOI.
 ``review``
-    a review of the book (``is-review-of`` relation, "Review of ..." titles,
-    a journal record for a reference that is a book).
-``chapter-of-book`` / ``book-not-chapter``
-    a chapter record for a cited book, or the whole book for a cited chapter.
+    a review of the cited work (``is-review-of`` relation, "Review of ..."
+    titles, peer-review records), unless the reference cites a review.
+``other-year`` / ``other-edition``
+    same title, another year or edition (a 1990 article vs the 2004 book); books
+    need the exact year (or the record's year elsewhere in the text: a
+    reprint), articles tolerate one year (online first).
 ``other-author``
     the same title by someone else.
+``chapter-of-book`` / ``book-not-chapter``
+    a chapter record for a cited book, or the whole book for a cited chapter.
+``type``
+    a journal article for a cited book whose journal the reference never
+    mentions (typically a review), or an article for a cited data set.
 ``title-differs``
     the reference has a title and the record's is another.
+``other-pages``
+    the record starts on another page than the reference.
 ``too-little-evidence``
-    no title in the reference and the coordinates (author, year, volume,
-    first page) do not all agree.
+    no title in the reference and the coordinates (first author, year,
+    volume, first page) do not all agree.
 ``ambiguous``
-    two different records fit equally well.
+    two records fit equally well (duplicates in the registry): no guess.
 """
 
 from __future__ import annotations
@@ -141,6 +160,7 @@ class Enrichment:
     rejected: tuple[Rejection, ...] = ()
     existing_doi: str | None = None
     message: str = ""
+    suggestion: str | None = None  # for a conflict: the DOI of the record that fits
 
 
 # ---------------------------------------------------------------- normalization
@@ -172,9 +192,14 @@ _TAGS = re.compile(r"<[^>]{1,40}>")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _YEAR = re.compile(r"(?<![0-9])(1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
 _NUMBER = re.compile(r"[0-9]+")
+# Titles of book reviews.  "A review of recent developments in ..." is a review
+# *article*, a work of its own, so a bare "Review of" counts only when what
+# follows is the cited title (see ``_review_of_cited``).
 _REVIEW_TITLE = re.compile(
-    r"^(book reviews?|reviews?( of)?|review essay|reviewed work|a review of)\b", re.IGNORECASE
+    r"^\W*(book reviews?|reviews? of books|reviewed works?|review essay|books received)\b",
+    re.IGNORECASE,
 )
+_REVIEW_OF = re.compile(r"^\W*(?:a )?review of:?\s+(.+)$", re.IGNORECASE)
 _RAW_CHAPTER = re.compile(
     r"(?:^|\s)[Ii]n:\s|(?:^|[.,;?!]\s+)In\s+(?:[A-Z]|the\s)|\([Ee]ds?\.?\)|\b[Ee]ds?\.[\s,)]"
 )
@@ -332,7 +357,7 @@ def reference_text(ref: Reference) -> str:
     ):
         if value:
             parts.append(str(value))
-    return ". ".join(parts)
+    return ". ".join(p.strip().rstrip(".") for p in parts) + "."
 
 
 def _view(ref: Reference) -> _RefView:
@@ -471,6 +496,17 @@ def _initials_fit(abbr: str, word: str) -> bool:
     return abbr[0] == word[0]
 
 
+def _review_of_cited(title: str, view: _RefView) -> bool:
+    """A record titled "Review of <the title the reference cites>"."""
+    match = _REVIEW_OF.match(title or "")
+    if not match or _REVIEW_OF.match(view.title):
+        return False
+    reviewed = fold(match.group(1))
+    if view.title:
+        return fuzz.ratio(reviewed, view.title) >= 85
+    return len(reviewed) >= 12 and fuzz.partial_ratio(reviewed, view.raw) >= 90
+
+
 def _kind_of_work(work: Work) -> str:
     if work.type in _BOOK_TYPES:
         return "book"
@@ -515,7 +551,9 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         pass  # the reference cites a review: a review record may be it
     elif review_of:
         set_veto("review", f"the record is a review (of {review_of[0]})")
-    elif _REVIEW_TITLE.match(work.title or "") and not _REVIEW_TITLE.match(view.title or ""):
+    elif (
+        _REVIEW_TITLE.match(work.title or "") and not _words_in(fold(work.title), view.raw)
+    ) or _review_of_cited(work.title, view):
         set_veto("review", f"the record's title reads as a review: {work.title!r}")
     elif work.type == "peer-review":
         set_veto("review", "the record is a peer review")
@@ -535,7 +573,12 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
             view.title == wtitle
             or (_words_in(wtitle, view.raw) and (not view.title or view.title.startswith(wtitle)))
         ):
-            add("title", f"short title {work.title!r} found", W_TITLE_PARTIAL)
+            exact = view.title == wtitle and wtitle not in _GENERIC_TITLES
+            add(
+                "title",
+                f"short title {work.title!r} {'is the title' if exact else 'found'}",
+                W_TITLE_CLOSE if exact else W_TITLE_PARTIAL,
+            )
             has_title = True
     elif score >= 95 and how in ("title", "title in text"):
         add("title", f"{how} matches ({score:.0f}%)", W_TITLE_EXACT)
@@ -716,11 +759,24 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
                 )
     year_ok = any(e.what == "year" and e.weight > 0 for e in ev)
     # a chapter has no volume: its book (the container) stands in for it
-    place_ok = vol_ok or (not wvol and wkind == "chapter" and csim is True)
+    # and a proceedings paper its proceedings (but "page 1" alone is no coordinate)
+    place_ok = vol_ok or (
+        not wvol
+        and csim is True
+        and (wkind == "chapter" or work.type == "proceedings-article")
+        and wpage not in ("", "1")
+    )
     if first_ok and year_ok and place_ok and page_ok:
         add(
             "coordinates",
             "first author, year, volume (or book) and first page agree",
+            W_COORDINATES,
+        )
+    elif not wfam and has_title and year_ok and vol_ok and page_ok and csim is True:
+        # an unsigned item (obituary, notice, editorial): its title stands in for an author
+        add(
+            "coordinates",
+            "title, journal, year, volume and first page agree (no author on record)",
             W_COORDINATES,
         )
     elif not has_title and not vetoes:
@@ -827,13 +883,13 @@ def validate(
             runner_up=_rejection(rest[0]) if rest else None,
             rejected=tuple(_rejection(a) for a in rest[:keep_rejected]),
         )
-    rejected = tuple(_rejection(a) for a in assessed[:keep_rejected])
+    kept = tuple(_rejection(a) for a in assessed[:keep_rejected])
     return Enrichment(
         ref.id,
         "no-match",
         confidence=assessed[0].confidence if assessed else 0.0,
-        rejected=rejected,
-        runner_up=rejected[0] if rejected else None,
+        rejected=kept,
+        runner_up=kept[0] if kept else None,
         message="no candidate" if not assessed else "no candidate passed validation",
     )
 

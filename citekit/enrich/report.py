@@ -35,10 +35,17 @@ def summary(run: EnrichRun) -> dict[str, int]:
     return counts
 
 
-def render_text(refs: Sequence[Reference], run: EnrichRun, *, verbose: bool = True) -> str:
-    """A human-readable report, one block per entry, then a summary line."""
+def render_text(
+    refs: Sequence[Reference], run: EnrichRun, *, verbose: bool = True, quiet: bool = False
+) -> str:
+    """A human-readable report, one block per entry, then a summary line.
+
+    ``quiet`` leaves out the entries that got or kept a DOI without a problem.
+    """
     lines: list[str] = []
     for ref, e in zip(refs, run.results, strict=True):
+        if quiet and e.status in ("matched", "verified"):
+            continue
         head = f"{_label(ref)}: "
         if e.status == "matched":
             lines.append(f"{head}DOI {e.doi} (confidence {e.confidence:.2f})")
@@ -56,6 +63,8 @@ def render_text(refs: Sequence[Reference], run: EnrichRun, *, verbose: bool = Tr
                 lines.append(f"    rejected {_rejection_line(r)}")
         else:
             lines.append(f"{head}not looked up ({e.message})")
+            for r in e.rejected:
+                lines.append(f"    rejected {_rejection_line(r)}")
     s = summary(run)
     lines.append(
         f"{s['entries']} entries: {s['matched']} DOI(s) added, {s['verified']} verified, "
@@ -102,6 +111,7 @@ def to_json(
                 "runner_up": _rejection(e.runner_up) if e.runner_up else None,
                 "rejected": [_rejection(r) for r in e.rejected],
                 "message": e.message,
+                "suggestion": e.suggestion,
             }
         )
     return {

@@ -10,7 +10,8 @@ For each ``Reference``:
    fields when there is no raw text); ``match.validate`` decides; the first
    resolver that yields a validated match ends the search;
 3. a resolver failure (network, rate limit after retries, offline cache miss)
-   leaves the entry ``not-looked-up`` with the reason, and the run goes on.
+   leaves the entry ``not-looked-up`` with the reason (and whatever candidates
+   the other resolvers rejected), and the run goes on.
 
 Ctrl-C stops the loop: every verdict reached so far is kept and the rest are
 ``not-looked-up``; the caller still writes its output.
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from citekit.enrich import Resolver, Work
 from citekit.enrich.match import (
@@ -109,6 +110,7 @@ class _Pending:
     query: str
     rejected: list[Rejection] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    conflict: Enrichment | None = None  # an entry's own DOI that disagrees: search for a hint
 
 
 def _search_batch(
@@ -127,6 +129,17 @@ def _search_batch(
     return out
 
 
+def _with_suggestion(conflict: Enrichment, found: Enrichment) -> Enrichment:
+    if found.doi == conflict.existing_doi or found.doi is None:
+        return conflict
+    return replace(
+        conflict,
+        suggestion=found.doi,
+        message=f"{conflict.message}; the record that fits the entry is {found.doi} "
+        f"(confidence {found.confidence:.2f})",
+    )
+
+
 def _finish(item: _Pending) -> Enrichment:
     ref = item.ref
     if item.failures and not item.rejected:
@@ -140,10 +153,11 @@ def _finish(item: _Pending) -> Enrichment:
             unique.append(rejection)
     message = "no candidate passed validation" if unique else "no candidate"
     if item.failures:
-        message += " (" + "; ".join(item.failures) + ")"
+        # a resolver that could not answer might have had the work: not a verdict
+        message = "; ".join(item.failures) + f" ({message} elsewhere)"
     return Enrichment(
         ref.id,
-        "no-match",
+        "not-looked-up" if item.failures else "no-match",
         confidence=unique[0].confidence if unique else 0.0,
         rejected=tuple(unique[:3]),
         runner_up=unique[0] if unique else None,
@@ -159,6 +173,7 @@ def enrich_references(
     threshold: float = ACCEPT_THRESHOLD,
     progress: ProgressFn | None = None,
     batch: int = 12,
+    suggest: bool = True,
 ) -> EnrichRun:
     """Validate a DOI for every reference; never raises for a resolver failure.
 
@@ -166,13 +181,16 @@ def enrich_references(
     only for the references an earlier one could not match.  With no resolver
     at all every entry is ``not-looked-up``.  References are searched ``batch``
     at a time, so a resolver with ``search_many`` (Crossref) can overlap
-    requests within its limits.
+    requests within its limits.  With ``suggest``, an entry whose own DOI
+    disagrees with it is also searched, and a validated match is named in the
+    verdict (``suggestion``); the entry's DOI is still never replaced.
     """
     start = time.perf_counter()
     total = len(refs)
     verdicts: dict[int, Enrichment] = {}
     searches = lookups = 0
     interrupted = False
+    queue: list[_Pending] = []
 
     def done(index: int, verdict: Enrichment) -> None:
         verdicts[index] = verdict
@@ -186,7 +204,6 @@ def enrich_references(
         if existing and resolvers:
             found, unknown = _lookup_all(resolvers, existing)
             lookups = len(set(existing))
-        queue: list[_Pending] = []
         for index, ref in enumerate(refs):
             doi = normalize_doi(ref.doi) if ref.doi else ""
             if not resolvers:
@@ -201,7 +218,12 @@ def enrich_references(
                 )
             elif doi:
                 if doi in found:
-                    done(index, verify(ref, doi, found[doi]))
+                    verdict = verify(ref, doi, found[doi])
+                    query = reference_text(ref)
+                    if verdict.status == "conflict" and suggest and len(query.strip()) >= 8:
+                        queue.append(_Pending(index, ref, query, conflict=verdict))
+                    else:
+                        done(index, verdict)
                 else:
                     reason = unknown.get(doi, "no answer")
                     done(
@@ -234,18 +256,24 @@ def enrich_references(
                         still.append(item)
                         continue
                     verdict = validate(item.ref, candidates, threshold=threshold)
-                    if verdict.status == "matched" or verdict.message == AMBIGUOUS:
+                    if item.conflict is not None and verdict.status == "matched":
+                        done(item.index, _with_suggestion(item.conflict, verdict))
+                    elif item.conflict is not None and verdict.message == AMBIGUOUS:
+                        done(item.index, item.conflict)
+                    elif verdict.status == "matched" or verdict.message == AMBIGUOUS:
                         done(item.index, verdict)
                     else:
                         item.rejected.extend(verdict.rejected)
                         still.append(item)
                 pending = still
             for item in pending:
-                done(item.index, _finish(item))
+                done(item.index, item.conflict or _finish(item))
     except KeyboardInterrupt:
         interrupted = True
+    conflicts = {item.index: item.conflict for item in queue if item.conflict is not None}
     results = tuple(
         verdicts.get(i)
+        or conflicts.get(i)
         or Enrichment(ref.id, "not-looked-up", existing_doi=ref.doi, message="interrupted")
         for i, ref in enumerate(refs)
     )
@@ -282,3 +310,39 @@ def open_resolvers(
             open_crossref(mailto=mailto, api_url=api_url, offline=offline, cache=cache)
         )
     return resolvers
+
+
+def apply_to_references(
+    refs: Sequence[Reference], run: EnrichRun, *, fill: bool = False
+) -> list[Reference]:
+    """The references with their matched DOIs set; an existing DOI is never replaced.
+
+    With ``fill`` the fields a reference lacks are taken from the matched record
+    (authors, title, container, year, volume, issue, pages, publisher, edition).
+    """
+    out: list[Reference] = []
+    for ref, verdict in zip(refs, run.results, strict=True):
+        if verdict.status != "matched" or not verdict.doi or ref.doi:
+            out.append(ref)
+            continue
+        changes: dict[str, object] = {"doi": verdict.doi}
+        work = verdict.work
+        if fill and work is not None:
+            title = f"{work.title}: {work.subtitle}" if work.subtitle else work.title
+            candidates: dict[str, object] = {
+                "authors": work.authors,
+                "editors": work.editors,
+                "title": title,
+                "container_title": work.container_title,
+                "year": work.year,
+                "volume": work.volume,
+                "issue": work.issue,
+                "pages": work.pages,
+                "publisher": work.publisher,
+                "edition": work.edition,
+            }
+            for name, value in candidates.items():
+                if value and not getattr(ref, name):
+                    changes[name] = value
+        out.append(ref.with_(**changes))
+    return out

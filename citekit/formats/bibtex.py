@@ -21,6 +21,7 @@ from bibtexparser import model as bpm
 from bibtexparser.writer import BibtexFormat
 
 from citekit.formats.latex import latex_escape, latex_unescape, protect_capitals
+from citekit.keys import unique_keys
 from citekit.model import Diagnostic, Name, Reference, Span
 from citekit.names import format_bibtex_name
 
@@ -177,9 +178,8 @@ def _fmt() -> BibtexFormat:
 
 def _library(refs: Sequence[Reference], biblatex: bool) -> bibtexparser.Library:
     lib = bibtexparser.Library()
-    for ref in refs:
+    for ref, key in zip(refs, unique_keys(refs), strict=True):
         etype, fields = entry_fields(ref, biblatex)
-        key = ref.key or ref.id or "ref"
         lib.add(bpm.Entry(etype, key, [bpm.Field(k, v) for k, v in fields]))
     return lib
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from citekit.errors import InputError
+from citekit.keys import unique_keys
 from citekit.model import Name, Reference, Span
 
 __all__ = ["name_from_csl", "name_to_csl", "read_csl_json", "reference_to_csl", "write_csl_json"]
@@ -117,7 +118,12 @@ def write_csl_json(refs: Sequence[Reference]) -> str:
     # one item per line: readable, diff-friendly, and written by json's C encoder
     if not refs:
         return "[]\n"
-    items = ",\n".join("  " + json.dumps(reference_to_csl(r), ensure_ascii=False) for r in refs)
+    rows = []
+    for ref, key in zip(refs, unique_keys(refs), strict=True):
+        item = reference_to_csl(ref)
+        item["id"] = key  # CSL ids must be unique within a file
+        rows.append("  " + json.dumps(item, ensure_ascii=False))
+    items = ",\n".join(rows)
     return "[\n" + items + "\n]\n"
 
 

@@ -11,6 +11,7 @@ import codecs
 import contextlib
 import re
 from functools import lru_cache
+from typing import cast
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 
@@ -41,7 +42,7 @@ def _char(ch: str) -> str:
     if ch == "\u00a0":
         return "~"
     try:
-        enc = codecs.encode(ch, "ulatex")
+        enc = cast(str, codecs.encode(ch, "ulatex"))
     except UnicodeEncodeError:
         return ch  # no LaTeX form known (e.g. "ª"): keep the character; the file is UTF-8
     if enc == ch:
@@ -115,10 +116,10 @@ def latex_unescape(value: str) -> str:
         return f"\ue000{len(kept) - 1}\ue001"
 
     for pattern, ch in _PLACEHOLDERS:
-        s = pattern.sub(lambda m, ch=ch: hold(ch if ch is not None else m.group(1)), s)
+        s = pattern.sub(lambda m, ch=ch: hold(ch if ch is not None else m.group(1)), s)  # type: ignore[misc]
     # latexcodec is strict on some malformed input: then keep the raw value
     with contextlib.suppress(Exception):
-        s = codecs.decode(s, "ulatex")
+        s = cast(str, codecs.decode(s, "ulatex"))  # type: ignore[call-overload]
     s = s.replace("{", "").replace("}", "")
     s = re.sub(r"\s+", " ", s).strip()
     return re.sub("\ue000(\\d+)\ue001", lambda m: kept[int(m.group(1))], s)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
 from citekit.errors import ConfigError
@@ -81,30 +82,34 @@ class Tagger:
     def labels_many(self, texts: Sequence[str]) -> list[list[tuple[str, int, int]]]:
         """(label, start, end) for every token of every text."""
         heads = [t[:MAX_CHARS] for t in texts]
+        out: list[list[tuple[str, int, int]]] = []
         if self._fast is not None:
-            fast = self._fast
-            names = fast.labels
-            out = []
+            names = self._fast.labels
             for c0 in range(0, len(heads), CHUNK):
-                with self._lock:  # the weight caches grow as new tokens are seen
-                    spans, em, lens = fast.emissions(heads[c0:c0 + CHUNK])
-                paths = fast.decode(em, lens)
-                out.extend([(names[y], s, e) for y, (s, e) in zip(path, sp, strict=True)]
-                           for sp, path in zip(spans, paths, strict=True))
+                path, starts, ends, lens = self._decode(heads[c0:c0 + CHUNK])
+                ys = [names[y] for y in path.tolist()]
+                triples = list(zip(ys, starts.tolist(), ends.tolist(), strict=True))
+                at = 0
+                for n in lens.tolist():
+                    out.append(triples[at:at + n])
+                    at += n
         else:
-            out = []
             for h in heads:
                 spans, xseq = extract(h)
                 ys = self._crfsuite().tag(xseq) if spans else []
                 out.append([(y, s, e) for y, (s, e) in zip(ys, spans, strict=True)])
         for text, labels in zip(texts, out, strict=True):
-            if len(text) > MAX_CHARS:
-                rest = text[MAX_CHARS:]
-                stripped = rest.strip()
-                if stripped:
-                    start = MAX_CHARS + rest.index(stripped[0])
-                    labels.append(("note", start, MAX_CHARS + len(rest.rstrip())))
+            tail = _tail(text)
+            if tail:
+                labels.append(tail)
         return out
+
+    def _decode(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        fast = self._fast
+        assert fast is not None
+        with self._lock:  # the weight caches grow as new tokens are seen
+            em, starts, ends, lens = fast.emissions(texts)
+        return fast.decode(em, lens), starts, ends, lens
 
     def labels(self, text: str) -> list[tuple[str, int, int]]:
         """(label, start, end) for every token of ``text``."""
@@ -116,7 +121,42 @@ class Tagger:
 
     def tag_many(self, texts: Sequence[str]) -> list[tuple[Segment, ...]]:
         """``tag`` for each string, in order (faster than one call per string)."""
-        return [_segments(text, labels) for text, labels in zip(texts, self.labels_many(texts), strict=True)]
+        if self._fast is None:
+            return [_segments(t, labels) for t, labels in zip(texts, self.labels_many(texts), strict=True)]
+        names = self._fast.labels
+        out: list[tuple[Segment, ...]] = []
+        for c0 in range(0, len(texts), CHUNK):
+            chunk = texts[c0:c0 + CHUNK]
+            path, starts, ends, lens = self._decode([t[:MAX_CHARS] for t in chunk])
+            # A segment starts where the label changes or a new text begins.
+            first = np.zeros(len(path), dtype=bool)
+            offsets = np.cumsum(lens) - lens
+            first[offsets[lens > 0]] = True
+            first[1:] |= path[1:] != path[:-1]
+            seg_first = np.flatnonzero(first)
+            seg_last = np.append(seg_first[1:], len(path))[: len(seg_first)] - 1
+            seg_text = np.searchsorted(offsets, seg_first, side="right") - 1
+            per_text: list[list[Segment]] = [[] for _ in chunk]
+            for k, y, s, e in zip(seg_text.tolist(), path[seg_first].tolist(),
+                                  starts[seg_first].tolist(), ends[seg_last].tolist(), strict=True):
+                per_text[k].append(Segment(names[y], s, e, chunk[k][s:e]))
+            for text, segs in zip(chunk, per_text, strict=True):
+                tail = _tail(text)
+                if tail:
+                    segs.append(Segment(tail[0], tail[1], tail[2], text[tail[1]:tail[2]]))
+                out.append(tuple(segs))
+        return out
+
+
+def _tail(text: str) -> tuple[str, int, int] | None:
+    """The part of an over-long text past MAX_CHARS, as one note."""
+    if len(text) <= MAX_CHARS:
+        return None
+    rest = text[MAX_CHARS:]
+    stripped = rest.strip()
+    if not stripped:
+        return None
+    return ("note", MAX_CHARS + rest.index(stripped[0]), MAX_CHARS + len(rest.rstrip()))
 
 
 def _segments(text: str, labels: list[tuple[str, int, int]]) -> tuple[Segment, ...]:

@@ -23,7 +23,6 @@ from pathlib import Path
 from citekit.parser.labels import map_label
 from citekit.parser.tokenize import token_spans
 
-
 _ISSUE_PAREN_RE = re.compile(r"\d[\w.]*\s*(\(\s*[\w/–.-]+\s*\)\W*)$")
 _ISSUE_NO_RE = re.compile(
     r"(?:^|[\s,.;:(])((?:no|nos|nr|n°|nº|№|issue|iss|heft|h|num|n)\.?\s*\d[\w/–-]*\W*)$", re.I
@@ -95,9 +94,7 @@ def align(record: dict) -> Example | None:
             continue
         # a token in a gap between segments
         tok = text[s:e]
-        if k >= len(marks):
-            labels.append(prev)
-        elif prev in ("editor", "translator") and tok.lower().strip("().") in _NAME_MARKERS:
+        if k >= len(marks) or (prev in ("editor", "translator") and tok.lower().strip("().") in _NAME_MARKERS):
             labels.append(prev)
         elif word_in_gap or tok in _OPENERS or any(c.isalnum() for c in tok):
             word_in_gap = True

@@ -15,16 +15,31 @@ this), several times faster.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
 
-from citekit.parser.features import EDGE_INFO, _context, context_keys, split_tokens, token_info, token_props
+from citekit.parser.features import (
+    _WS_TOKEN_RE,
+    COARSE,
+    EDGE_INFO,
+    _context,
+    context_keys,
+    token_info,
+    token_props,
+)
 
 WEIGHTS_SUFFIX = ".weights.npz"
 # Viterbi runs on batches of this many references (sorted by length).
 BATCH = 256
-# Distinct token strings cached before the caches start afresh (~800 bytes each).
+_token_info = token_info.__wrapped__  # type: ignore[attr-defined]
+_COARSE_BYTES = np.frombuffer(COARSE.encode("ascii"), dtype=np.uint8)
+# Scores in single precision: half the memory traffic; crfsuite's own sums
+# differ only in the last bits, far below the gaps between label scores.
+DTYPE = np.float32
+# Distinct token strings cached before the caches start afresh (~400 bytes each).
 MAX_TOKENS = 60_000
 # Bigram cache keys are id_a * _PAIR + id_b (token ids stay below this).
 _PAIR = 1 << 24
@@ -75,31 +90,44 @@ class FastCRF:
             self.labels: list[str] = bytes(z["labels"]).decode("utf-8").split("\n")
             attrs = z["attrs"].tobytes().decode("utf-8").split("\n")
             rows, cols, vals = z["rows"], z["cols"], z["vals"]
-            self.trans = z["trans"].astype(np.float64)
+            self.trans = z["trans"].astype(DTYPE)
         n_labels = len(self.labels)
         # One extra all-zero row stands for every unknown feature.
-        self.weights = np.zeros((len(attrs) + 1, n_labels), dtype=np.float64)
+        self.weights = np.zeros((len(attrs) + 1, n_labels), dtype=DTYPE)
         self.weights[rows, cols] = vals
         self.unknown = len(attrs)
         self.attr_index = {a: i for i, a in enumerate(attrs)}
+        # Words that occur on each side of a known bigram feature: a pair with a
+        # word outside them needs no look-up (most pairs, as most words are rare).
+        self._bigram_words: tuple[tuple[set[str], set[str]], ...] = ((set(), set()), (set(), set()))
+        for a in attrs:
+            if a.startswith(("b+=", "b-=")) and "|" in a[3:]:
+                left, right = a[3:].split("|", 1)
+                side = self._bigram_words[a[1] == "-"]
+                side[0].add(left)
+                side[1].add(right)
         # Per distinct token string: row in self._vecs of shape (5, L) =
         # own, as previous, as next, as second previous, as second next.
         self._reset_tokens()
         self._ctx_index: dict[int, int] = {}
-        self._ctx_vecs = np.zeros((256, n_labels), dtype=np.float64)
+        self._ctx_vecs = np.zeros((256, n_labels), dtype=DTYPE)
 
     def _sum(self, feats: tuple[str, ...]) -> np.ndarray:
         get = self.attr_index.get
         ids = [i for i in (get(f) for f in feats) if i is not None]
         if not ids:
-            return np.zeros(len(self.labels))
+            return np.zeros(len(self.labels), dtype=DTYPE)
         return self.weights[ids].sum(axis=0)
 
     def _reset_tokens(self) -> None:
-        self._vecs = np.zeros((1024, 5, len(self.labels)), dtype=np.float64)
+        self._vecs = np.zeros((1024, 5, len(self.labels)), dtype=DTYPE)
         self._tok_index: dict[str, int] = {}
         self._words: list[str] = []
+        # Per token id, bit flags: may be left/right word of a b+= / b-= feature.
+        self._bigram_flags = np.zeros(1024, dtype=np.int64)
         self._props = np.zeros(1024, dtype=np.int64)
+        self._coarse = np.zeros(1024, dtype=np.int64)
+        self._windows: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._n_vecs = 0
         self._bigram: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._edge = self._add_vector(EDGE_INFO, 0)
@@ -109,6 +137,10 @@ class FastCRF:
         if k == len(self._vecs):
             self._vecs = np.concatenate([self._vecs, np.zeros_like(self._vecs)])
             self._props = np.concatenate([self._props, np.zeros_like(self._props)])
+            self._coarse = np.concatenate([self._coarse, np.zeros_like(self._coarse)])
+            self._bigram_flags = np.concatenate([self._bigram_flags, np.zeros_like(self._bigram_flags)])
+        self._coarse[k] = COARSE.index(info[6])
+        self._bigram_flags[k] = 15  # the edge stands for ^ and $: always look up
         for j in range(5):
             self._vecs[k, j] = self._sum(info[j])
         self._props[k] = props
@@ -134,28 +166,32 @@ class FastCRF:
         while need > len(self._vecs):
             self._vecs = np.concatenate([self._vecs, np.zeros_like(self._vecs)])
             self._props = np.concatenate([self._props, np.zeros_like(self._props)])
-        infos = [token_info(t) for t in toks]
-        get = self.attr_index.get
-        unknown = self.unknown
-        counts = np.empty(len(toks) * 5, dtype=np.int64)
-        rows: list[int] = []
-        for j, info in enumerate(infos):
-            for g in range(5):
-                feats = info[g]
-                rows.extend([get(f, unknown) for f in feats])
-                counts[j * 5 + g] = len(feats)
+            self._coarse = np.concatenate([self._coarse, np.zeros_like(self._coarse)])
+            self._bigram_flags = np.concatenate([self._bigram_flags, np.zeros_like(self._bigram_flags)])
+        # Uncached: the vectors are what is kept; the feature strings can go.
+        infos = [_token_info(t) for t in toks]
+        groups = [g for info in infos for g in info[:5]]
+        counts = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
+        feats = list(chain.from_iterable(groups))
+        flat = np.fromiter(map(self.attr_index.get, feats, repeat(self.unknown, len(feats))),
+                           dtype=np.int64, count=len(feats))
         # Every group gets one extra zero row so that empty groups sum to zero.
-        flat = np.array(rows, dtype=np.int64)
         lengths = counts + 1
         starts = np.cumsum(lengths) - lengths
-        gather = np.full(int(lengths.sum()), unknown, dtype=np.int64)
+        gather = np.full(int(lengths.sum()), self.unknown, dtype=np.int64)
         slots = np.ones(len(gather), dtype=bool)
         slots[starts + counts] = False
         gather[slots] = flat
         sums = np.add.reduceat(self.weights[gather], starts, axis=0)
         self._vecs[k0:need] = sums.reshape(len(toks), 5, -1)
-        self._props[k0:need] = [token_props(t) for t in toks]
+        self._props[k0:need] = list(map(token_props, toks))
         self._words.extend(info[5] for info in infos)
+        self._coarse[k0:need] = [COARSE.index(info[6]) for info in infos]
+        (after_l, after_r), (before_l, before_r) = self._bigram_words
+        self._bigram_flags[k0:need] = [
+            (w in after_l) | (w in after_r) << 1 | (w in before_l) << 2 | (w in before_r) << 3
+            for w in (info[5] for info in infos)
+        ]
         self._tok_index.update(zip(toks, range(k0, need), strict=True))
         self._n_vecs = need
 
@@ -179,48 +215,70 @@ class FastCRF:
         cache = self._bigram[before]
         rows = list(map(cache.get, pair_keys))
         if None in rows:
+            missing = [k for k, r in zip(pair_keys, rows, strict=True) if r is None]
+            firsts, seconds = np.divmod(np.array(missing, dtype=np.int64), _PAIR)
             words = self._words
-            get = self.attr_index.get
-            for j, key in enumerate(pair_keys):
-                if rows[j] is None:
-                    a, b = divmod(key, _PAIR)
-                    if before:
-                        name = "b-=" + (words[a] if a != self._edge else "^") + "|" + words[b]
-                    else:
-                        name = "b+=" + words[a] + "|" + (words[b] if b != self._edge else "$")
-                    rows[j] = cache[key] = get(name, self.unknown)
+            left = list(map(words.__getitem__, firsts.tolist()))
+            right = list(map(words.__getitem__, seconds.tolist()))
+            # The edge's word is "" (no real token has an empty word).
+            if before:
+                left = [w or "^" for w in left]
+                names = list(map("b-={}|{}".format, left, right))
+            else:
+                right = [w or "$" for w in right]
+                names = list(map("b+={}|{}".format, left, right))
+            found = list(map(self.attr_index.get, names, repeat(self.unknown, len(names))))
+            cache.update(zip(missing, found, strict=True))
+            rows = list(map(cache.get, pair_keys))
         return rows  # type: ignore[return-value]
 
-    def emissions(self, texts: Sequence[str]) -> tuple[list[list[tuple[int, int]]], np.ndarray, np.ndarray]:
-        """Token spans per text, and the state scores of all tokens laid end to end.
+    def _window_rows(self, keys: list[int], width: int) -> list[int]:
+        cache = self._windows[width == 5]
+        rows = list(map(cache.get, keys))
+        if None in rows:
+            missing = np.array([k for k, r in zip(keys, rows, strict=True) if r is None], dtype=np.int64)
+            base = len(COARSE)
+            digits = (missing[:, None] // base ** np.arange(width - 1, -1, -1)[None]) % base
+            chars = _COARSE_BYTES[digits].tobytes().decode("ascii")
+            prefix = "sw5=" if width == 5 else "sw3="
+            names = [prefix + chars[j:j + width] for j in range(0, len(chars), width)]
+            found = map(self.attr_index.get, names, repeat(self.unknown, len(names)))
+            cache.update(zip(missing.tolist(), found, strict=True))
+            rows = list(map(cache.get, keys))
+        return rows  # type: ignore[return-value]
 
-        Returns (spans, scores of shape (total tokens, labels), token count per text).
+    def emissions(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """State scores of all tokens of ``texts`` laid end to end.
+
+        Returns (scores of shape (total tokens, labels), token starts, token
+        ends (offsets into each token's own text), token count per text).
         """
-        spans: list[list[tuple[int, int]]] = []
-        all_toks: list[str] = []
-        ws_parts, lens_list, trailing = [], [], []
-        for text in texts:
-            toks, ws_lens, starts, ends = split_tokens(text)
-            if toks:
-                last = int(ends[-1])
-                trailing.append(last < len(text) and text[last].isspace())
-                all_toks.extend(toks)
-                ws_parts.append(ws_lens)
-                spans.append(list(zip(starts.tolist(), ends.tolist(), strict=True)))
-            else:
-                spans.append([])
-            lens_list.append(len(toks))
-        lens = np.array(lens_list, dtype=np.int64)
+        pairs_per_text = list(map(_WS_TOKEN_RE.findall, texts))
+        lens = np.fromiter(map(len, pairs_per_text), dtype=np.int64, count=len(texts))
         n_labels = len(self.labels)
-        if not all_toks:
-            return spans, np.zeros((0, n_labels)), lens
-        nz = lens[lens > 0]
-        idx = np.array(self._token_ids(all_toks), dtype=np.int64)
-        ws = np.concatenate(ws_parts)
-        keys = context_keys(ws, self._props[idx], nz, np.array(trailing))
-        ctx = self._context_ids(keys)
-        total = len(idx)
+        pairs = list(chain.from_iterable(pairs_per_text))
+        if not pairs:
+            empty = np.zeros(0, dtype=np.int64)
+            return np.zeros((0, n_labels), dtype=DTYPE), empty, empty, lens
+        all_ws = list(map(itemgetter(0), pairs))
+        all_toks = list(map(itemgetter(1), pairs))
+        total = len(pairs)
+        ws = np.fromiter(map(len, all_ws), dtype=np.int64, count=total)
+        tok_lens = np.fromiter(map(len, all_toks), dtype=np.int64, count=total)
+        nz_mask = lens > 0
+        nz = lens[nz_mask]
         offsets = np.cumsum(nz) - nz
+        # Offsets within each text: a running sum that restarts at each text.
+        run = np.cumsum(ws + tok_lens)
+        base = np.concatenate([[0], run[offsets[1:] - 1]]) if len(nz) > 1 else np.zeros(1, dtype=np.int64)
+        ends = run - np.repeat(base, nz)
+        starts = ends - tok_lens
+        # Everything after a text's last token is whitespace.
+        text_lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[nz_mask]
+        trailing = text_lens > ends[offsets + nz - 1]
+        idx = np.array(self._token_ids(all_toks), dtype=np.int64)
+        keys = context_keys(ws, self._props[idx], nz, trailing)
+        ctx = self._context_ids(keys)
         i = np.arange(total) - np.repeat(offsets, nz)
         n_tok = np.repeat(nz, nz)
         edge = self._edge
@@ -242,17 +300,31 @@ class FastCRF:
             + self._ctx_vecs[ctx]
         )
         # Word bigrams, cached by the pair of token ids (the edge stands for ^ and $).
-        em += self.weights[self._bigram_rows((prev1 * _PAIR + idx).tolist(), True)]
-        em += self.weights[self._bigram_rows((idx * _PAIR + next1).tolist(), False)]
-        return spans, em, lens
+        flags = self._bigram_flags
+        for before, (a, b) in ((True, (prev1, idx)), (False, (idx, next1))):
+            shift = 2 if before else 0
+            wanted = np.flatnonzero((flags[a] >> shift & 1) & (flags[b] >> (shift + 1) & 1))
+            if len(wanted):
+                rows = self._bigram_rows((a[wanted] * _PAIR + b[wanted]).tolist(), before)
+                em[wanted] += self.weights[rows]
+        # Class windows, cached by their number in base len(COARSE); the edge is "_" (0).
+        c = self._coarse
+        base = len(COARSE)
+        c0, cp1, cn1, cp2, cn2 = c[idx], c[prev1], c[next1], c[prev2], c[next2]
+        k3 = (cp1 * base + c0) * base + cn1
+        k5 = ((cp2 * base + cp1) * base + c0) * base * base + cn1 * base + cn2
+        em += self.weights[self._window_rows(k3.tolist(), 3)]
+        em += self.weights[self._window_rows(k5.tolist(), 5)]
+        return em, starts, ends, lens
 
-    def decode(self, em: np.ndarray, lens: np.ndarray) -> list[list[int]]:
-        """Best label index sequence per text (Viterbi, batched over texts of similar length)."""
-        out: list[list[int]] = [[] for _ in range(len(lens))]
+    def decode(self, em: np.ndarray, lens: np.ndarray) -> np.ndarray:
+        """Best label index per token, laid end to end (Viterbi, batched by length)."""
+        out = np.zeros(len(em), dtype=np.int64)
         offsets = np.cumsum(lens) - lens
         order = np.argsort(lens, kind="stable")
         order = order[lens[order] > 0]
-        trans = self.trans[None]
+        # trans_t[to, from]: the reduction runs over the contiguous last axis.
+        trans_t = np.ascontiguousarray(self.trans.T)[None]
         for b0 in range(0, len(order), BATCH):
             rows = order[b0:b0 + BATCH]
             blens = lens[rows]
@@ -262,20 +334,23 @@ class FastCRF:
             bem = em[gather]  # (rows, tmax, labels); positions past the end repeat the last
             score = bem[:, 0].copy()
             back = np.zeros((len(rows), tmax, em.shape[1]), dtype=np.int16)
-            # Rows are sorted by length: at step t the live rows are a suffix.
+            # Rows are sorted by length: at step t the live rows are a suffix from los[t].
+            los = np.searchsorted(blens, steps, side="right")
             for t in range(1, tmax):
-                lo = int(np.searchsorted(blens, t, side="right"))
-                cand = score[lo:, :, None] + trans
-                back[lo:, t] = cand.argmax(axis=1)
-                score[lo:] = cand.max(axis=1) + bem[lo:, t]
+                lo = los[t]
+                cand = score[lo:, None, :] + trans_t
+                best = cand.argmax(axis=2)
+                back[lo:, t] = best
+                score[lo:] = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0] + bem[lo:, t]
+            # ``cur`` holds each row's best final label until its last position is reached.
             cur = score.argmax(axis=1)
             path = np.zeros((len(rows), tmax), dtype=np.int64)
             r = np.arange(len(rows))
             for t in range(tmax - 1, -1, -1):
-                lo = int(np.searchsorted(blens, t, side="right"))
+                lo = los[t]
                 path[lo:, t] = cur[lo:]
                 if t:
                     cur[lo:] = back[r[lo:], t, cur[lo:]]
-            for k, row in enumerate(rows.tolist()):
-                out[row] = path[k, : blens[k]].tolist()
+            live = steps[None] < blens[:, None]
+            out[(offsets[rows][:, None] + steps[None])[live]] = path[live]
         return out

@@ -240,7 +240,8 @@ class Builder:
         for i, (label, seg) in enumerate(self.pieces):
             if i:
                 prev = self.pieces[i - 1][1]
-                tight = prev.endswith((",", ".")) and self.rng.random() < 0.06
+                odds = 0.2 if self.pieces[i - 1][0] == "author" else 0.06
+                tight = prev.endswith((",", ".")) and self.rng.random() < odds
                 text += "" if tight else " "
             text += seg
             segments.append([label, seg])
@@ -633,6 +634,28 @@ def t_corporate_essay(b, r):
     b.add("date", f"{a_date(r)}.")
 
 
+def t_corporate_report(b, r):
+    org = r.choice(CORPORATE + THINK_TANKS)
+    b.add("author", org + ",")
+    b.add("title", r.choice(ARTICLE_TITLES) + ",")
+    b.add("genre", f"{r.choice(REPORT_GENRES)} {r.choice(['N°', 'No. ', 'no. ', '#', ''])}{r.randint(1, 300)},")
+    b.add("location", r.choice(CITIES) + ",")
+    b.add("date", f"{a_date(r)}.")
+
+
+def t_corporate_web(b, r):
+    org = r.choice(CORPORATE)
+    title = r.choice(ARTICLE_TITLES)
+    _, url = url_for(r, title)
+    b.add("author", org + r.choice([".", ",", ""]))
+    if r.random() < .5:
+        b.add("date", f"({r.randint(2005, 2021)}).")
+    b.add("title", quoted(r, title, r.choice([".", ","])))
+    b.add("url", url)
+    b.add("accessed", r.choice(["(accessed {}).", "(accessed {})", "[accessed {}]", "accessed {}."])
+          .format(day_month_year(r)))
+
+
 def t_thesis(b, r):
     b.add("author", authors(r, k=1))
     b.add("date", f"({a_date(r)})")
@@ -678,14 +701,14 @@ def t_year_last_caps(b, r):
 
 
 TEMPLATES = [
-    (t_book_apa, 12), (t_book_essay, 14), (t_book_place_last, 8), (t_book_harvard, 6),
-    (t_book_pub_first, 10), (t_article_harvard, 10), (t_article_in_no, 10), (t_article_chicago, 8),
-    (t_article_magazine, 8), (t_article_vol_no, 8), (t_chapter, 10), (t_chapter_in_colon, 6),
-    (t_report_think_tank, 12), (t_report_numbered, 8), (t_report_pages, 8), (t_web_available, 14),
-    (t_web_essay, 12), (t_web_bare, 6), (t_conference, 12), (t_conference_apa, 6),
-    (t_russian_article, 8), (t_russian_book, 6), (t_russian_latin, 5), (t_corporate, 8),
-    (t_corporate_essay, 5), (t_thesis, 6), (t_newspaper, 8), (t_translated, 5), (t_edited_book, 5),
-    (t_year_last_caps, 6),
+    (t_book_apa, 16), (t_book_essay, 24), (t_book_place_last, 12), (t_book_harvard, 8),
+    (t_book_pub_first, 16), (t_article_harvard, 12), (t_article_in_no, 14), (t_article_chicago, 10),
+    (t_article_magazine, 10), (t_article_vol_no, 12), (t_chapter, 12), (t_chapter_in_colon, 8),
+    (t_report_think_tank, 16), (t_report_numbered, 10), (t_report_pages, 10), (t_web_available, 18),
+    (t_web_essay, 16), (t_web_bare, 8), (t_conference, 16), (t_conference_apa, 8),
+    (t_russian_article, 14), (t_russian_book, 8), (t_russian_latin, 6), (t_corporate, 12),
+    (t_corporate_essay, 10), (t_corporate_report, 12), (t_corporate_web, 10), (t_thesis, 6),
+    (t_newspaper, 8), (t_translated, 5), (t_edited_book, 6), (t_year_last_caps, 8),
 ]
 
 

@@ -56,18 +56,10 @@ _mark("M:nd", "n.d nd s.d o.j")
 _mark("M:http", "http https www")
 
 _MONTHS = set(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
-    "januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet "
-    "août septembre octobre novembre décembre gennaio febbraio marzo aprile maggio giugno luglio "
-    "agosto settembre ottobre novembre dicembre enero febrero abril mayo junio julio septiembre "
-    "octubre noviembre diciembre январь февраль март апрель май июнь июль август сентябрь октябрь "
-    "ноябрь декабрь января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
-    "septemer".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spring", "summer", "autumn", "fall", "winter", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre", "enero", "febrero", "abril", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря", "septemer"]
 )
 _ORDINAL_WORDS = set(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "revised new enlarged".split()
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "revised", "new", "enlarged"]
 )
 
 
@@ -161,7 +153,7 @@ def _intrinsic(tok: str) -> list[str]:
                 f.append("ORD")
     elif first.isdigit():
         if tok.isdigit():
-            f.append("DIG%d" % min(n, 5))
+            f.append(f"DIG{min(n, 5)}")
             if _YEAR_RE.match(tok):
                 f.append("YEAR")
             v = int(tok[:9])
@@ -202,10 +194,11 @@ _FAR = ("w=", "sh=", "YEAR", "DIG", "M:", "D:", "UP", "INIT", "CAP", "QUOTE", "O
 
 @lru_cache(maxsize=200_000)
 def token_info(tok: str) -> tuple:
-    """(own, prev1, next1, prev2, next2, word) features of a token string, cached.
+    """(own, prev1, next1, prev2, next2, word, coarse) features of a token string, cached.
 
     The first five are tuples of feature strings; ``word`` is the token's
-    lower-cased form used in word-bigram features.
+    lower-cased form used in word-bigram features and ``coarse`` its one-letter
+    class (see ``coarse_class``) used in the class-window features.
     """
     own = _intrinsic(tok)
     near = [x for x in own if x.startswith(_NEAR)]
@@ -217,7 +210,55 @@ def token_info(tok: str) -> tuple:
         tuple("-2" + x for x in far),
         tuple("+2" + x for x in far),
         own[0][2:],
+        coarse_class(tok),
     )
+
+
+# One-letter token classes; the window of classes around a token ("Y,9,9-9")
+# tells volume from pages from date better than any single token can.
+COARSE = "_YNIUAamLDq-()&/,.:;*"
+_COARSE_PUNCT = {",": ",", ".": ".", ":": ":", ";": ";", "&": "&", "/": "/"}
+
+
+def coarse_class(tok: str) -> str:
+    """The token's class letter, one of ``COARSE`` (``_`` is the padding)."""
+    first = tok[0]
+    if len(tok) > 6 and "/" in tok:
+        low = tok.lower()
+        if low.startswith(("http", "www", "ftp")):
+            return "L"
+        if low.startswith(("10.", "doi:")):
+            return "D"
+    if first.isdigit():
+        if _YEAR_RE.match(tok) or _YEAR_SUFFIX_RE.match(tok):
+            return "Y"
+        return "N" if tok.isdigit() else "m"
+    if first.isalpha():
+        if len(tok) == 1:
+            return "I" if first.isupper() else "a"
+        if tok.isupper():
+            return "U"
+        if first.isupper():
+            return "A"
+        return "a" if tok.islower() else "m"
+    if first in _QUOTES:
+        return "q"
+    if first in _DASHES:
+        return "-"
+    if first in _OPEN:
+        return "("
+    if first in _CLOSE:
+        return ")"
+    return _COARSE_PUNCT.get(first, "*")
+
+
+def class_windows(classes: list[str]) -> tuple[list[str], list[str]]:
+    """Class-window features per token: five tokens ("sw5=") and three ("sw3=")."""
+    pad = ["_", "_", *classes, "_", "_"]
+    n = len(classes)
+    w5 = ["sw5=" + "".join(pad[i:i + 5]) for i in range(n)]
+    w3 = ["sw3=" + "".join(pad[i + 1:i + 4]) for i in range(n)]
+    return w5, w3
 
 
 _BOS1 = ("-1BOS",)
@@ -225,7 +266,7 @@ _EOS1 = ("+1EOS",)
 _BOS2 = ("-2BOS",)
 _EOS2 = ("+2EOS",)
 # Stand-ins for the neighbours of the first and last tokens, in token_info's layout.
-EDGE_INFO = ((), _BOS1, _EOS1, _BOS2, _EOS2, "")
+EDGE_INFO = ((), _BOS1, _EOS1, _BOS2, _EOS2, "", "_")
 _DOT_BUCKETS = 5
 
 
@@ -238,9 +279,9 @@ def _context(key: int) -> tuple[str, ...]:
     key, length = divmod(key, 8)
     key, index = divmod(key, 8)
     pos, rest = divmod(key, 1 << 8)
-    f = ["pos=%d" % pos, "len=%d" % length]
+    f = [f"pos={pos}", f"len={length}"]
     if index < 4:
-        f.append("i=%d" % index)
+        f.append(f"i={index}")
     f.append("sp" if rest & 1 else "nosp")
     f.append("spa" if rest & 2 else "nospa")
     if rest & 4:
@@ -248,7 +289,7 @@ def _context(key: int) -> tuple[str, ...]:
     if rest & 8:
         f.append("q")
     f.append("ys" if rest & 16 else "ny")
-    f.append("dots=%d" % (rest >> 5))
+    f.append(f"dots={rest >> 5}")
     return tuple(f)
 
 
@@ -268,7 +309,7 @@ def token_props(tok: str) -> int:
         p |= P_CLOSE
     elif first in _QUOTES and len(tok) == 1:
         p |= P_QUOTE
-    if tok.isdigit() and _YEAR_RE.match(tok) or _YEAR_SUFFIX_RE.match(tok):
+    if (tok.isdigit() and _YEAR_RE.match(tok)) or _YEAR_SUFFIX_RE.match(tok):
         p |= P_YEAR
     if tok == ".":
         p |= P_DOT
@@ -329,7 +370,7 @@ def split_tokens(text: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarr
     if not pairs:
         empty = np.zeros(0, dtype=np.int64)
         return [], empty, empty, empty
-    ws, toks = zip(*pairs)
+    ws, toks = zip(*pairs, strict=False)
     n = len(toks)
     ws_lens = np.fromiter(map(len, ws), dtype=np.int64, count=n)
     tok_lens = np.fromiter(map(len, toks), dtype=np.int64, count=n)
@@ -372,6 +413,7 @@ def extract(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
         return spans, []
     infos = [token_info(t) for t in toks]
     before, after = bigrams([x[5] for x in infos])
+    w5, w3 = class_windows([x[6] for x in infos])
     out: list[list[str]] = []
     for i in range(n):
         feats = (
@@ -385,5 +427,7 @@ def extract(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
         row = list(feats)
         row.append(before[i])
         row.append(after[i])
+        row.append(w5[i])
+        row.append(w3[i])
         out.append(row)
     return spans, out

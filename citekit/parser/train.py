@@ -26,18 +26,18 @@ from pathlib import Path
 import pycrfsuite
 
 from citekit.parser import MODEL_NAME, model_dir
-from citekit.parser.crf import export
 from citekit.parser.corpus import Example, load_examples, read_jsonl
+from citekit.parser.crf import export
 from citekit.parser.features import extract
 
 DEFAULT_SETS = ("anystyle-core", "anystyle-good", "anystyle-bad", "anystyle-ugly", "grobid-corpus")
 EVALUATION_ONLY = ("anystyle-gold-heldout", "umass-cfe-test", "etdcite")
 DEFAULT_PARAMS = {
-    "c1": 0.05,
+    "c1": 0.1,
     "c2": 0.005,
-    "max_iterations": 150,
+    "max_iterations": 200,
     "feature.possible_transitions": True,
-    "feature.minfreq": 1,
+    "feature.minfreq": 2,
 }
 SEED = 20260101
 

@@ -17,7 +17,11 @@ def _fingerprint(ref: Reference) -> str:
     if ref.title and (ref.authors or ref.editors):
         names = ref.authors or ref.editors
         return "|".join(
-            (fold(names[0].family), str(ref.year), " ".join(_WORDS.findall(fold(ref.title))))
+            (
+                fold(names[0].family),
+                f"{ref.year}{ref.year_suffix}",
+                " ".join(_WORDS.findall(fold(ref.title))),
+            )
         )
     return " ".join(_WORDS.findall(fold(ref.raw)))
 
