@@ -200,6 +200,8 @@ def _own_list(
     source: Source, tagger: object | None
 ) -> tuple[list[Reference], list[Span], list[Diagnostic]]:
     """The document's own reference list: entries, the regions it covers, parse findings."""
+    if source.format == "aux":
+        return [], [], []  # an .aux file cites keys; its databases are the references
     if source.format == "latex":
         from citekit.latex import bibitem_references, find_bibitems
 
@@ -240,6 +242,11 @@ def find_all_citations(source: Source, exclude: Sequence[Span] = ()) -> list[Cit
     """Citations of every kind the document's format allows, outside ``exclude``."""
     text = source.text
     keyed: list[Citation] = []
+    if source.format == "aux":
+        from citekit.latex import parse_aux
+
+        cites = [c for c in parse_aux(text).citations if not _inside(c.span, exclude)]
+        return sorted(cites, key=lambda c: c.span.start)
     if source.format == "latex":
         from citekit.latex import find_cite_keys, strip_comments
 
@@ -249,7 +256,7 @@ def find_all_citations(source: Source, exclude: Sequence[Span] = ()) -> list[Cit
         from citekit.pandoc import find_pandoc_keys
 
         keyed = find_pandoc_keys(text)
-    prose = _outside_all(find_citations(text), [c.group for c in keyed])
+    prose = _outside_all(find_citations(text, exclude), [c.group for c in keyed])
     found = _outside_all(keyed + prose, exclude)
     found.sort(key=lambda c: (c.span.start, c.number or 0))
     return found
@@ -344,6 +351,14 @@ def _latex_bibs(source: Source) -> list[str]:
 
     base = Path(source.path).parent if source.path != "-" else None
     out = []
+    if source.format == "aux":
+        from citekit.latex import aux_bib_paths, parse_aux
+
+        for path in aux_bib_paths(parse_aux(source.text), base):
+            if not Path(path).is_file():
+                raise InputError(f"{source.path}: {path} (named by \\bibdata) not found")
+            out.append(path)
+        return out
     for res in find_bib_resources(source.text, base):
         if not Path(res.path).is_file():
             line, col = source.line_col(res.span.start)
@@ -398,9 +413,16 @@ def _markdown_sources(source: Source) -> tuple[list[str], list[str]]:
 
 
 def check_paths(
-    paths: Sequence[str], settings: Settings | None = None, tagger: object | None = None
+    paths: Sequence[str],
+    settings: Settings | None = None,
+    tagger: object | None = None,
+    libraries: Sequence[ReferenceSource] = (),
 ) -> CheckResult:
-    """Read and check every file in ``paths``; raise CitekitError on unreadable input."""
+    """Read and check every file in ``paths``; raise CitekitError on unreadable input.
+
+    ``libraries`` are reference sources such as a Zotero library: citations may
+    resolve to their entries, but an entry nobody cites is not reported.
+    """
     settings = settings or Settings()
     check_prefixes(settings.select, "select")
     check_prefixes(settings.ignore, "ignore")
@@ -426,11 +448,11 @@ def check_paths(
     used_external: list[ReferenceSource] = list(shared)
     for path in paths:
         source = read_source(path)
-        external = list(shared)
+        external = list(shared) + list(libraries)
         if not settings.bib and not settings.csl:
             # the document's own declarations: \bibliography{} or YAML "bibliography:"
             own_bibs: list[ReferenceSource] = []
-            if source.format == "latex":
+            if source.format in ("latex", "aux"):
                 own_bibs = [load(p, read_bib) for p in _latex_bibs(source)]
             elif source.format == "markdown":
                 md_bibs, md_csls = _markdown_sources(source)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -867,10 +868,34 @@ def _closing(text: str, i: int, open_ch: str, close_ch: str) -> int:
 _OPEN_RE = re.compile(r"[(\[]")
 
 
-def find_citations(text: str) -> list[Citation]:
-    """All author-year and numeric citations in ``text``, in document order."""
+def find_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
+    """All author-year and numeric citations in ``text``, in document order.
+
+    ``skip``: regions not to scan (a reference list), for speed; citations
+    found elsewhere are the same with or without it.
+    """
     out: list[Citation] = []
-    for m in _OPEN_RE.finditer(text):
+    pos = 0
+    for region in sorted(skip, key=lambda r: r.start):
+        if region.start > pos:
+            _scan(text, pos, region.start, out)
+        pos = max(pos, region.end)
+    _scan(text, pos, len(text), out)
+    if skip:
+        out = [c for c in out if not any(r.start <= c.span.start < r.end for r in skip)]
+    if "et al" in text:
+        covered = sorted({c.group for c in out}, key=lambda s: s.start)
+        n = len(out)
+        _bare_et_al(text, out, covered)
+        if skip:
+            out[n:] = [c for c in out[n:] if not any(r.start <= c.span.start < r.end for r in skip)]
+    out.sort(key=lambda c: (c.span.start, c.number or 0))
+    return out
+
+
+def _scan(text: str, lo: int, hi: int, out: list[Citation]) -> None:
+    """Read every bracketed group opening in ``text[lo:hi]``."""
+    for m in _OPEN_RE.finditer(text, lo, hi):
         i = m.start()
         ch = text[i]
         close_ch = ")" if ch == "(" else "]"
@@ -885,8 +910,3 @@ def find_citations(text: str) -> list[Citation]:
         if ch == "[" and (text.startswith("@", i + 1) or text.startswith("-@", i + 1)):
             continue  # pandoc keys are read by citekit.pandoc
         _parse_group(text, i, j, out)
-    if "et al" in text:
-        covered = sorted({c.group for c in out}, key=lambda s: s.start)
-        _bare_et_al(text, out, covered)
-    out.sort(key=lambda c: (c.span.start, c.number or 0))
-    return out

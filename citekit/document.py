@@ -206,7 +206,7 @@ def _parse_document(source: Source, tagger: TaggerLike | None) -> ParsedDocument
         # already structured: read it (a converter path: .bib -> CSL-JSON/RIS/...)
         from citekit.formats.bibtex import load_bibtex
 
-        refs, diags = load_bibtex(source.text, source.path)
+        refs, diags = load_bibtex(source.text, source.path, keep_duplicates=True)
         return ParsedDocument(source, (), tuple(assign_keys(refs)), tuple(diags))
     if source.format == "csl-json":
         from citekit.formats.csljson import read_csl_json

@@ -203,6 +203,13 @@ def parse_name(chunk: str, order: Order = "auto") -> Name:
     return Name(_fix_case(tokens[-1]), " ".join(tokens[:k]), particle, suffix)
 
 
+def _known_given(token: str) -> bool:
+    """A given name from the shipped list; "Jean-Paul" counts if each part does."""
+    known = given_names()
+    t = _fold(token.strip(".,"))
+    return t in known or ("-" in t and all(p in known for p in t.split("-") if p))
+
+
 def _family_first(tokens: Sequence[str], order: Order) -> bool:
     """Is a comma-less name written family first?"""
     first, last = tokens[0], tokens[-1]
@@ -210,9 +217,8 @@ def _family_first(tokens: Sequence[str], order: Order) -> bool:
         return False
     if is_initial(last) and not is_initial(first):
         return True
-    known = given_names()
-    first_given = _fold(first.strip(".")) in known
-    last_given = _fold(last.strip(".")) in known
+    first_given = _known_given(first)
+    last_given = _known_given(last)
     if last_given and not first_given:
         return True
     if first_given and not last_given:

@@ -134,9 +134,13 @@ _YEAR_TOKEN = re.compile(
 )
 _YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*[-–—/]\s*(1[5-9]\d\d|20\d\d|\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(0?[1-9]|1[0-2])(?:-(0?[1-9]|[12]\d|3[01]))?(?!\d)")
-_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?({_MONTH_WORD})\s*,?\s+(1[5-9]\d\d|20\d\d)")
+_DMY = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\.?[ \t]+(?:of[ \t]+)?({_MONTH_WORD})(?:[ \t]*,[ \t]*|[ \t]+)(1[5-9]\d\d|20\d\d)"
+)
 _MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(1[5-9]\d\d|20\d\d)")
-_MY = re.compile(rf"({_MONTH_WORD})(?:\s*[/-]\s*{_MONTH_WORD})?\s*,?\s+(1[5-9]\d\d|20\d\d)")
+_MY = re.compile(
+    rf"({_MONTH_WORD})(?:[ \t]*[/-][ \t]*{_MONTH_WORD})?(?:[ \t]*,[ \t]*|[ \t]+)(1[5-9]\d\d|20\d\d)"
+)
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
 _PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)([a-z])?[\s)\].,;:]*$")
 _NO_DATE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.)|\b(?:no date|undated|forthcoming|in press)\b", re.I)
@@ -471,9 +475,15 @@ def _merge_same(text: str, segs: Segs) -> Segs:
     return out
 
 
+def _closed(segment_text: str) -> bool:
+    """Does a segment end on field punctuation, closing quotes and brackets included?"""
+    return segment_text.rstrip().endswith(tuple(_END_PUNCT + "?!)]”’\"»"))
+
+
 _CLOSERS = frozenset("?!”’\"")
 _LEADING_CLOSERS = re.compile(r"[?!”’\"]+")
-_ENDS_IN_CAPITAL = re.compile(r"(?:^|[\s.])[A-Z]$")
+_ENDS_IN_CAPITAL = re.compile(r"(?:^|\s)[A-Z]$")
+_ABBREV_CONT = re.compile(r"^\.[A-Z]\.")
 _NOT_CONTINUATION = re.compile(r"(?i)(?:in\b|in:|available|accessed|retrieved|https?:|www\.)")
 _NEXT_PUNCT = re.compile(r"[,.;:](?=\s|$)")
 _INNER_IN = re.compile(r"[,.;]\s+in:?\s", re.IGNORECASE)
@@ -485,7 +495,7 @@ def repair_split_initials(text: str, segs: Segs) -> Segs:
     out = list(segs)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if b.text.startswith(".") and _ENDS_IN_CAPITAL.search(a.text):
+        if _ABBREV_CONT.match(b.text) and _ENDS_IN_CAPITAL.search(a.text):
             cut = a.end - 1
             out[i] = _seg(text, a.label, a.start, cut)
             out[i + 1] = _seg(text, b.label, cut, b.end)
@@ -523,7 +533,10 @@ def repair_unpunctuated_boundary(text: str, segs: Segs) -> Segs:
             a.label in _CONT_LABELS
             and b.label in _CONT_LABELS | {"location", "note"}
             and a.label != b.label
-            and not a.text.endswith(tuple(_END_PUNCT + "?!)”\""))
+            and not _closed(a.text)
+            and (b.label != "location" or a.label == "event")
+            # "(University of Chicago Press," opens a field of its own, unless closing one
+            and (not b.text.startswith("(") or a.text.count("(") > a.text.count(")"))
             and not gap.strip()
             and not _NOT_CONTINUATION.match(b.text)
         ):
@@ -556,7 +569,7 @@ def repair_lowercase_in_container(text: str, segs: Segs) -> Segs:
             cut = a.start + tail_in.start() + 1
             out[i - 1] = _seg(text, "title", a.start, cut)
             out[i] = _seg(text, "container-title", cut, b.end)
-        elif b.text.startswith("in ") and not a.text.endswith(tuple(_END_PUNCT)):
+        elif b.text.startswith("in ") and not _closed(a.text):
             m = _INNER_IN.search(b.text)
             cut = b.start + m.start() + 1 if m else b.end
             out[i - 1] = _seg(text, "title", a.start, cut)
@@ -581,6 +594,8 @@ def repair_subtitle_in_container(text: str, segs: Segs) -> Segs:
         a, b = out[i - 1], out[i]
         if a.label != "title" or b.label != "container-title" or not a.text.endswith("."):
             continue
+        if _IN_LEAD.match(b.text):
+            continue  # "In: Journal, Series" names its container explicitly
         body = b.text.rstrip(_END_PUNCT + " ")
         if "," not in body:
             continue
@@ -661,7 +676,9 @@ def repair_container_as_title(text: str, segs: Segs) -> Segs:
     body = seg.text.rstrip(_END_PUNCT + " ")
     head, comma, tail = body.rpartition(", ")
     numbered = any(lab in {"volume", "issue", "pages"} for lab in labels[i + 1 :])
-    if comma and numbered and 0 < len(tail.split()) <= 5 and tail[:1].isupper() and len(head.split()) >= 2:
+    if numbered and not (comma and 0 < len(tail.split()) <= 5 and tail[:1].isupper() and len(head.split()) >= 2):
+        return segs  # "ARA&A, 40, 1": journal styles that omit the title
+    if comma and numbered:
         # "Cities, productivity, and quality of life, Science," + "vol. 333": title, journal
         cut = seg.start + len(head) + 1
         out[i : i + 1] = [_seg(text, "title", seg.start, cut), _seg(text, "container-title", cut, seg.end)]
@@ -689,9 +706,8 @@ def repair_corporate_author_title(text: str, segs: Segs) -> Segs:
     if first.label in {"title", "container-title"} and len(out) > 1:
         dated = out[1].label == "date"  # "Name, 2018. Title": author-date order
         later_title = any(i > 0 for i in titles)
-        if (dated or later_title) and len(first.text.split()) <= 8 and (
-            dated or _is_corporate(first.text.rstrip(",.;: "))
-        ):
+        name_like = len(first.text.split()) <= 6 and not any(c.isdigit() for c in first.text)
+        if later_title and name_like and (dated or _is_corporate(first.text.rstrip(",.;: "))):
             out[0] = Segment("author", first.start, first.end, first.text)
             return out
     if first.label == "title" and len(titles) == 1:
@@ -720,18 +736,34 @@ _PUBLISHER_TAIL = re.compile(
 
 def repair_title_tail_in_publisher(text: str, segs: Segs) -> Segs:
     """"Title ... Greener," + "Healthier, and Happier, Penguin Press,": a publisher
-    whose last part is the press gives its head back to a title that ended on a comma."""
+    whose last part is the press gives its head back to a title that ended on a
+    comma, together with any digit-free segments the tagger put in between."""
     out = list(segs)
-    for i in range(1, len(out)):
-        a, b = out[i - 1], out[i]
-        if a.label != "title" or b.label != "publisher" or not a.text.endswith(","):
+    for i, a in enumerate(out):
+        if a.label != "title" or not a.text.endswith(","):
             continue
+        k = i + 1
+        while (
+            k < len(out)
+            and out[k].label in _BETWEEN_LABELS
+            and not any(ch.isdigit() for ch in out[k].text)
+            # a place ("London:") is not title material; a run of words ("Smarter, Greener") may be
+            and (out[k].label != "location" or "," in out[k].text.rstrip(_END_PUNCT + " "))
+        ):
+            k += 1
+        if k >= len(out) or out[k].label != "publisher":
+            continue
+        b = out[k]
         m = _PUBLISHER_TAIL.match(b.text)
-        if m:
-            cut = b.start + m.start("tail")
-            out[i - 1] = _seg(text, "title", a.start, cut)
-            out[i] = _seg(text, "publisher", cut, b.end)
+        if not m:
+            continue
+        cut = b.start + m.start("tail")
+        out[i : k + 1] = [_seg(text, "title", a.start, cut), _seg(text, "publisher", cut, b.end)]
+        break
     return out
+
+
+_BETWEEN_LABELS = frozenset({"note", "location", "editor", "container-title", "collection-title"})
 
 
 def repair_note_inside_title(text: str, segs: Segs) -> Segs:
@@ -787,6 +819,27 @@ def repair_gost_slashes(text: str, segs: Segs) -> Segs:
     return out
 
 
+def repair_edition_overflow(text: str, segs: Segs) -> Segs:
+    """"second edition, John Murray,": what follows the edition phrase is the publisher."""
+    if any(s.label == "publisher" for s in segs):
+        return segs
+    out = list(segs)
+    for i, s in enumerate(out):
+        if s.label != "edition":
+            continue
+        m = _EDITION_PHRASE.search(s.text)
+        if not m:
+            continue
+        rest = s.text[m.end() :]
+        r = re.match(r"[.,;:]*\s*", rest)
+        tail = rest[r.end() if r else 0 :]
+        if tail.rstrip(_END_PUNCT + " ") and tail[:1].isupper() and not any(c.isdigit() for c in tail):
+            cut = s.start + m.end() + (r.end() if r else 0)
+            out[i : i + 1] = [_seg(text, "edition", s.start, cut), _seg(text, "publisher", cut, s.end)]
+        break
+    return out
+
+
 _STATE = re.compile(r"^([A-Z]{2})\s*[:,]\s*")
 
 
@@ -804,20 +857,31 @@ def repair_state_in_publisher(text: str, segs: Segs) -> Segs:
     return out
 
 
+_EDITOR_MARK = re.compile(
+    r"\b(?:eds?|edited|editors?|hrsg|hg|coord|dir|orgs?|trans|transl|translated|translator|tr)\b\.?", re.I
+)
+_IN_MARK = re.compile(r"(?:^|[.,;]\s+)[Ii]n:?\s")
+
+
 def repair_editor_without_marker(text: str, segs: Segs) -> Segs:
-    """An "editor" with no "ed."/"In"/"edited by" anywhere is not an editor: a publisher."""
+    """An "editor" with no "ed."/"In"/"edited by" anywhere is not an editor: heading
+    the entry it is the author, elsewhere the publisher (or a note)."""
     if not any(s.label == "editor" for s in segs):
         return segs
-    if re.search(r"\b(?:eds?|edited|editors?|hrsg|hg|coord|dir|orgs?)\b\.?", text, re.I) or re.search(
-        r"(?:^|[.,;]\s+)[Ii]n:?\s", text
-    ):
+    if _EDITOR_MARK.search(text) or _IN_MARK.search(text):
+        return segs
+    if any(s.label == "editor" and s.text.lstrip("( ").startswith(("In ", "In:", "in ")) for s in segs):
         return segs
     has_pub = any(s.label == "publisher" for s in segs)
     out = []
-    for s in segs:
+    for i, s in enumerate(segs):
         if s.label == "editor":
-            s = Segment("note" if has_pub else "publisher", s.start, s.end, s.text)
-            has_pub = True
+            if i == 0:
+                label = "author"  # names heading the entry are its authors
+            else:
+                label = "note" if has_pub else "publisher"
+                has_pub = True
+            s = Segment(label, s.start, s.end, s.text)
         out.append(s)
     return out
 
@@ -838,6 +902,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_state_in_publisher,
     repair_year_range_after_title,
     repair_gost_slashes,
+    repair_edition_overflow,
 )
 
 
@@ -855,6 +920,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_state_in_publisher: frozenset({"location", "publisher"}),
     repair_year_range_after_title: frozenset({"title", "date"}),
     repair_gost_slashes: frozenset({"title"}),
+    repair_edition_overflow: frozenset({"edition"}),
 }
 
 
@@ -977,9 +1043,8 @@ def build_reference(
             date_text = d.text
             break
     if dinfo.year is None and not dinfo.no_date:
-        outside = "".join(
-            " " * (s.end - s.start) if s.label in {"title", "container-title", "url", "doi", "accessed"} else text[s.start : s.end]
-            for s in segs
+        outside = " ; ".join(
+            s.text for s in segs if s.label not in {"title", "container-title", "url", "doi", "accessed"}
         )
         outside = re.sub(r"(?i)(?:accessed|retrieved|viewed)\b.*$", "", outside)
         dinfo = parse_date(outside)

@@ -103,3 +103,22 @@ def test_thebibliography_keeps_bibitem_keys(data_dir: Path) -> None:
     assert [r.key for r in doc.references] == ["holt", "abara"]
     assert doc.references[1].container_title == "Journal of Urban Affairs"
     assert doc.references[1].pages == "800-815"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        " and ".join(["Aa"] * 3000) + ", Title, 2000",  # a long name chain (no year near the names)
+        "Smith, J. " + " " * 20000 + "Title, May , 2000",  # long whitespace runs
+        " ".join(["May"] * 5000) + " 2000",
+        "(" * 3000 + "x" + ")" * 3000,
+    ],
+)
+def test_pathological_entries_stay_fast(entry: str) -> None:
+    import time
+
+    start = time.process_time()
+    (ref,) = parse_reference_strings([entry])
+    assert ref.raw == entry
+    # generous bound: linear-time work takes milliseconds; a backtracking regex takes seconds
+    assert time.process_time() - start < 2.0

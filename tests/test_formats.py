@@ -215,3 +215,13 @@ def test_duplicate_keys_are_made_unique_on_write(fmt: str) -> None:
         assert [i["id"] for i in json.loads(out)] == ["holt1988", "holt1988a", "holt1988b"]
     else:
         assert list(_pybtex_fields(out)) == ["holt1988", "holt1988a", "holt1988b"]
+
+
+def test_duplicate_bibtex_keys_are_reported_and_kept_on_request() -> None:
+    text = "@book{a, title={X}, year=2000}\n@book{a, title={Y and {Z}}, year=2001}\n@misc{b, title=\"Q\"}\n"
+    refs, diags = load_bibtex(text, "dup.bib")
+    assert [r.key for r in refs] == ["a", "b"]
+    assert len(diags) == 1 and "duplicate key 'a'" in diags[0].message
+    kept, _ = load_bibtex(text, "dup.bib", keep_duplicates=True)
+    assert [(r.key, r.title, r.year) for r in kept] == [("a", "X", 2000), ("a", "Y and Z", 2001), ("b", "Q", None)]
+    assert list(_pybtex_fields(write(kept, "bibtex"))) == ["a", "aa", "b"]

@@ -366,3 +366,22 @@ def test_unsigned_notice_needs_title_and_every_coordinate() -> None:
     # the same notice cited without its page is not enough
     no_page = ref("Necrology. (1887). Journal of the American Medical Association, IX.")
     assert validate(no_page, [notice]).status == "no-match"
+
+
+def test_an_author_name_parsed_as_title_is_no_title(works: dict[str, Work]) -> None:
+    # title-less styles make parsers read the last author as the title
+    raw = "[3] M.J. Shea, R.N. Compton, Physical Review B 47 (1993) 9967–9970."
+    misparsed = ref(
+        raw,
+        authors=(Name("Shea", "M.J."),),
+        title="R.N. Compton",
+        container_title="Physical Review B",
+        year=1993,
+        volume="47",
+        pages="9967-9970",
+    )
+    result = validate(misparsed, [works["10.5555/prb.47.9967"]])
+    assert result.status == "matched"
+    # a real title that differs still vetoes
+    other = misparsed.with_(title="Electron impact ionization of potassium dimers")
+    assert validate(other, [works["10.5555/prb.47.9967"]]).rejected[0].reason == "title-differs"

@@ -38,6 +38,9 @@ CASES = [
     # "Family Given" without a comma: decided by the list's style when nothing else tells
     ("Okafor Tunde", "family-first", [N("Okafor", "Tunde")]),
     ("Tunde Okafor", "given-first", [N("Okafor", "Tunde")]),
+    ("Jean-Paul Sartre", "family-first", [N("Sartre", "Jean-Paul")]),
+    ("J.R.R. Tolkien", "family-first", [N("Tolkien", "J.R.R.")]),
+    ("Charles de Gaulle", "auto", [N("Gaulle", "Charles", "de")]),
     ("O'NEILL, Mary", "auto", [N("O'Neill", "Mary")]),
     ("Şahin, Elif and Müller, Jürgen", "auto", [N("Şahin", "Elif"), N("Müller", "Jürgen")]),
     ("Smith, J. (ed.)", "auto", [N("Smith", "J.")]),

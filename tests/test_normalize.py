@@ -293,6 +293,16 @@ def test_low_information_entry_gets_low_confidence() -> None:
          [("author", "Abara, C.,"), ("title", "Gardens,"), ("container-title", "Urban Affairs, vol."),
           ("volume", "41,"), ("issue", "no. 6,"), ("date", "2019,"), ("pages", "800-15")],
          {"container_title": "Urban Affairs", "volume": "41", "issue": "6", "pages": "800-815", "type": "article-journal"}),
+        # a title cut on a comma, its rest read as a place and as the head of the publisher
+        ("Holt, M., Gardens: Older, Wiser, Greener, and Kinder, Parish Press, Leeds, 1988",
+         [("author", "Holt, M.,"), ("title", "Gardens: Older,"), ("location", "Wiser, Greener"),
+          ("publisher", ", and Kinder, Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
+         {"title": "Gardens: Older, Wiser, Greener, and Kinder", "publisher": "Parish Press", "location": "Leeds"}),
+        # the publisher run into the edition
+        ("Holt, M., Gardens, second edition, Parish Press, Leeds, 1988",
+         [("author", "Holt, M.,"), ("title", "Gardens,"), ("edition", "second edition, Parish Press,"),
+          ("location", "Leeds,"), ("date", "1988")],
+         {"edition": "2", "publisher": "Parish Press", "type": "book"}),
         # a year range after the title belongs to it; the later year is the date
         ("Keane, R., Regimes of the North, 1967-1977. Leeds: Parish Press, 1980",
          [("author", "Keane, R.,"), ("title", "Regimes of the North,"), ("date", "1967-1977."),

@@ -180,6 +180,15 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
         # records with a person or organisation as author: the ones a reference list
         # would normally cite (the others are mostly editorials, front matter, standards)
         authored = {f"w{n}" for n, item in enumerate(items) if item.get("author")}
+        # ... and with a volume and a page (or article number): what a title-less
+        # reference needs to be identified at all
+        located = {
+            f"w{n}"
+            for n, item in enumerate(items)
+            if item.get("author")
+            and item.get("volume")
+            and (item.get("page") or item.get("article-number"))
+        }
         totals: Counter[str] = Counter()
         wrong_examples: list[str] = []
         total_time = 0.0
@@ -187,7 +196,7 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
         print()
         print(
             f"{'positives':<26}{'n':>6}{'right':>9}{'wrong':>9}{'no match':>10}{'refs/s':>9}"
-            f"{'right, authored':>18}"
+            f"{'right, authored':>18}{'right, +vol+page':>20}"
         )
         for style in styles:
             t0 = time.perf_counter()
@@ -202,10 +211,12 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
             counts: Counter[str] = Counter()
             for ident, verdict in zip(ids, result.results, strict=True):
                 counts["authored"] += ident in authored
+                counts["located"] += ident in located
                 if verdict.status == "matched":
                     if verdict.doi == truth[ident]:
                         counts["right"] += 1
                         counts["right authored"] += ident in authored
+                        counts["right located"] += ident in located
                     else:
                         counts["wrong"] += 1
                         wrong_examples.append(
@@ -225,6 +236,7 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
                 f"{style:<26}{n:>6}{counts['right'] / n:>9.1%}{counts['wrong'] / n:>9.2%}"
                 f"{counts['none'] / n:>10.1%}{n / elapsed:>9.0f}"
                 f"{counts['right authored'] / counts['authored']:>12.1%} of {counts['authored']}"
+                f"{counts['right located'] / counts['located']:>12.1%} of {counts['located']}"
                 f"   (render {t_render:.1f}s, parse {t_parse:.1f}s, match {result.elapsed:.1f}s)"
             )
         n = totals["n"]
@@ -232,6 +244,7 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
             f"{'all styles':<26}{n:>6}{totals['right'] / n:>9.1%}{totals['wrong'] / n:>9.2%}"
             f"{totals['none'] / n:>10.1%}{total_refs / total_time:>9.0f}"
             f"{totals['right authored'] / totals['authored']:>12.1%} of {totals['authored']}"
+            f"{totals['right located'] / totals['located']:>12.1%} of {totals['located']}"
         )
         if wrong_examples:
             print(f"\nwrong DOIs on positives ({len(wrong_examples)}):")

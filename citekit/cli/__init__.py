@@ -42,7 +42,7 @@ for _name in _COMMAND_MODULES:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning CitekitError into a message and exit code 2."""
     try:
-        cli.main(args=argv, prog_name="citekit", standalone_mode=False)
+        rc = cli.main(args=argv, prog_name="citekit", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -57,4 +57,5 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)
         sys.exit(130)
-    sys.exit(0)
+    # Without standalone mode click returns ctx.exit()'s code instead of exiting.
+    sys.exit(rc if isinstance(rc, int) else EXIT_OK)

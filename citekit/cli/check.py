@@ -67,6 +67,14 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
 )
+@click.option(
+    "--zotero", is_flag=True,
+    help="Also resolve citations against a running Zotero's library (its local API).",
+)
+@click.option(
+    "--zotero-library", metavar="user:ID|group:ID", default=None,
+    help="Resolve against this library on the Zotero web API (key from $ZOTERO_API_KEY).",
+)
 def check(
     files: tuple[str, ...],
     bib: tuple[str, ...],
@@ -77,6 +85,8 @@ def check(
     fail_level: str | None,
     config: str | None,
     color: bool | None,
+    zotero: bool,
+    zotero_library: str | None,
 ) -> None:
     """Link every in-text citation of FILES to its reference entry and report problems.
 
@@ -94,7 +104,16 @@ def check(
         bib=tuple(bib) or None,
         csl=tuple(csl) or None,
     )
-    result = check_paths(files, settings)
+    libraries = []
+    if zotero or zotero_library:
+        from citekit.check import ReferenceSource
+        from citekit.source import Source
+        from citekit.zotero import fetch_references
+
+        refs = fetch_references(zotero_library)
+        name = f"zotero:{zotero_library or 'local'}"
+        libraries.append(ReferenceSource(Source(name, "", "csl-json"), tuple(refs)))
+    result = check_paths(files, settings, libraries=libraries)
     use_color = color if color is not None else sys.stdout.isatty()
     click.echo(render(result, settings.format, color=use_color), nl=False, color=use_color)
     # sys.exit rather than ctx.exit: the exit status must survive standalone_mode=False

@@ -600,8 +600,13 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
             or fuzz.partial_ratio(view.title, wcontainer) >= 90
         )
     )
-    # a parsed "title" that is really the container (title-less styles) is no title
-    ref_has_title = len(view.title.split()) >= 3 and not ref_container_is_title
+    wfam = [f for f in (fold(a.full_family) for a in (work.authors or work.editors)) if f]
+    # a parsed "title" that is really the container or an author's name (title-less
+    # styles confuse the parser) is no title
+    title_is_a_name = len(view.title.split()) <= 5 and any(_words_in(f, view.title) for f in wfam)
+    ref_has_title = (
+        len(view.title.split()) >= 3 and not ref_container_is_title and not title_is_a_name
+    )
     if not has_title and ref_has_title:
         best = fuzz.ratio(view.title, wtitle)
         set_veto("title-differs", f"title {work.title!r} vs {view.title!r} ({best:.0f}%)")
@@ -655,8 +660,6 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         set_veto("type", f"the reference is a data set; the record a {work.type}")
 
     # --- authors
-    wfam = [fold(a.full_family) for a in (work.authors or work.editors) if a.family]
-    wfam = [f for f in wfam if f]
     first_ok = False
     if wfam:
         first_ok = _family_found(wfam[0], view)

@@ -319,8 +319,22 @@ def reference_from_fields(
     )
 
 
-def load_bibtex(text: str, path: str = "<bibtex>") -> tuple[list[Reference], list[Diagnostic]]:
-    """References and diagnostics (one per malformed block) from BibTeX text."""
+def _strip_enclosing(value: str) -> str:
+    v = value.strip()
+    if len(v) >= 2 and ((v[0] == "{" and v[-1] == "}") or (v[0] == '"' and v[-1] == '"')):
+        return v[1:-1]
+    return v
+
+
+def load_bibtex(
+    text: str, path: str = "<bibtex>", keep_duplicates: bool = False
+) -> tuple[list[Reference], list[Diagnostic]]:
+    """References and diagnostics (one per malformed block) from BibTeX text.
+
+    An entry whose key repeats an earlier one is reported (as a block that
+    cannot be read); with ``keep_duplicates`` it is also returned, in file
+    order, so that converting a file loses no entry (writers make keys unique).
+    """
     # bibtexparser logs each failed block itself; they are reported as diagnostics instead
     log = logging.getLogger("bibtexparser.splitter")
     was_disabled = log.disabled
@@ -341,6 +355,12 @@ def load_bibtex(text: str, path: str = "<bibtex>") -> tuple[list[Reference], lis
         refs.append(reference_from_fields(entry.entry_type, entry.key, fields, raw, span, i))
     diags: list[Diagnostic] = []
     for block in lib.failed_blocks:
+        dup = getattr(block, "ignore_error_block", None)
+        if keep_duplicates and isinstance(dup, bpm.Entry):
+            fields = {fld.key: _strip_enclosing(str(fld.value)) for fld in dup.fields}
+            start = line_starts[min(dup.start_line or 0, len(line_starts) - 1)]
+            raw = block.raw or ""
+            refs.append(reference_from_fields(dup.entry_type, dup.key, fields, raw, Span(start, start + len(raw)), len(refs)))
         line = (block.start_line or 0) + 1
         start = line_starts[min(block.start_line or 0, len(line_starts) - 1)]
         raw = block.raw or ""
@@ -351,11 +371,16 @@ def load_bibtex(text: str, path: str = "<bibtex>") -> tuple[list[Reference], lis
             Diagnostic(
                 code="CIT190",
                 severity="error",
-                message=f"line {line}: cannot read this BibTeX block ({detail})",
+                message=(
+                    f"line {line}: duplicate key {dup.key!r}"
+                    if isinstance(dup, bpm.Entry)
+                    else f"line {line}: cannot read this BibTeX block ({detail})"
+                ),
                 span=Span(start, start + len(raw)),
                 path=path,
             )
         )
+    refs.sort(key=lambda r: r.span.start)
     return refs, diags
 
 

@@ -1,8 +1,9 @@
 """CSL-JSON (CSL data schema 1.0.2): writing References and reading them back.
 
 Items keep list order; ``citation-number`` comes from a numbered list's label.
-What CSL has no variable for (the raw entry, its span, parse confidence, user
-fields) goes into the schema's ``custom`` object, so nothing is lost.
+What CSL has no variable for (the raw entry, its list label, user fields)
+goes into the schema's ``custom`` object, so nothing is lost.  Parse
+confidence and character spans are in the JSON Lines output.
 """
 
 from __future__ import annotations
@@ -104,8 +105,6 @@ def reference_to_csl(ref: Reference) -> dict[str, Any]:
         custom["raw"] = ref.raw
     if ref.label:
         custom["label"] = ref.label
-    if ref.confidence != 1.0:
-        custom["confidence"] = ref.confidence
     if ref.extra:
         custom["fields"] = dict(ref.extra)
     if custom:
