@@ -1,4 +1,4 @@
-"""Settings for ``citekit check``: ``[tool.citekit]`` in pyproject.toml or a citekit.toml.
+"""Settings for citekit: ``[tool.citekit]`` in pyproject.toml or a citekit.toml.
 
 Discovery: an explicit ``--config FILE``; otherwise the nearest ``citekit.toml``
 or ``pyproject.toml`` with a ``[tool.citekit]`` table, searching from the
@@ -21,7 +21,18 @@ from citekit.errors import ConfigError
 
 FORMATS = ("text", "json", "github", "sarif")
 LEVELS = ("info", "warning", "error")
-_KEYS = {"select", "ignore", "fail-level", "format", "bib", "csl", "extend-select", "extend-ignore"}
+_KEYS = {
+    "select",
+    "ignore",
+    "fail-level",
+    "format",
+    "bib",
+    "csl",
+    "extend-select",
+    "extend-ignore",
+    "mailto",
+    "api-url",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +43,8 @@ class Settings:
     format: str = "text"
     bib: tuple[str, ...] = ()
     csl: tuple[str, ...] = ()
+    mailto: str | None = None  # contact address for Crossref's polite pool (enrich)
+    api_url: str | None = None  # a Crossref mirror (enrich)
     config_path: str | None = None
 
     def override(self, **changes: Any) -> Settings:
@@ -75,6 +88,12 @@ def settings_from_table(table: dict[str, Any], where: str, base: Path | None = N
         if fmt not in FORMATS:
             raise ConfigError(f"{where}: 'format' must be one of {', '.join(FORMATS)}, not {fmt!r}")
         s = replace(s, format=fmt)
+    for key, attr in (("mailto", "mailto"), ("api-url", "api_url")):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where}: '{key}' must be a non-empty string")
+            s = replace(s, **{attr: value.strip()})
     for key in ("bib", "csl"):
         if key in table:
             paths = _strings(table[key], key, where)

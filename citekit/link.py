@@ -612,9 +612,36 @@ def _unresolved_reason(c: Citation) -> str:
     return f"no entry for {c.names[0]} ({year}) in the reference list"
 
 
+_ACCESS_WORD_RE = re.compile(
+    r"\b(?:access(?:ed)?|acess(?:o|ado)|consultad[oa]|consult[ée]|retrieved|visited|viewed|"
+    r"abgerufen|accedido|zugegriffen)\b",
+    re.IGNORECASE,
+)
+
+
+def _year_only_accessed(year: int, raw: str) -> bool:
+    """True if ``year`` is printed in the entry only as its access date ("Last access: Jan. 14, 2024")."""
+    found = False
+    for m in re.finditer(rf"(?<!\d){year}(?!\d)", raw):
+        found = True
+        if not _ACCESS_WORD_RE.search(raw, max(0, m.start() - 30), m.start()):
+            return False
+    return found
+
+
 def _break_tie(c: Citation, exact: list[_Score]) -> list[_Score]:
     if len(exact) == 1:
         return exact
+    if c.year is not None:
+        # a year the parser took from an access date loses to an entry that prints it
+        printed = [s for s in exact if not _year_only_accessed(c.year, s.entry.ref.raw)]
+        if 0 < len(printed) < len(exact):
+            exact = printed
+            if len(exact) == 1:
+                exact[0].evidence.append(
+                    Evidence("year", "the other entries print the year only as an access date", 0.1)
+                )
+                return exact
     # a fuller co-author match wins ("Smith and Jones 2019" over "Smith 2019")
     best_co = [s for s in exact if s.coauthors == "ok" and len(s.entry.families) == len(c.names)]
     if c.names[1:] and not c.et_al and len(best_co) == 1:

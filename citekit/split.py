@@ -37,8 +37,21 @@ _LABEL = re.compile(
 _YEAR_LIKE = re.compile(r"^[ \t]*(?:1[5-9]\d\d|20\d\d)[.)]")
 _ENTRY_START = re.compile(
     r"^(?:[A-Z\u00c0-\u024f][\w'’\-]+(?:\s+(?:[A-Z\u00c0-\u024f][\w'’\-]+|[A-Z]\.))*,\s*[A-Z\u00c0-\u024f]"
-    r"|[A-Z]{2,}\b|[A-Z]\.\s?[A-Z]|(?:van|von|de|da|del|der|di|du|le|la)\s+[A-Z]|_{3,}|-{3,}|—)"
+    # Vancouver/eLife "Family AB, Other C." or "Family AB. 2014."
+    r"|[A-Z\u00c0-\u024f][\w'’\-]+\s[A-Z]{1,3}[,.]\s"
+    r"|[A-Z]{2,}\b|[A-Z]\.\s?[A-Z]|(?:van|von|de|da|del|der|di|du|le|la)\s+[A-Z]|_{3,}|-{3,}|—"
+    r"|\[[A-Z][\w-]*\]\s+[A-Z]"  # "[Embrapa] Empresa Brasileira ..."
+    r"|[A-Z\u00c0-\u024f][\w'’\-]+(?:\s[\w'’\-]+)*\.\s\((?:1[5-9]\d\d|20\d\d)"  # "Aristotle. (2009)."
+    r")"
 )
+# A lower-case particle that starts a name: "de Jonge BL, ...", "van Dam, N. M."
+_PARTICLE_START = re.compile(
+    r"^(?:(?:van|von|de|da|del|della|der|di|du|le|la|ten|ter|dos|das)\s+)+"
+    r"[A-Z\u00c0-\u024f][\w'’\-]+(?:,|\s[A-Z]{1,3}[,.\s])"
+)
+_URL_AT_END = re.compile(r"(?:\bhttps?://|\bwww\.|\bdoi:\s?)\S*$", re.IGNORECASE)
+# The first word of a line that carries on a URL broken at the line end ("index.html", "2019/report").
+_URL_TAIL = re.compile(r"^[\w\-./?=&#%~+:;@!$*'()]*[/._=?&#%~][\w\-./?=&#%~+:;@!$*'()]*(?:\s|$)")
 _LATEX_ONLY = re.compile(r"^\s*\\(?:begin|end)\{thebibliography\}.*$|^\s*%")
 
 
@@ -143,11 +156,15 @@ def _continues(prev: str, line: str) -> bool:
     prev = prev.rstrip()
     if not line:
         return True
-    if line[0].islower() or (line[0] in "([{,;:&–-0123456789" and not _ENTRY_START.match(line)):
+    if line[0].islower():
+        return not _PARTICLE_START.match(line)
+    if line[0] in "([{,;:&–-0123456789" and not _ENTRY_START.match(line):
         return True
-    if prev.endswith(("-", ",", "&", " and", ":", "/")) and not prev.endswith("--"):
-        return True
-    return bool(re.search(r"\b(?:https?://|doi:)\S*$", prev) and not _ENTRY_START.match(line))
+    if _URL_AT_END.search(prev):
+        # a URL ends the line (often with "/"): the next line carries it on only if it
+        # starts with URL material or is a single word; "Family, A." starts an entry
+        return bool(_URL_TAIL.match(line) or " " not in line) and not _ENTRY_START.match(line)
+    return prev.endswith(("-", ",", "&", " and", ":", "/")) and not prev.endswith("--")
 
 
 def _entry(text: str, group: list[tuple[int, int, str]], labelled: bool) -> Entry:

