@@ -21,7 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from citekit.citations import WEAK_NARRATIVE_PREFIXES, find_citations
+from citekit.citations import (
+    WEAK_NARRATIVE_PREFIXES,
+    find_bare_citations,
+    find_citations,
+    find_legal_citations,
+)
 from citekit.config import Settings
 from citekit.errors import CitekitError, InputError
 from citekit.link import link_citations
@@ -262,6 +267,33 @@ def find_all_citations(source: Source, exclude: Sequence[Span] = ()) -> list[Cit
     return found
 
 
+def confirmed(link: Link) -> bool:
+    """An exact, unqualified resolution: what an unbracketed mention needs to count."""
+    if link.status != "resolved" or "(ignoring" in link.reason:
+        return False
+    chosen = [cand for cand in link.candidates if cand.target == link.targets[0]]
+    return bool(chosen) and all(ev.weight >= 0 for ev in chosen[0].evidence)
+
+
+def bare_candidates(
+    source: Source,
+    citations: Sequence[Citation],
+    references: Sequence[Reference],
+    exclude: Sequence[Span] = (),
+) -> list[Citation]:
+    """Unbracketed "Name, 2001" mentions and acts of law ("Lei nº 13.146/2015") outside
+    ``exclude`` and the found citations.
+
+    Only for prose (text, Markdown; LaTeX and .aux cite by key) with a reference
+    list; they count only where they resolve exactly (``confirmed``).
+    """
+    if source.format in ("latex", "aux") or not references:
+        return []
+    taken = list(exclude) + [c.group for c in citations] + [c.span for c in citations]
+    legal = find_legal_citations(source.text, taken)
+    return legal + find_bare_citations(source.text, taken + [c.span for c in legal])
+
+
 def _weak(c: Citation) -> bool:
     """A narrative "name (year)" that reads like a title: after a determiner, or in capitals."""
     name = " ".join(c.names)
@@ -302,7 +334,11 @@ def check_source(
     if not any(r.number is not None for r in references):
         # "[3]" in a document without a numbered list is a footnote or a label
         citations = [c for c in citations if c.kind != "numeric"]
-    links = link_citations(citations, references)
+    bare = bare_candidates(source, citations, references, regions)
+    links = link_citations(citations + bare, references)
+    if bare:
+        links = links[: len(citations)] + [lk for lk in links[len(citations) :] if confirmed(lk)]
+        links.sort(key=lambda lk: (lk.citation.span.start, lk.citation.number or 0))
     # "the Treaty of Lisbon (2007)": a narrative "name (year)" after a determiner
     # that matches nothing at all is a title or a thing, not a citation.
     links = [

@@ -20,6 +20,7 @@ Key citations (``\\cite{}``, ``[@key]``) live in ``citekit.latex`` and
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,6 +67,8 @@ _PARTICLES = frozenset(
         "le",
         "del",
         "della",
+        "los",
+        "las",
         "di",
         "des",
         "ter",
@@ -575,6 +578,15 @@ def _parse_group(
             k = i - 1
             if k >= 0 and toks[k].text == ",":
                 k -= 1
+            # "Instituto Nacional de Estudos [Inep], 2024": APA's abbreviation for later citations
+            if (
+                k >= seg_start + 3
+                and toks[k].text in "])"
+                and toks[k - 2].text in "[("
+                and toks[k - 1].kind == "word"
+                and toks[k - 1].text[:1].isupper()
+            ):
+                k -= 3
             # "DIÓGENES LAERCIO, VI 40, 2010": book and section of a classical text
             k = _skip_classical(toks, k, seg_start)
             # "LA DAIA..., 2018": a shortened title ends with an ellipsis
@@ -852,6 +864,134 @@ def _bare_et_al(text: str, out: list[Citation], covered: list[Span]) -> None:
                 narrative=True,
             )
         )
+
+
+# How far back from a free-standing year its names may start ("Acosta Pereira, Brait and Sobral").
+_BARE_LOOKBACK = 80
+# A year standing free in running text, after a comma or a name: "Owen, 1842", "Flora do Brasil 2020".
+# (It starts with a plain space: a leading look-behind makes scanning a long text much slower.)
+_BARE_YEAR_RE = re.compile(rf" ({_YEAR}[a-z]?)\b(?![\d–-]|[.,]\d|/\d)")
+
+
+def find_bare_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
+    """Unbracketed "Name, 2001" / "Name and Other 2001" mentions in running text.
+
+    Outside brackets a name before a year is as often a place, a month or a
+    title as an author, so these are candidates only: the check keeps those
+    that resolve exactly to an entry of the list (a taxonomic authority
+    "Dinosauria Owen, 1842", a table cell "Brait, 2006", "as described by
+    Kessler and Baldwin, 2001").  Years inside brackets, in ``skip`` regions
+    or after "et al." (found by ``find_citations``) are left alone.
+    """
+    out: list[Citation] = []
+    regions = sorted(skip, key=lambda r: r.start)
+    starts = [r.start for r in regions]
+    ends = list(itertools.accumulate((r.end for r in regions), max))  # regions may nest
+    for m in _BARE_YEAR_RE.finditer(text):
+        pos = m.start(1)
+        before = text[pos - 2 : pos - 1]
+        if not (before.isalnum() or before in (".", ",")):
+            continue
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < ends[i]:
+            continue
+        head = text[pos - 3 : pos - 1].rstrip(",")
+        if not (head[-1:].isalpha() or head[-1:] == "."):
+            continue  # no word right before the year
+        lo = max(0, pos - _BARE_LOOKBACK)
+        nl = text.rfind("\n", lo, pos)
+        if nl != -1:
+            lo = nl + 1
+        if text.rfind("(", lo, pos) > text.rfind(")", lo, pos) or text.rfind(
+            "[", lo, pos
+        ) > text.rfind("]", lo, pos):
+            continue  # inside a bracket: the group reader has decided on it
+        toks = _tokenize(text[lo : m.end()], lo)
+        yi = len(toks) - 1
+        if yi < 1 or toks[yi].kind != "year":
+            continue
+        k = yi - 1
+        if toks[k].text == ",":
+            k -= 1
+        if k < 0 or toks[k].kind == "etal" or not _is_name_word(toks[k]):
+            continue
+        run = _read_names_backwards(toks, k, narrative=True)
+        if run is None:
+            continue
+        year, ysuf, _ = _year_value(toks[yi])
+        out.append(
+            Citation(
+                kind="author-year",
+                text=text[run.start : m.end()],
+                span=Span(run.start, m.end()),
+                group=Span(run.start, m.end()),
+                names=tuple(_clean_name(text[a:b]) for a, b in run.names),
+                et_al=run.et_al,
+                year=year,
+                year_suffix=ysuf,
+                narrative=True,
+            )
+        )
+    return out
+
+
+# Acts of law as Portuguese and Spanish texts cite them: "Lei nº 13.146/2015",
+# "Decreto nº 6.949, de 25 de agosto de 2009", "Resolución 4/2009".
+_LEGAL_RE = re.compile(
+    r"\b(?P<act>Lei(?:\s+Complementar)?|Decreto(?:[-\s]Lei)?|Resolu[çc][ãa]o|Resoluci[óo]n|Portaria"
+    r"|Nota\s+T[ée]cnica|Medida\s+Provis[óo]ria|Instru[çc][ãa]o\s+Normativa|Parecer"
+    r"|Emenda\s+Constitucional|Ley)"
+    r"\s+(?:n\.?\s?[º°o]?\.?\s*)?(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,6})"
+    r"(?:\s*/\s*(?P<y1>1[5-9]\d\d|20\d\d)"
+    r"|,?\s+de\s+\d{1,2}[º°o]?\.?\s+(?:de\s+)?[^\W\d_]{3,10}\.?\s+(?:de\s+)?(?P<y2>1[5-9]\d\d|20\d\d))\b"
+)
+# An entry may open with the jurisdiction: "BRASIL. Lei nº 6001, de 19 de dezembro de 1973."
+_LEGAL_ENTRY_RE = re.compile(r"(?:[A-ZÀ-Ý]{2,}[.,]\s+)?")
+
+
+def _legal_key(m: re.Match[str]) -> str:
+    act = re.sub(r"[\s-]+", "", m.group("act")).lower()
+    act = act.translate(str.maketrans("çãéóí", "caeoi"))
+    return f"{act}{m.group('num').replace('.', '')}/{m.group('y1') or m.group('y2')}"
+
+
+def legal_act_key(entry: str) -> str | None:
+    """ "lei13146/2015" for an entry that opens with an act of law, else None."""
+    lead = _LEGAL_ENTRY_RE.match(entry)
+    m = _LEGAL_RE.match(entry, lead.end() if lead else 0)
+    return _legal_key(m) if m else None
+
+
+def find_legal_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
+    """Acts of law cited by type, number and date ("Lei nº 13.146/2015").
+
+    Candidates only, like ``find_bare_citations``: a law is often named
+    without being in the list, so the check keeps those an entry confirms.
+    The act's key ("lei13146/2015") is in ``key``; ``command`` is "legal-act".
+    """
+    regions = sorted(skip, key=lambda r: r.start)
+    starts = [r.start for r in regions]
+    ends = list(itertools.accumulate((r.end for r in regions), max))
+    out: list[Citation] = []
+    for m in _LEGAL_RE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ends[i]:
+            continue
+        year = int(m.group("y1") or m.group("y2"))
+        out.append(
+            Citation(
+                kind="author-year",
+                text=m.group(),
+                span=Span(m.start(), m.end()),
+                group=Span(m.start(), m.end()),
+                names=(f"{m.group('act')} {m.group('num')}",),
+                year=year,
+                narrative=True,
+                key=_legal_key(m),
+                command="legal-act",
+            )
+        )
+    return out
 
 
 def _closing(text: str, i: int, open_ch: str, close_ch: str) -> int:

@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from citekit.citations import legal_act_key
 from citekit.model import Candidate, Citation, Evidence, Link, Name, Reference
 
 _PARTICLES = frozenset(
@@ -47,6 +48,8 @@ _PARTICLES = frozenset(
         "le",
         "del",
         "della",
+        "los",
+        "las",
         "di",
         "des",
         "ter",
@@ -115,6 +118,9 @@ class _Entry:
         str
     ]  # words after the lead in the first name chunk, if no author was parsed
     acronym: str  # "BLS – US Bureau of Labor Statistics" -> "bls", for corporate authors
+    initials: str  # "Centro de Gestão e Estudos Estratégicos. (2023)" -> "cgee" (a corporate head)
+    raw_years: frozenset[str]  # years printed in an entry without a parsed year ("1922", "2014b")
+    legal: str | None  # "lei13146/2015" for "Lei nº 13.146, de 6 de julho de 2015. ..."
     pages: tuple[int, int] | None
     page_count: int | None
 
@@ -168,6 +174,55 @@ def _leads(raw: str) -> frozenset[str]:
         out.add(fold(m.group(1)))
     out.discard("")
     return frozenset(out)
+
+
+_PRINTED_YEAR_RE = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)([a-z]?)(?![\d/]|[a-z])")
+
+
+_ACCESS_WORD_RE = re.compile(
+    r"\b(?:access(?:ed)?|acess(?:o|ado)|consultad[oa]|consult[ée]|retrieved|visited|viewed|"
+    r"abgerufen|accedido|zugegriffen)\b",
+    re.IGNORECASE,
+)
+
+
+def _years_printed(raw: str) -> list[tuple[str, bool]]:
+    """Every year printed in an entry ("1922", "2014b"), each with whether it is the
+    access date: the first year within a short reach after "accessed", "Acesso em", ..."""
+    access = set()
+    for m in _ACCESS_WORD_RE.finditer(raw):
+        y = _PRINTED_YEAR_RE.search(raw, m.end(), m.end() + 30)
+        if y is not None:
+            access.add(y.start())
+    return [(m.group(1) + m.group(2), m.start() in access) for m in _PRINTED_YEAR_RE.finditer(raw)]
+
+
+def _printed_years(raw: str) -> frozenset[str]:
+    """Years printed in an entry, except access dates."""
+    return frozenset(y for y, accessed in _years_printed(raw) if not accessed)
+
+
+def _year_only_accessed(year: int, raw: str) -> bool:
+    """True if ``year`` is printed in the entry only as its access date ("Last access: Jan. 14, 2024")."""
+    marks = [accessed for y, accessed in _years_printed(raw) if y[:4] == str(year)]
+    return bool(marks) and all(marks)
+
+
+_CORPORATE_HEAD_RE = re.compile(r"[^.,;:(\[\d]{10,120}")
+
+
+def _initials(raw: str) -> str:
+    """Initials of a corporate author's capitalised words: "Centro de Gestão e Estudos
+    Estratégicos. (2023)" -> "cgee"; "" unless the entry opens with such a name."""
+    m = _CORPORATE_HEAD_RE.match(raw)
+    if m is None:
+        return ""
+    words = _RAW_WORD_RE.findall(m.group())
+    caps = [w for w in words if w[:1].isupper()]
+    # three or more capitalised words, and no "Family A" initials: a body, not people
+    if len(caps) < 3 or any(len(w) == 1 for w in caps):
+        return ""
+    return fold("".join(w[0] for w in caps))
 
 
 def _head_given(raw: str) -> frozenset[str]:
@@ -235,6 +290,9 @@ def _entry(ref: Reference, index: int) -> _Entry:
         raw_names=_raw_names(_strip_label(ref.raw)) if free_text else frozenset(),
         head_given=_head_given(_strip_label(ref.raw)) if free_text and not names else frozenset(),
         acronym=_acronym(names[0]) if names else "",
+        initials=_initials(_strip_label(ref.raw)) if free_text else "",
+        raw_years=_printed_years(ref.raw) if free_text and ref.year is None else frozenset(),
+        legal=legal_act_key(_strip_label(ref.raw).lstrip()) if free_text else None,
         pages=pages,
         page_count=count,
     )
@@ -252,10 +310,37 @@ class _Index:
     by_number: dict[int, list[Reference]]
     by_key: dict[str, list[Reference]]
     family_keys: list[str]
+    by_legal: dict[str, list[Reference]]
+
+
+# "______. Another title. 1990." / "———. 2005.": the same author(s) as the entry above
+_REPEATED_AUTHOR_RE = re.compile(r"\s*(?:_{2,}|-{3,}|[—–]{1,3})\s*[.,]?")
+
+
+def _entries(references: Sequence[Reference]) -> list[_Entry]:
+    out: list[_Entry] = []
+    for i, r in enumerate(references):
+        e = _entry(r, i)
+        if out and not r.raw.lstrip().startswith("@"):
+            m = _REPEATED_AUTHOR_RE.match(_strip_label(r.raw))
+            if m is not None:
+                prev = out[-1]
+                e = replace(
+                    e,
+                    families=prev.families,
+                    givens=prev.givens,
+                    leads=prev.leads,
+                    raw_names=prev.raw_names | _raw_names(_strip_label(r.raw)[m.end() :]),
+                    head_given=prev.head_given,
+                    acronym=prev.acronym,
+                    initials=prev.initials,
+                )
+        out.append(e)
+    return out
 
 
 def _index(references: Sequence[Reference]) -> _Index:
-    entries = [_entry(r, i) for i, r in enumerate(references)]
+    entries = _entries(references)
     by_family: dict[str, list[_Entry]] = defaultdict(list)
     by_given: dict[str, list[_Entry]] = defaultdict(list)
     by_number: dict[int, list[Reference]] = defaultdict(list)
@@ -274,7 +359,11 @@ def _index(references: Sequence[Reference]) -> _Index:
             by_number[e.ref.number].append(e.ref)
         if e.ref.key:
             by_key[e.ref.key].append(e.ref)
-    return _Index(entries, by_family, by_given, by_number, by_key, sorted(by_family))
+    by_legal: dict[str, list[Reference]] = defaultdict(list)
+    for e in entries:
+        if e.legal:
+            by_legal[e.legal].append(e.ref)
+    return _Index(entries, by_family, by_given, by_number, by_key, sorted(by_family), by_legal)
 
 
 @dataclass(slots=True)
@@ -390,8 +479,22 @@ def _match_year(c: Citation, e: _Entry) -> tuple[str, Evidence]:
             "year", f"cited without a date; the entry has {ref.year}", -0.5
         )
     if ref.year is None:
+        if e.raw_years and f"{c.year}{c.year_suffix}" in e.raw_years:
+            # the parser found no date, but the entry as written shows this year
+            return "exact", Evidence(
+                "year", f"{c.year}{c.year_suffix} is printed in the entry", 0.3
+            )
         return NO_YEAR, Evidence("year", "the entry has no year", -0.3)
     if ref.year != c.year:
+        cited = f"{c.year}{c.year_suffix}"
+        if (c.year_suffix or _year_only_accessed(ref.year, ref.raw)) and cited in _printed_years(
+            ref.raw
+        ):
+            # the parser took another date for the entry's year: its access date, or an
+            # original edition's, while the entry prints the cited "1972b" as well
+            return "exact", Evidence(
+                "year", f"{cited} is printed in the entry (read as {_year_of(ref)})", 0.3
+            )
         return YEAR_DIFFERS, Evidence(
             "year", f"differs: cited {c.year}, the entry has {_year_of(ref)}", -0.6
         )
@@ -505,12 +608,46 @@ def describe(ref: Reference, title: bool = False) -> str:
     return label
 
 
+def _link_acronym(c: Citation, idx: _Index) -> Link | None:
+    """ "(CGEE, 2023)" for "Centro de Gestão e Estudos Estratégicos. (2023)": an acronym
+    equal to (or, from four letters, the start of) a corporate author's initials, same year."""
+    if c.et_al or c.year is None or len(c.names) != 1:
+        return None
+    cited = c.names[0]
+    # "CGEE", "CNPq" (capitals after the first letter), or "Inep" (a word of four or more)
+    if not (cited.isalpha() and 2 <= len(cited) <= 8):
+        return None
+    if cited[1:].islower() and len(cited) < 4:
+        return None
+    key = fold(cited)
+    fits = [
+        e
+        for e in idx.entries
+        if e.initials
+        and (e.initials == key or (len(key) >= 4 and e.initials.startswith(key)))
+        and _match_year(c, e)[0] == "exact"
+    ]
+    if len(fits) != 1:
+        return None
+    e = fits[0]
+    ev = (Evidence("name", f"{cited} abbreviates {_display(e, 0)}", 0.3), _match_year(c, e)[1])
+    return Link(
+        c,
+        "resolved",
+        (e.ref.id,),
+        f"{cited} abbreviates {_display(e, 0)}",
+        (Candidate(e.ref.id, 1.8, ev),),
+    )
+
+
 def _link_author_year(c: Citation, idx: _Index) -> Link:
     if not c.names:
         return Link(c, "unresolved", reason="no author in the citation")
     link = _link_names(c, idx)
-    if link.status != "unresolved" or len(c.names) < 2:
+    if link.status != "unresolved":
         return link
+    if len(c.names) < 2:
+        return (_link_acronym(c, idx) if not link.candidates else None) or link
     # "Ainda, Blum & Roderjan (2007)", "(AIC, Akaike, 1973)": a leading word read
     # as a name; accept only an exact fit of the rest.
     for drop in range(1, min(3, len(c.names))):
@@ -612,26 +749,31 @@ def _unresolved_reason(c: Citation) -> str:
     return f"no entry for {c.names[0]} ({year}) in the reference list"
 
 
-_ACCESS_WORD_RE = re.compile(
-    r"\b(?:access(?:ed)?|acess(?:o|ado)|consultad[oa]|consult[ée]|retrieved|visited|viewed|"
-    r"abgerufen|accedido|zugegriffen)\b",
+_ND_PHRASE_RE = re.compile(
+    r"in press|in review|in preparation|forthcoming|no prelo|no date|n\.\s?d\.|s\.\s?d\.|s/d",
     re.IGNORECASE,
 )
-
-
-def _year_only_accessed(year: int, raw: str) -> bool:
-    """True if ``year`` is printed in the entry only as its access date ("Last access: Jan. 14, 2024")."""
-    found = False
-    for m in re.finditer(rf"(?<!\d){year}(?!\d)", raw):
-        found = True
-        if not _ACCESS_WORD_RE.search(raw, max(0, m.start() - 30), m.start()):
-            return False
-    return found
 
 
 def _break_tie(c: Citation, exact: list[_Score]) -> list[_Score]:
     if len(exact) == 1:
         return exact
+    if c.year_suffix:
+        # "2017a": an entry with that very suffix beats one without a suffix
+        same = [s for s in exact if s.year == "exact"]
+        if 0 < len(same) < len(exact):
+            exact = same
+            if len(exact) == 1:
+                return exact
+    if c.no_date:
+        # "(Pletsch, in press)": the entry that says "in press" beats one merely undated
+        phrase = _ND_PHRASE_RE.search(c.text)
+        if phrase is not None:
+            said = [s for s in exact if phrase.group().lower() in s.entry.ref.raw.lower()]
+            if 0 < len(said) < len(exact):
+                exact = said
+                if len(exact) == 1:
+                    return exact
     if c.year is not None:
         # a year the parser took from an access date loses to an entry that prints it
         printed = [s for s in exact if not _year_only_accessed(c.year, s.entry.ref.raw)]
@@ -722,6 +864,21 @@ def _link_numeric(c: Citation, idx: _Index) -> Link:
     return Link(c, "unresolved", (), f"no entry numbered {c.number} (the list has {top})")
 
 
+def _link_legal(c: Citation, idx: _Index) -> Link:
+    """An act of law: the entry that opens with the same act, number and year."""
+    refs = idx.by_legal.get(c.key or "", [])
+    if len(refs) == 1:
+        ev = (Evidence("name", f"{c.text} opens the entry", 0.8),)
+        return Link(
+            c, "resolved", (refs[0].id,), f"the act {c.names[0]}", (Candidate(refs[0].id, 1.8, ev),)
+        )
+    if len(refs) > 1:
+        return Link(
+            c, "ambiguous", tuple(r.id for r in refs), f"{len(refs)} entries for {c.names[0]}"
+        )
+    return Link(c, "unresolved", (), f"no entry for {c.text} in the reference list")
+
+
 def _link_key(c: Citation, idx: _Index) -> Link:
     refs = idx.by_key.get(c.key or "", [])
     if len(refs) == 1:
@@ -743,9 +900,24 @@ def _link_key(c: Citation, idx: _Index) -> Link:
     return Link(c, "unresolved", (), f"undefined key {c.key}")
 
 
+_DEFINES_RE = re.compile(r"[\[(]([A-Z][\w&]{1,11})[\])]\s*,?\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d)")
+
+
+def _abbreviations(citations: Sequence[Citation]) -> dict[str, tuple[str, ...]]:
+    """ "(World Health Organization [WHO], 2019)" defines WHO for later "(WHO, 2020)"."""
+    out: dict[str, tuple[str, ...]] = {}
+    for c in citations:
+        if c.kind == "author-year" and c.names and ("[" in c.text or "(" in c.text):
+            m = _DEFINES_RE.search(c.text)
+            if m is not None:
+                out.setdefault(fold(m.group(1)), c.names)
+    return out
+
+
 def link_citations(citations: Sequence[Citation], references: Sequence[Reference]) -> list[Link]:
     """One Link per citation, in the order given."""
     idx = _index(references)
+    abbreviations = _abbreviations(citations)
     out: list[Link] = []
     # A work is usually cited many times in the same words: decide each form once.
     seen: dict[tuple[object, ...], Link] = {}
@@ -754,11 +926,23 @@ def link_citations(citations: Sequence[Citation], references: Sequence[Reference
             out.append(_link_numeric(c, idx))
         elif c.kind == "key":
             out.append(_link_key(c, idx))
+        elif c.command == "legal-act":
+            out.append(_link_legal(c, idx))
         else:
             memo = (c.names, c.et_al, c.year, c.year_suffix, c.no_date, c.locator, c.suffix)
             done = seen.get(memo)
             if done is None:
-                done = seen[memo] = _link_author_year(c, idx)
+                done = _link_author_year(c, idx)
+                full = abbreviations.get(fold(c.names[0])) if len(c.names) == 1 else None
+                if done.status == "unresolved" and full:
+                    retry = _link_author_year(replace(c, names=full), idx)
+                    if retry.status != "unresolved":
+                        done = replace(
+                            retry,
+                            citation=c,
+                            reason=f"{retry.reason} ({c.names[0]} abbreviates {' '.join(full)})",
+                        )
+                seen[memo] = done
                 out.append(done)
             else:
                 out.append(replace(done, citation=c))

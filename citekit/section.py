@@ -104,7 +104,9 @@ def is_heading(line: str) -> str | None:
 # --- reference-likeness of a line or block ----------------------------------
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)|\bn\.\s?d\.")
-_LABEL = re.compile(r"^\s*(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?=\s|[A-Z\u00c0-\u024f\"“‘'])|[-*•]\s)")
+_LABEL = re.compile(
+    r"^\s*(?:\[\^?(\d{1,5})\]:?|\((\d{1,5})\)|(\d{1,5})[.)](?=\s|[A-Z\u00c0-\u024f\"“‘'])|[-*•]\s|\[\^\w+\]:)"
+)
 _NAME_START = re.compile(
     r"^\s*(?:\[?\d{1,4}[\].)]?\s*)?(?:[-*•]\s+)?"
     r"(?:"

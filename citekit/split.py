@@ -30,8 +30,8 @@ class Entry:
 
 
 _LABEL = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<label>\[(?P<n1>\d{1,5})\]|\((?P<n2>\d{1,5})\)|(?P<n3>\d{1,5})[.)]"
-    r"(?=\s|[A-Z\u00c0-\u024f\"“‘'])|\\bibitem(?:\[[^\]]*\])?\{[^}]*\}|[-*•–]\s)[ \t]*"
+    r"^(?P<indent>[ \t]*)(?P<label>\[\^?(?P<n1>\d{1,5})\]:?|\((?P<n2>\d{1,5})\)|(?P<n3>\d{1,5})[.)]"
+    r"(?=\s|[A-Z\u00c0-\u024f\"“‘'])|\\bibitem(?:\[[^\]]*\])?\{[^}]*\}|\[\^[\w-]+\]:|[-*•–]\s)[ \t]*"
 )
 # "2012." or "1999)" alone at a line start is a year, not a label.
 _YEAR_LIKE = re.compile(r"^[ \t]*(?:1[5-9]\d\d|20\d\d)[.)]")
@@ -157,7 +157,8 @@ def _continues(prev: str, line: str) -> bool:
     if not line:
         return True
     if line[0].islower():
-        return not _PARTICLE_START.match(line)
+        # "de Jonge BL, ..." starts an entry, unless the line above breaks off an author list
+        return not _PARTICLE_START.match(line) or prev.endswith((",", "&", " and", " e", " y"))
     if line[0] in "([{,;:&–-0123456789" and not _ENTRY_START.match(line):
         return True
     if _URL_AT_END.search(prev):

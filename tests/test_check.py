@@ -407,3 +407,34 @@ def test_unparsed_entry_is_reported_once() -> None:
     )
     codes = [d.code for d in check_source(Source("x.txt", text)).diagnostics]
     assert codes.count("CIT104") == 1 and "CIT103" not in codes
+
+
+def test_unbracketed_mentions_count_only_when_they_resolve_exactly() -> None:
+    text = (
+        "Specimens were keyed as described by Okafor, 2019 and measured again.\n"
+        "Dates in Lagos, 2019 and in Cork, 2012 mean nothing here; nor does Okafor, 2018.\n"
+        "Brennan (2012) wrote the rest.\n\n"
+        "References\n\n"
+        "Okafor, N. (2019). Nets. Lagos Press.\n"
+        "Brennan, M. (2012). Harbours. Cork Press.\n"
+    )
+    rep = check_source(Source("b.txt", text))
+    assert [(lk.citation.text, lk.status) for lk in rep.links] == [
+        ("Okafor, 2019", "resolved"),
+        ("Brennan (2012)", "resolved"),
+    ]
+    assert rep.links[0].citation.span.start == text.index("Okafor, 2019")
+    assert not [d for d in rep.diagnostics if d.code.startswith("CIT0")]
+
+
+def test_acts_of_law_count_when_the_list_has_them() -> None:
+    text = (
+        "Conforme a Lei nº 13.146/2015 e a Lei nº 9.394/1996, o acesso é garantido.\n\n"
+        "Referências\n\n"
+        "Lei n° 13.146, de 6 de julho de 2015. Institui a Lei Brasileira de Inclusão.\n"
+        "Okafor, N. (2019). Nets. Lagos Press.\n"
+    )
+    rep = check_source(Source("l.txt", text))
+    assert [(lk.citation.text, lk.status) for lk in rep.links] == [
+        ("Lei nº 13.146/2015", "resolved")
+    ]

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from citekit.citations import find_citations
+from citekit.model import Span
 
 
 def items(text: str) -> list[tuple[str, tuple[str, ...], int | None, str]]:
@@ -194,3 +195,68 @@ def test_written_out_references_and_lead_ins_before_abnt_lists() -> None:
     # a title after a determiner keeps the determiner as prefix, for the check to judge
     (c,) = find_citations("under the Treaty of Lisbon (2007) the")
     assert c.narrative and c.prefix == "the"
+
+
+def test_abbreviation_after_a_corporate_author_is_not_a_name() -> None:
+    got = items("(World Health Organization [WHO], 2019; Lindqvist, 2015)")
+    assert got == [
+        ("World Health Organization [WHO], 2019", ("World Health Organization",), 2019, ""),
+        ("Lindqvist, 2015", ("Lindqvist",), 2015, ""),
+    ]
+
+
+def test_bare_candidates_outside_brackets() -> None:
+    from citekit.citations import find_bare_citations
+
+    def bare(text: str) -> list[tuple[str, tuple[str, ...], int | None]]:
+        return [(c.text, c.names, c.year) for c in find_bare_citations(text)]
+
+    assert bare("Dinosauria Owen, 1842 | Ornithischia Seeley, 1888") == [
+        ("Dinosauria Owen, 1842", ("Dinosauria Owen",), 1842),
+        ("Ornithischia Seeley, 1888", ("Ornithischia Seeley",), 1888),
+    ]
+    assert bare("as described by Kessler and Baldwin, 2001 and others") == [
+        ("Kessler and Baldwin, 2001", ("Kessler", "Baldwin"), 2001)
+    ]
+    assert bare("species listed in Flora do Brasil 2020. Most were") == [
+        ("Flora do Brasil 2020", ("Flora do Brasil",), 2020)
+    ]
+    # years inside brackets, after "et al." or after lower-case words are left alone
+    assert bare("(Kessler and Baldwin, 2001)") == []
+    assert bare("the market grew in 2001 and in May, 2002-2003") == []
+    assert bare("Smith et al., 2019 showed") == []
+    # a region to skip (the reference list, citations already found)
+    text = "Lindqvist, 2015 wrote it"
+    assert find_bare_citations(text, [Span(0, len(text))]) == []
+
+
+def test_spanish_particles_inside_a_family_name() -> None:
+    assert items("como Slee (2016) e Yarza De los Ríos (2011) mostram") == [
+        ("Slee (2016)", ("Slee",), 2016, ""),
+        ("Yarza De los Ríos (2011)", ("Yarza De los Ríos",), 2011, ""),
+    ]
+    assert items("(Fuente de las Casas, 2004)") == [
+        ("Fuente de las Casas, 2004", ("Fuente de las Casas",), 2004, "")
+    ]
+
+
+def test_acts_of_law() -> None:
+    from citekit.citations import find_legal_citations, legal_act_key
+
+    text = (
+        "Segundo a Lei nº 13.146/2015 e o Decreto nº 6.949, de 25 de agosto de 2009, "
+        "e a Resolução n° 4/ 2009 (Nota Técnica n.º 4, de 23 de janeiro de 2014); "
+        "a Lei 8.080 sem data não conta."
+    )
+    got = [(c.text, c.key, c.year) for c in find_legal_citations(text)]
+    assert got == [
+        ("Lei nº 13.146/2015", "lei13146/2015", 2015),
+        ("Decreto nº 6.949, de 25 de agosto de 2009", "decreto6949/2009", 2009),
+        ("Resolução n° 4/ 2009", "resolucao4/2009", 2009),
+        ("Nota Técnica n.º 4, de 23 de janeiro de 2014", "notatecnica4/2014", 2014),
+    ]
+    assert legal_act_key("Lei n° 13.146, de 6 de julho de 2015. Institui a Lei.") == "lei13146/2015"
+    assert legal_act_key("BRASIL. Lei n.º 6001, de 19 de dezembro de 1973. Estatuto.") == (
+        "lei6001/1973"
+    )
+    assert legal_act_key("Leite, R. P. (2007). Contra-usos da cidade.") is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -525,3 +526,44 @@ def test_conflict_names_the_record_that_fits(index: LocalIndex) -> None:
     assert "10.5555/book.softpower.2004" in result.message
     quiet = enrich_references([wrong], [index], suggest=False).results[0]
     assert quiet.status == "conflict" and quiet.suggestion is None
+
+
+def test_thin_match_widens_the_search_to_see_a_rival() -> None:
+    # an unsigned item cited by journal, volume, year and page: a duplicate record
+    # ranked just below the rows asked for must still make it ambiguous
+    item = Work(
+        doi="10.5555/arch.94.791",
+        type="journal-article",
+        title="Books received",
+        container_title="Archives of Dermatology",
+        volume="94",
+        pages="791",
+        year=1966,
+    )
+    twin = replace(item, doi="10.5555/arch.94.791.dup")
+    cited = ref("[12] Archives of Dermatology 94 (1966) 791.")
+    alone = FakeResolver([item])
+    assert enrich_references([cited], [alone], rows=1).results[0].doi == item.doi
+    # a full page of candidates (1 of rows=1): asked once more, wider, and still no rival
+    assert alone.searched == [cited.raw, cited.raw]
+    few = FakeResolver([item])
+    assert enrich_references([cited], [few], rows=5).results[0].doi == item.doi
+    assert few.searched == [cited.raw]  # fewer candidates than rows: nothing was cut off
+    crowded = FakeResolver([item, twin])
+    result = enrich_references([cited], [crowded], rows=1).results[0]
+    assert result.status == "no-match"
+    assert len(crowded.searched) == 2  # asked again with more rows
+    # a well-founded match (author, title and every coordinate) is not searched twice
+    article = replace(
+        item,
+        doi="10.5555/arch.94.795",
+        title="Mycosis fungoides in childhood",
+        authors=(Name("Moore", "Ann"),),
+        pages="795-799",
+    )
+    signed = FakeResolver([article, twin])
+    full = ref(
+        "Moore, A. (1966). Mycosis fungoides in childhood. Archives of Dermatology, 94, 795."
+    )
+    assert enrich_references([full], [signed], rows=1).results[0].doi == article.doi
+    assert signed.searched == [full.raw]

@@ -115,6 +115,31 @@ def test_query_tokens_drop_stop_words_and_fold() -> None:
     assert query_tokens("the of and") == []
 
 
+def test_a_reference_in_another_script_is_searched(tmp_path: Path) -> None:
+    assert query_tokens("Паршин Д.А. Математическое моделирование, 2015") == [
+        "паршин",
+        "математическое",
+        "моделирование",
+        "2015",
+    ]
+    records = tmp_path / "ru.jsonl"
+    item = {
+        "DOI": "10.5555/ru",
+        "type": "journal-article",
+        "title": ["Математическое моделирование экструзии"],
+        "author": [{"family": "Паршин", "given": "Д. А."}],
+        "container-title": ["Теоретические основы химической технологии"],
+        "issued": {"date-parts": [[2015]]},
+    }
+    other = {**item, "DOI": "10.5555/en", "title": ["Modelling of extrusion"], "author": []}
+    records.write_text(
+        json.dumps(item, ensure_ascii=False) + "\n" + json.dumps(other) + "\n", encoding="utf-8"
+    )
+    build_index([records], tmp_path / "ru.sqlite")
+    hits = LocalIndex(tmp_path / "ru.sqlite").search("Паршин. Математическое моделирование", rows=2)
+    assert [h.doi for h in hits] == ["10.5555/ru"]
+
+
 def test_search_ranks_the_cited_work_first(index: LocalIndex) -> None:
     hits = index.search(
         "Shea MJ, Compton RN. Photoionization of sodium clusters. Phys Rev B 1993;47:9967", rows=3

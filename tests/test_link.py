@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from citekit.citations import find_citations
@@ -226,3 +228,205 @@ def test_repeated_citations_get_their_own_spans() -> None:
     assert [lk.status for lk in links] == ["resolved", "resolved"]
     assert links[0].citation.span != links[1].citation.span
     assert links[1].citation is cits[1]
+
+
+def test_year_read_from_an_access_date_loses_the_tie() -> None:
+    # the parser took 2024 from "Last access" in the first entry
+    refs = [
+        Reference(
+            id="s1",
+            raw="STAT – Statistics Office. Annual survey 2022. Apr. 28, 2023. Last access: Jan. 14, 2024.",
+            span=Span(0, 1),
+            authors=(Name("STAT – Statistics Office", literal=True),),
+            year=2024,
+        ),
+        Reference(
+            id="s2",
+            raw="STAT – Statistics Office. National data. Capital: STAT, 2024. Accessed 2 Feb 2024.",
+            span=Span(0, 1),
+            authors=(Name("STAT – Statistics Office", literal=True),),
+            year=2024,
+        ),
+    ]
+    (link,) = link_citations(find_citations("(STAT, 2024)"), refs)
+    assert (link.status, link.targets) == ("resolved", ("s2",))
+    # without that evidence the two stay ambiguous
+    plain = [replace(r, raw=r.raw.split(" Last access")[0]) for r in refs]
+    (link,) = link_citations(find_citations("(STAT, 2024)"), plain)
+    assert link.status == "ambiguous"
+
+
+def test_acronym_of_a_corporate_author() -> None:
+    refs = [
+        Reference(
+            id="c1",
+            raw="Centro de Gestão e Estudos Estratégicos. (2023). Boletim anual. Brasília.",
+            span=Span(0, 1),
+            year=2023,
+        ),
+        Reference(
+            id="c2",
+            raw="Instituto Nacional de Estudos e Pesquisas Educacionais. (2024a). Resumo técnico.",
+            span=Span(0, 1),
+            year=2024,
+            year_suffix="a",
+        ),
+        ref("c3", [("Lindqvist", "Karin")], 2015),
+    ]
+    links = link_citations(find_citations("(CGEE, 2023; Inep, 2024a; CGEE, 2022; LK, 2015)"), refs)
+    assert [(lk.status, lk.targets) for lk in links] == [
+        ("resolved", ("c1",)),
+        ("resolved", ("c2",)),
+        ("unresolved", ()),  # the year must match too
+        ("unresolved", ()),  # a person's initials are no corporate acronym
+    ]
+    assert "abbreviates" in links[0].reason
+
+
+def test_abbreviation_defined_in_an_earlier_citation() -> None:
+    refs = [
+        Reference(
+            id="w1",
+            raw="Observatório de Gestão Urbana. (2024). Tabela de áreas. Brasília.",
+            span=Span(0, 1),
+            year=2024,
+        ),
+    ]
+    # "OGUrb" is not the initials of the name: only the definition tells
+    cits = find_citations(
+        "First (Observatório de Gestão Urbana [OGUrb], 2024), later (OGUrb, 2024)."
+    )
+    links = link_citations(cits, refs)
+    assert [(lk.status, lk.targets) for lk in links] == [
+        ("resolved", ("w1",)),
+        ("resolved", ("w1",)),
+    ]
+    assert "OGUrb abbreviates" in links[1].reason
+    # not defined: unresolved
+    (link,) = link_citations(find_citations("(OGUrb, 2024)"), refs)
+    assert link.status == "unresolved"
+
+
+def test_repeated_author_dash_takes_the_names_of_the_entry_above() -> None:
+    refs = [
+        ref(
+            "d1",
+            [("Crafton", "D.")],
+            1982,
+            raw="CRAFTON, D. Before Mickey. Cambridge: MIT Press, 1982.",
+        ),
+        # what a parser makes of "_______.": no usable author
+        ref(
+            "d2",
+            [("_______.", "")],
+            1990,
+            raw="_______. Émile Cohl and Film. Princeton: PUP, 1990.",
+        ),
+        ref("d3", [("———.", "")], 1993, raw="———. 1993. Another title. London: Verso."),
+        ref("d4", [("Holt", "M.")], 1990, raw="Holt, M. 1990. Ledgers. Leeds."),
+    ]
+    links = link_citations(find_citations("(Crafton, 1990; Crafton, 1993; Holt, 1990)"), refs)
+    assert [(lk.status, lk.targets) for lk in links] == [
+        ("resolved", ("d2",)),
+        ("resolved", ("d3",)),
+        ("resolved", ("d4",)),
+    ]
+
+
+def test_year_printed_in_an_entry_whose_year_was_not_parsed() -> None:
+    refs = [
+        ref(
+            "p1",
+            [("Parks", "W. A.")],
+            None,
+            raw="Parks WA. 1922. Parasaurolophus walkeri. Toronto.",
+        ),
+        ref("p2", [("Parks", "W. A.")], 1923, raw="Parks WA. 1923. Corythosaurus. Toronto."),
+        ref("p3", [("Quigley", "S.")], None, raw="Quigley S. Digging. Accessed 2 May 2021."),
+    ]
+    links = link_citations(find_citations("(Parks, 1922; Parks, 1923; Quigley, 2021)"), refs)
+    assert [(lk.status, lk.targets) for lk in links] == [
+        ("resolved", ("p1",)),
+        ("resolved", ("p2",)),
+        ("suggested", ("p3",)),  # an access date is not the work's year
+    ]
+    chosen = next(cand for cand in links[0].candidates if cand.target == "p1")
+    assert any("printed in the entry" in ev.detail for ev in chosen.evidence)
+    assert links[2].reason.startswith("entry-without-year")
+
+
+def test_exact_suffix_beats_an_entry_without_one() -> None:
+    refs = [
+        ref("a1", [("Campos", "J.")], 2017, year_suffix="a"),
+        ref("a2", [("Campos", "J.")], 2017),
+    ]
+    (link,) = link_citations(find_citations("(CAMPOS, 2017a)"), refs)
+    assert (link.status, link.targets) == ("resolved", ("a1",))
+
+
+def test_in_press_citation_prefers_the_entry_in_press() -> None:
+    refs = [
+        ref(
+            "n1",
+            [("Pletsch", "M. D.")],
+            None,
+            raw="Pletsch, M. D. (2023, 17 de novembro). Palestra.",
+        ),
+        ref(
+            "n2",
+            [("Pletsch", "M. D.")],
+            None,
+            raw="Pletsch, M. D. (no prelo). Plano de atendimento.",
+        ),
+    ]
+    (link,) = link_citations(find_citations("(Pletsch, no prelo)"), refs)
+    assert (link.status, link.targets) == ("resolved", ("n2",))
+    (link,) = link_citations(find_citations("(Pletsch, n.d.)"), refs)
+    assert link.status == "ambiguous"
+
+
+def test_year_taken_from_an_access_date() -> None:
+    refs = [
+        ref(
+            "v1",
+            [("Ventura", "Antoine")],
+            2019,
+            raw="VENTURA, Antoine. Viajeros. ELOHI, n.9. Acesso em: 19. jan. 2019. 2016.",
+        ),
+    ]
+    (link,) = link_citations(find_citations("(Ventura, 2016)"), refs)
+    assert (link.status, link.targets) == ("resolved", ("v1",))
+    (link,) = link_citations(find_citations("(Ventura, 2015)"), refs)
+    assert link.status == "suggested" and link.reason.startswith("year-differs")
+
+
+def test_acts_of_law_link_by_type_number_and_year() -> None:
+    from citekit.citations import find_legal_citations
+
+    refs = [
+        ref("l1", [], 2015, raw="Lei n° 13.146, de 6 de julho de 2015. Institui a Lei Brasileira."),
+        ref(
+            "l2", [], 2016, raw="Lei nº 13.409, de 28 de dezembro de 2016. Altera a Lei nº 12.711."
+        ),
+        ref("l3", [], 1973, raw="BRASIL. Lei n.º 6001, de 19 de dezembro de 1973. Estatuto."),
+    ]
+    cits = find_legal_citations("(Lei n° 13.146/2015), a Lei 6.001/1973 e a Lei nº 13.146/2016.")
+    links = link_citations(cits, refs)
+    assert [(lk.status, lk.targets) for lk in links] == [
+        ("resolved", ("l1",)),
+        ("resolved", ("l3",)),
+        ("unresolved", ()),
+    ]
+
+
+def test_suffixed_year_printed_in_an_entry_read_with_another_year() -> None:
+    raw = "Sadoul, G. Dictionary of Films. Berkeley: UCP, 1972b. (First published Paris: Seuil, 1965)."
+    refs = [
+        ref("y1", [("Sadoul", "G.")], 1972, year_suffix="a", raw="Sadoul, G. Film Makers. 1972a."),
+        ref("y2", [("Sadoul", "G.")], 1965, raw=raw),  # the parser read the original date
+    ]
+    links = link_citations(find_citations("(Sadoul, 1972b; Sadoul, 1972c)"), refs)
+    assert [(lk.status, lk.targets) for lk in links] == [
+        ("resolved", ("y2",)),
+        ("suggested", ("y1",)),
+    ]

@@ -385,3 +385,320 @@ def test_an_author_name_parsed_as_title_is_no_title(works: dict[str, Work]) -> N
     # a real title that differs still vetoes
     other = misparsed.with_(title="Electron impact ionization of potassium dimers")
     assert validate(other, [works["10.5555/prb.47.9967"]]).rejected[0].reason == "title-differs"
+
+
+# ---------------------------------------------------------------- thin references
+# References that carry little: records without an author, styles without titles.
+# Each acceptance route below has a guard test beside it.
+
+
+def test_fold_keeps_other_scripts() -> None:
+    assert fold("Математическое  моделирование.") == "математическое моделирование"
+    assert fold("雜録・雜報") == "雜録 雜報"
+
+
+def test_coverage_counts_the_reference_words_the_record_explains() -> None:
+    from citekit.enrich.match import _view, coverage
+
+    work = Work(
+        doi="10.5555/cov",
+        title="Cardiac surgery",
+        container_title="Journal of the American Medical Association",
+        volume="XXVI",
+        issue="24",
+        pages="1183",
+        year=1896,
+    )
+    whole = _view(
+        ref(
+            "[12] Cardiac surgery. (1896). Journal of the American Medical "
+            "Association, XXVI(24), p. 1183."
+        )
+    )
+    assert coverage(whole, work) == 1.0  # citation number, "p." and punctuation do not count
+    signed = _view(
+        ref(
+            "Smith, J. (1896). Cardiac surgery. Journal of the American Medical "
+            "Association, XXVI(24), 1183."
+        )
+    )
+    assert coverage(signed, work) < 0.95  # "smith" is not the record's
+
+
+UNSIGNED = Work(
+    doi="10.5555/jama.cardiac",
+    type="journal-article",
+    title="Cardiac surgery",
+    container_title="Journal of the American Medical Association",
+    volume="XXVI",
+    issue="24",
+    pages="1183",
+    year=1896,
+)
+
+
+def test_unsigned_record_matched_when_the_reference_is_nothing_but_its_fields() -> None:
+    # APA puts the title of an unsigned item in the author's place: the parser's
+    # fields are a mess, the text is all the record's
+    cited = ref(
+        "Cardiac surgery. (1896). Cardiac surgery. Journal of the American Medical "
+        "Association, XXVI(24), 1183.",
+        title="Cardiac surgery. Journal of the American Medical Association",
+        volume="24",
+        year=1896,
+    )
+    result = validate(cited, [UNSIGNED])
+    assert result.status == "matched" and result.doi == UNSIGNED.doi
+    assert result.thin
+    assert any(e.what == "whole reference" for e in result.evidence)
+
+
+def test_unsigned_record_is_not_given_to_a_signed_reference() -> None:
+    unsigned = ref(
+        "Cardiac surgery. (1896). Cardiac surgery. Journal of the American Medical "
+        "Association, XXVI(24), 1183."
+    )
+    assert validate(unsigned, [UNSIGNED]).doi == UNSIGNED.doi
+    signed = ref(
+        "Smith, J. (1896). Cardiac surgery. Journal of the American Medical Association.",
+        authors=(Name("Smith", "J."),),
+        title="Cardiac surgery",
+        container_title="Journal of the American Medical Association",
+        year=1896,
+    )
+    # an author the record does not have, and no volume or page to place it
+    result = validate(signed, [UNSIGNED])
+    assert result.status == "no-match"
+    assert not any(e.what == "whole reference" for e in assess(signed, UNSIGNED).evidence)
+
+
+def test_recurring_heading_without_its_page_is_not_enough() -> None:
+    # "Necrology" ran in every issue: without the page it names none of them
+    necrology = Work(
+        **{
+            **{f: getattr(UNSIGNED, f) for f in UNSIGNED.__slots__},
+            "doi": "10.5555/jama.necrology.1896",
+            "title": "Necrology",
+        }
+    )
+    cited = ref("Necrology. (1896). Journal of the American Medical Association, XXVI(24).")
+    assert validate(cited, [necrology]).status == "no-match"
+    with_page = ref(
+        "Necrology. (1896). Journal of the American Medical Association, XXVI(24), 1183."
+    )
+    assert validate(with_page, [necrology]).status == "matched"
+
+
+def test_thin_match_needs_a_clear_margin_over_the_runner_up() -> None:
+    cited = ref("Test of large widget. (2016). Test of large widget. Nature.")
+    widget = Work(
+        doi="10.5555/widget.a",
+        type="journal-article",
+        title="Test of large widget",
+        container_title="Nature",
+        year=2016,
+    )
+    assert validate(cited, [widget]).status == "matched"
+    # a duplicate record in the registry: no guess
+    twin = Work(**{**{f: getattr(widget, f) for f in widget.__slots__}, "doi": "10.5555/widget.b"})
+    result = validate(cited, [widget, twin])
+    assert result.status == "no-match"
+    assert {r.reason for r in result.rejected} == {"ambiguous"}
+
+
+def test_unsigned_item_cited_by_its_place_alone() -> None:
+    item = Work(
+        doi="10.5555/arch.94.791",
+        type="journal-article",
+        title="Books received",
+        container_title="Archives of Dermatology",
+        volume="94",
+        pages="791",
+        year=1966,
+    )
+    cited = ref("[12] Archives of Dermatology 94 (1966) 791.")
+    result = validate(cited, [item])
+    assert result.status == "matched" and result.thin
+    # another page, another item
+    assert validate(ref("[12] Archives of Dermatology 94 (1966) 795."), [item]).status == "no-match"
+    # "page 1" places nothing: every separately paginated item starts there
+    first = Work(**{**{f: getattr(item, f) for f in item.__slots__}, "pages": "1-1"})
+    assert validate(ref("[12] Archives of Dermatology 94 (1966) 1-1."), [first]).status == (
+        "no-match"
+    )
+    # a record titled like its journal (a journal's self-titled notices) says nothing
+    selftitled = Work(
+        **{**{f: getattr(item, f) for f in item.__slots__}, "title": "Archives of Dermatology"}
+    )
+    assert validate(cited, [selftitled]).status == "no-match"
+
+
+def test_unsigned_chapter_cited_by_its_book_and_pages() -> None:
+    chapter = Work(
+        doi="10.5555/molecol.ch2",
+        type="book-chapter",
+        title="Behavioural ecology",
+        container_title="Molecular Ecology",
+        publisher="John Wiley & Sons, Ltd",
+        pages="35-75",
+        year=2012,
+    )
+    cited = ref("[218] in: Molecular Ecology, John Wiley & Sons, Ltd, 2012, pp. 35–75.")
+    assert validate(cited, [chapter]).doi == chapter.doi
+    # the book itself is not the chapter
+    book = Work(
+        doi="10.5555/molecol",
+        type="book",
+        title="Molecular Ecology",
+        publisher="John Wiley & Sons, Ltd",
+        year=2012,
+    )
+    assert validate(cited, [book]).status == "no-match"
+
+
+def test_titleless_reference_to_a_record_without_a_page() -> None:
+    online = Work(
+        doi="10.5555/arch.139.6.787",
+        type="journal-article",
+        title="Teledermatology",
+        authors=(Name("Anderson", "R. Rox"),),
+        container_title="Archives of Dermatology",
+        volume="139",
+        issue="6",
+        year=2003,
+    )
+    cited = ref("[4] R.R. Anderson, Archives of Dermatology 139 (2003).")
+    result = validate(cited, [online])
+    assert result.status == "matched" and result.thin
+    assert any("no page" in e.detail for e in result.evidence if e.what == "coordinates")
+    # a word in the reference that the record does not explain: not this record
+    assert (
+        validate(ref("[4] R.R. Anderson, Archives of Dermatology 139 (2003) 787."), [online]).status
+        == "no-match"
+    )
+    # the record has a page the reference does not give: the old rule (all coordinates)
+    paged = Work(**{**{f: getattr(online, f) for f in online.__slots__}, "pages": "787-790"})
+    assert validate(cited, [paged]).status == "no-match"
+    # the same author's other paper in that volume, also without a page: ambiguous
+    other = Work(
+        **{
+            **{f: getattr(online, f) for f in online.__slots__},
+            "doi": "10.5555/arch.139.6.790",
+            "title": "Another letter",
+        }
+    )
+    assert validate(cited, [online, other]).status == "no-match"
+
+
+def test_titleless_reference_to_an_article_numbered_record() -> None:
+    numbered = Work(
+        doi="10.5555/bjr.20170603",
+        type="journal-article",
+        title="MRI of the prostate",
+        authors=(Name("Elfatairy", "K. K."), Name("Filson", "C. P.")),
+        container_title="The British Journal of Radiology",
+        pages="20170603",
+        year=2018,
+    )
+    cited = ref(
+        "[9] K.K. Elfatairy, C.P. Filson, The British Journal of Radiology (2018) 20170603."
+    )
+    assert validate(cited, [numbered]).doi == numbered.doi
+    assert (
+        validate(
+            ref(
+                "[9] K.K. Elfatairy, C.P. Filson, The British Journal of Radiology (2019) 20170603."
+            ),
+            [numbered],
+        ).status
+        == "no-match"
+    )
+
+
+def test_a_titleless_reference_may_cite_a_book_review_by_its_coordinates(
+    works: dict[str, Work],
+) -> None:
+    review = Work(
+        doi="10.5555/cities.29.74",
+        type="journal-article",
+        title="Book review",
+        authors=(Name("Garmany", "Jeff"),),
+        container_title="Cities",
+        volume="29",
+        pages="74-75",
+        year=2012,
+    )
+    assert validate(ref("[3] J. Garmany, Cities 29 (2012) 74–75."), [review]).doi == review.doi
+    # ... but a reference to the book never gets a review of it (the Nye trap)
+    review_of_nye = Work(
+        doi="10.5555/review.nye",
+        type="journal-article",
+        title="Book reviews",
+        authors=(Name("Keller", "Anna"),),
+        container_title="Political Science Quarterly",
+        volume="120",
+        pages="130-131",
+        year=2004,
+    )
+    result = validate(BOOK_2004, [review_of_nye])
+    assert result.status == "no-match"
+    assert validate(BOOK_2004, list(works.values())).doi == "10.5555/book.softpower.2004"
+
+
+def test_short_chapter_title_in_its_book_without_in() -> None:
+    # Vancouver prints a chapter as "Title. Book, Publisher; year, p. x-y." (no "In:")
+    olive = Work(
+        doi="10.5555/trees.olive",
+        type="book-chapter",
+        title="Olive",
+        container_title="The Long, Long Life of Trees",
+        publisher="Yale University Press",
+        pages="65-80",
+        year=2020,
+    )
+    cited = ref(
+        "[1257] Olive. The Long, Long Life of Trees, Yale University Press; 2020, p. 65–80.",
+        title="The Long, Long Life of Trees",
+        publisher="Yale University Press",
+        year=2020,
+    )
+    assert validate(cited, [olive]).doi == olive.doi
+    # the whole book cited: not its chapter
+    book = ref(
+        "Tortell, F. (2020). The Long, Long Life of Trees. Yale University Press.",
+        type="book",
+        authors=(Name("Tortell", "F."),),
+        title="The Long, Long Life of Trees",
+        year=2020,
+    )
+    assert validate(book, [olive]).status == "no-match"
+
+
+def test_a_title_in_cyrillic_is_compared() -> None:
+    work = Work(
+        doi="10.5555/ru",
+        type="journal-article",
+        title="Математическое моделирование твердофазной плунжерной экструзии",
+        authors=(Name("Паршин", "Д. А."),),
+        container_title="Теоретические основы химической технологии",
+        volume="49",
+        issue="3",
+        pages="361-366",
+        year=2015,
+    )
+    cited = ref(
+        "Паршин, Д. А. (2015). Математическое моделирование твердофазной плунжерной "
+        "экструзии. Теоретические основы химической технологии, 49(3), 361–366."
+    )
+    result = validate(cited, [work])
+    assert result.status == "matched"
+    assert any(e.what == "title" and e.weight > 0 for e in result.evidence)
+    other = Work(
+        **{
+            **{f: getattr(work, f) for f in work.__slots__},
+            "doi": "10.5555/ru2",
+            "title": "Кинетика полимеризации в расплаве",
+            "pages": "367-370",
+        }
+    )
+    assert validate(cited, [other]).status == "no-match"

@@ -149,6 +149,30 @@ def test_align_gives_every_token_a_label() -> None:
     assert align({"text": "abc", "segments": [["title", "xyz"]]}) is None
 
 
+def test_align_splits_anystyle_volumes_into_date_volume_issue() -> None:
+    rec = {"text": "Saad ED. Survival. J Clin Oncol. 2012;30(15):1750-1754.", "fields": {},
+           "segments": [["author", "Saad ED."], ["title", "Survival."], ["journal", "J Clin Oncol."],
+                        ["volume", "2012;30(15):"], ["pages", "1750-1754."]]}
+    ex = align(rec)
+    assert ex is not None
+    pairs = [(rec["text"][s:e], label) for (s, e), label in zip(ex.spans, ex.labels, strict=True)]
+    assert ("Oncol", "container-title") in pairs
+    assert ("2012", "date") in pairs and ("30", "volume") in pairs and ("15", "issue") in pairs
+    assert ("1750", "pages") in pairs
+
+
+def test_align_gives_gap_tokens_to_the_right_neighbour() -> None:
+    # GROBID leaves markers untagged: "pp." belongs to the pages, "In" to the container.
+    rec = {"text": "Doe, J. A title. In Proc. X, pp. 1-9.", "fields": {},
+           "segments": [["author", "Doe, J."], ["title[a]", "A title."], ["title[m]", "Proc. X"],
+                        ["biblScope[page]", "1-9."]]}
+    ex = align(rec)
+    assert ex is not None
+    labels = dict(zip([rec["text"][s:e] for s, e in ex.spans], ex.labels, strict=False))
+    assert labels["In"] == "container-title" and labels["pp"] == "pages"
+    assert labels["X"] == "container-title"
+
+
 # --- the shipped model ---------------------------------------------------------
 
 @pytest.fixture(scope="module")

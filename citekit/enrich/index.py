@@ -49,7 +49,7 @@ STOP_WORDS = _word_set(
     """
 )
 
-_TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[^\W_]+")  # words of any script, as `fold` keeps them
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,6 +99,12 @@ W_ISSUE = 0.03
 W_PAGE = 0.08
 W_NUMBER_BAD = -0.15
 W_COORDINATES = 0.25
+W_WHOLE = 0.20
+# A reference is "all explained" by a record when this share of its words are the record's.
+COVERAGE_MIN = 0.95
+# A match on thin evidence (see ``Assessment.thin``) must lead every other plausible
+# candidate by this much: a clear margin over the runner-up is evidence too.
+THIN_MARGIN = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +116,9 @@ class Assessment:
     evidence: tuple[Evidence, ...]
     veto: str = ""  # a reason code (see the module docstring) or ""
     veto_detail: str = ""
+    # accepted through a route for references that carry little (no author on record,
+    # or no title in the reference): needs a clear lead over the runner-up
+    thin: bool = False
 
     @property
     def acceptable(self) -> bool:
@@ -161,6 +170,9 @@ class Enrichment:
     existing_doi: str | None = None
     message: str = ""
     suggestion: str | None = None  # for a conflict: the DOI of the record that fits
+    # matched on thin evidence (see ``Assessment.thin``): the caller should make sure
+    # no rival was cut off by the number of search rows
+    thin: bool = False
 
 
 # ---------------------------------------------------------------- normalization
@@ -189,7 +201,8 @@ _FOLD = str.maketrans(
     }
 )
 _TAGS = re.compile(r"<[^>]{1,40}>")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+# letters of any script survive (a Russian or Japanese title must still compare), the rest is a gap
+_NON_WORD = re.compile(r"[\W_]+")
 _YEAR = re.compile(r"(?<![0-9])(1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
 _NUMBER = re.compile(r"[0-9]+")
 # Titles of book reviews.  "A review of recent developments in ..." is a review
@@ -264,7 +277,11 @@ _ARTICLE_TYPES = frozenset({"journal-article", "proceedings-article", "posted-co
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case ASCII-ish text: diacritics dropped, markup and punctuation to single spaces."""
+    """Lower-case text: diacritics dropped, markup and punctuation to single spaces.
+
+    Latin letters become ASCII ("Wójcik" = "wojcik"); other scripts are kept as
+    they are, lower-cased.
+    """
     text = _TAGS.sub(" ", text).translate(_FOLD)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
@@ -308,6 +325,7 @@ class _RefView:
     kind: str  # "book", "chapter", "article", "dataset" or ""
     dois: frozenset[str]  # DOIs written in the reference text
     is_review: bool  # the reference itself cites a review
+    words: tuple[str, ...] = ()  # content words of the text (see ``_content_words``)
 
 
 def _edition_number(text: str | None) -> str:
@@ -381,7 +399,59 @@ def _view(ref: Reference) -> _RefView:
         kind="dataset" if _RAW_DATASET.search(text) else _ref_kind(ref),
         is_review=bool(_RAW_REVIEW.search(raw)),
         dois=frozenset(d.rstrip(".,;)]").lower() for d in _RAW_DOI.findall(text)),
+        words=_content_words(_LEADING_NUMBER.sub("", text)),
     )
+
+
+# Words a citation style adds around the fields ("In", "pp.", "Vol.", "[Dataset]", "et al.").
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STYLE_WORDS = _word_set(
+    """
+    a an and the of in pp pg vol vols volume no nos issue ed eds edn edition edited by editor
+    editors trans translated et al dataset data set retrieved from available online at accessed
+    doi https http www org dx nd preprint unsigned
+    """
+)
+_LEADING_NUMBER = re.compile(r"^\s*(?:\[[0-9]{1,4}\]|[0-9]{1,4}[.)])\s+")
+_ORDINAL = re.compile(r"^([0-9]+)(?:st|nd|rd|th)$")
+
+
+def _content_words(text: str) -> tuple[str, ...]:
+    """The words of a text that carry a field: no style words, no single letters (initials)."""
+    out: list[str] = []
+    for word in fold(text).split():
+        ordinal = _ORDINAL.match(word)
+        if ordinal:
+            word = ordinal.group(1)
+        if word in _STYLE_WORDS or (len(word) < 2 and not word.isdigit()):
+            continue
+        out.append(word)
+    return tuple(out)
+
+
+def _record_words(work: Work) -> frozenset[str]:
+    parts = [work.title, work.subtitle, work.container_title, work.publisher, work.edition]
+    for name in (*work.authors, *work.editors):
+        parts += [name.family, name.given, name.particle, name.suffix]
+    parts += [str(work.year or ""), work.volume, work.issue, work.pages]
+    return frozenset(_content_words(" ".join(p for p in parts if p)))
+
+
+def coverage(view: _RefView, work: Work) -> float:
+    """The share of the reference's content words that are the record's own words.
+
+    Crossref's search-based matching validates a hit by how much of the
+    reference string the record explains.  1.0 means that every word of the
+    reference (bar style words and initials) is in one of the record's fields;
+    a reference with another author, another page or an extra word falls short.
+    """
+    if not view.words:
+        return 0.0
+    own = _record_words(work)
+    return sum(1 for w in view.words if w in own) / len(view.words)
 
 
 # ---------------------------------------------------------------- field comparisons
@@ -541,6 +611,7 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
 
     wkind = _kind_of_work(work)
     wtitle = fold(work_title(work))
+    review_title = False
 
     if view.dois and work.doi not in view.dois:
         set_veto("other-doi", f"the reference names {', '.join(sorted(view.dois))}")
@@ -551,10 +622,12 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         pass  # the reference cites a review: a review record may be it
     elif review_of:
         set_veto("review", f"the record is a review (of {review_of[0]})")
-    elif (
-        _REVIEW_TITLE.match(work.title or "") and not _words_in(fold(work.title), view.raw)
-    ) or _review_of_cited(work.title, view):
+    elif _review_of_cited(work.title, view):
         set_veto("review", f"the record's title reads as a review: {work.title!r}")
+    elif _REVIEW_TITLE.match(work.title or "") and not _words_in(fold(work.title), view.raw):
+        # decided below: a reference without a title may cite the review itself
+        # by its coordinates ("J. Garmany, Cities 29 (2012) 74-75")
+        review_title = True
     elif work.type == "peer-review":
         set_veto("review", "the record is a peer review")
 
@@ -567,11 +640,26 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         score, how = _title_score(work, view)
     generic = wtitle in _GENERIC_TITLES or len(wtitle) < 12
     has_title = False
+    title_sure = False  # the record's whole title, word for word
+    covered_memo: list[float] = []
+
+    def covered() -> float:
+        if not covered_memo:
+            covered_memo.append(coverage(view, work))
+        return covered_memo[0]
+
     if generic:
-        # "Introduction" occurs in many texts: count it only as a whole title or whole words
+        # "Introduction" occurs in many texts: count it only as a whole title or whole
+        # words; a short but specific title ("Olive", "Web Widget") also where the
+        # reference is nothing but the record's words
         if wtitle and (
             view.title == wtitle
             or (_words_in(wtitle, view.raw) and (not view.title or view.title.startswith(wtitle)))
+            or (
+                wtitle not in _GENERIC_TITLES
+                and _words_in(wtitle, view.raw)
+                and covered() >= COVERAGE_MIN
+            )
         ):
             exact = view.title == wtitle and wtitle not in _GENERIC_TITLES
             add(
@@ -579,10 +667,10 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
                 f"short title {work.title!r} {'is the title' if exact else 'found'}",
                 W_TITLE_CLOSE if exact else W_TITLE_PARTIAL,
             )
-            has_title = True
+            has_title = title_sure = True
     elif score >= 95 and how in ("title", "title in text"):
         add("title", f"{how} matches ({score:.0f}%)", W_TITLE_EXACT)
-        has_title = True
+        has_title = title_sure = True
         if score >= 97 and len(wtitle) >= 40 and len(wtitle.split()) >= 6:
             add("long title", "a long title, the same word for word", W_TITLE_LONG)
     elif score >= 88 and how in ("title", "title in text"):
@@ -747,9 +835,17 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
             add("volume", f"volume {work.volume} vs {view.volume}", W_NUMBER_BAD)
     if wiss and (view.issue == wiss or (not view.issue and wiss in view.numbers and wiss != wvol)):
         add("issue", f"issue {work.issue} agrees", W_ISSUE)
+    # the record's whole page range as words of the text ("1-7", "v-vi", "IFC", "1078c-1078"):
+    # the parser may have kept only part of it
+    wrange = fold(work.pages)
+    range_ok = (
+        bool(wrange) and (" " in wrange or not wrange.isdigit()) and _words_in(wrange, view.raw)
+    )
     if wpage:
-        page_ok = view.first_page == wpage or (
-            page_slip and (wpage in view.numbers or wpage in view.raw_tokens)
+        page_ok = (
+            view.first_page == wpage
+            or (page_slip and (wpage in view.numbers or wpage in view.raw_tokens))
+            or range_ok
         )
         if page_ok:
             add("pages", f"first page {wpage} agrees", W_PAGE)
@@ -769,12 +865,21 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         and (wkind == "chapter" or work.type == "proceedings-article")
         and wpage not in ("", "1")
     )
+    year_exact = any(e.what == "year" and e.weight >= W_YEAR for e in ev)
+    # a page that places a work: not "1" (every separately paginated item starts there)
+    # nor "0"; a front-matter page ("ii", "IFC") only as the whole range in the text
+    page_real = (page_ok and wpage not in ("", "0", "1")) or (not wpage and range_ok)
+    whole = not vetoes and covered() >= COVERAGE_MIN
+    distinctive = not generic and len(wtitle) >= 25 and len(wtitle.split()) >= 4
+    thin = False
+    coordinates = False
     if first_ok and year_ok and place_ok and page_ok:
         add(
             "coordinates",
             "first author, year, volume (or book) and first page agree",
             W_COORDINATES,
         )
+        coordinates = True
     elif not wfam and has_title and year_ok and vol_ok and page_ok and csim is True:
         # an unsigned item (obituary, notice, editorial): its title stands in for an author
         add(
@@ -782,7 +887,73 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
             "title, journal, year, volume and first page agree (no author on record)",
             W_COORDINATES,
         )
-    elif not has_title and not vetoes:
+        coordinates = True
+    elif (
+        not has_title
+        and not ref_has_title
+        and first_ok
+        and year_exact
+        and csim is True
+        and ((vol_ok and not wpage and not wrange) or (not wvol and page_real))
+        and (not wiss or not view.issue or view.issue == wiss)
+        and whole
+    ):
+        # a title-less reference to a record without a page (online-only articles) or
+        # without a volume (article numbers, chapters): first author, year, journal
+        # and the one number the record has, nothing else in the text, and no rival
+        add(
+            "coordinates",
+            "first author, year, journal and "
+            + ("volume agree; the record has no page" if vol_ok else "first page agree"),
+            W_COORDINATES,
+        )
+        coordinates = thin = True
+    elif (
+        not wfam
+        and not has_title
+        and not ref_has_title
+        and year_exact
+        and (vol_ok or (not wvol and wkind == "chapter"))
+        and page_real
+        and csim is True
+        and not (wtitle and fuzz.ratio(wtitle, wcontainer) >= 90)
+        and whole
+    ):
+        # an unsigned item cited by its place alone: "Arch Dermatol 94 (1966) 791",
+        # an index or a chapter by its book and pages (not a record titled like its
+        # journal: those are many)
+        add(
+            "coordinates",
+            "journal (or book), year, volume and first page agree "
+            "(no author on record, no title cited)",
+            W_COORDINATES + W_FIRST_AUTHOR,
+        )
+        coordinates = thin = True
+    if (
+        not wfam
+        and title_sure
+        and year_exact
+        and whole
+        and (csim is not False)
+        and (
+            page_ok
+            or (not wpage and not wrange)
+            or distinctive
+            or (wkind == "chapter" and csim is True and wtitle not in _GENERIC_TITLES)
+        )
+    ):
+        # an unsigned record (editorial, notice, standard, dictionary entry): no
+        # author to confirm, but the reference is made of nothing but its fields.
+        # A recurring heading ("Necrology", "Correspondence") names a different item
+        # in every issue: without its page only a long, distinctive title will do
+        # (or a chapter's own title within its named book)
+        add(
+            "whole reference", f"{covered():.0%} of the reference's words are the record's", W_WHOLE
+        )
+        thin = True
+    if review_title and not (coordinates and not ref_has_title):
+        set_veto("review", f"the record's title reads as a review: {work.title!r}")
+    if not has_title and not coordinates and not vetoes:
         missing = [
             name
             for name, ok in (
@@ -806,7 +977,7 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         also = list(dict.fromkeys(code for code, _ in vetoes[1:] if code != veto))
         if also:
             veto_detail += f" (also: {', '.join(also)})"
-    return Assessment(work, round(confidence, 3), tuple(ev), veto, veto_detail)
+    return Assessment(work, round(confidence, 3), tuple(ev), veto, veto_detail, thin)
 
 
 # ---------------------------------------------------------------- decisions
@@ -846,6 +1017,14 @@ def validate(
         best = passing[0]
         rest = [a for a in assessed if a is not best]
         rivals = [a for a in passing[1:] if best.confidence - a.confidence < AMBIGUITY_MARGIN]
+        if best.thin and not rivals:
+            # thin evidence: any other candidate not ruled out must trail clearly
+            rivals = [
+                a
+                for a in rest
+                if a.veto in ("", "too-little-evidence")
+                and best.confidence - a.confidence < THIN_MARGIN
+            ]
         if rivals:
             rival = rivals[0]
             amb = Assessment(
@@ -885,6 +1064,7 @@ def validate(
             work=best.work,
             runner_up=_rejection(rest[0]) if rest else None,
             rejected=tuple(_rejection(a) for a in rest[:keep_rejected]),
+            thin=best.thin,
         )
     kept = tuple(_rejection(a) for a in assessed[:keep_rejected])
     return Enrichment(

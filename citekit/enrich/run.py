@@ -129,6 +129,21 @@ def _search_batch(
     return out
 
 
+# A match on thin evidence is accepted only when no rival is in sight; with a full
+# page of candidates a rival may have been cut off, so that search is widened once.
+WIDE_ROWS = 20
+
+
+def _widen(
+    resolver: Resolver, item: _Pending, verdict: Enrichment, rows: int, threshold: float
+) -> Enrichment:
+    try:
+        wider = resolver.search(item.query, rows=max(WIDE_ROWS, rows * 2))
+    except CitekitError:
+        return verdict  # the narrower answer stands: it already had no rival in sight
+    return validate(item.ref, wider, threshold=threshold)
+
+
 def _with_suggestion(conflict: Enrichment, found: Enrichment) -> Enrichment:
     if found.doi == conflict.existing_doi or found.doi is None:
         return conflict
@@ -256,6 +271,8 @@ def enrich_references(
                         still.append(item)
                         continue
                     verdict = validate(item.ref, candidates, threshold=threshold)
+                    if verdict.thin and len(candidates) >= rows:
+                        verdict = _widen(resolver, item, verdict, rows, threshold)
                     if item.conflict is not None and verdict.status == "matched":
                         done(item.index, _with_suggestion(item.conflict, verdict))
                     elif item.conflict is not None and verdict.message == AMBIGUOUS:

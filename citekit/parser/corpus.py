@@ -9,7 +9,9 @@ segments (stray punctuation) take the label of the segment before them.
 AnyStyle keeps a journal's issue inside its volume segment ("47(3),", "Vol. 81,
 No. 5,"); GROBID and UMass label it apart.  So that the tagger learns one
 convention, volume segments are split here: the parenthesised or "No."-led
-part becomes ``issue`` (see ``split_volume``).
+part becomes ``issue`` (see ``split_volume``).  AnyStyle also files the year
+of Vancouver-style "2012;30(15):1750" under volume; that leading year becomes
+``date``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ _ISSUE_NO_RE = re.compile(
 
 _OPENERS = frozenset("([{“‘«„\"")
 _NAME_MARKERS = frozenset({"", "ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "trans", "transl"})
+
+
+_YEAR_LED_RE = re.compile(r"^\s*(?:1[5-9]|20)\d\d[a-z]?\s*[;:]\s*(?=\S)")
 
 
 def split_volume(seg: str) -> int:
@@ -71,6 +76,10 @@ def align(record: dict) -> Example | None:
         if at < 0:
             return None
         mapped = map_label(label, seg, fields)
+        if mapped == "volume" and (m := _YEAR_LED_RE.match(seg)):
+            marks.append((at, at + m.end(), "date"))
+            at += m.end()
+            seg = seg[m.end():]
         cut = split_volume(seg) if mapped == "volume" else len(seg)
         if cut:
             marks.append((at, at + cut, mapped))

@@ -25,6 +25,7 @@ from citekit.parser.features import (
     _WS_TOKEN_RE,
     COARSE,
     EDGE_INFO,
+    WINDOWS,
     _context,
     context_keys,
     token_info,
@@ -127,7 +128,7 @@ class FastCRF:
         self._bigram_flags = np.zeros(1024, dtype=np.int64)
         self._props = np.zeros(1024, dtype=np.int64)
         self._coarse = np.zeros(1024, dtype=np.int64)
-        self._windows: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._windows: list[dict[int, int]] = [{} for _ in WINDOWS]
         self._n_vecs = 0
         self._bigram: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._edge = self._add_vector(EDGE_INFO, 0)
@@ -232,15 +233,16 @@ class FastCRF:
             rows = list(map(cache.get, pair_keys))
         return rows  # type: ignore[return-value]
 
-    def _window_rows(self, keys: list[int], width: int) -> list[int]:
-        cache = self._windows[width == 5]
+    def _window_rows(self, keys: list[int], which: int) -> list[int]:
+        cache = self._windows[which]
         rows = list(map(cache.get, keys))
         if None in rows:
+            prefix, offsets = WINDOWS[which]
+            width = len(offsets)
             missing = np.array([k for k, r in zip(keys, rows, strict=True) if r is None], dtype=np.int64)
             base = len(COARSE)
             digits = (missing[:, None] // base ** np.arange(width - 1, -1, -1)[None]) % base
             chars = _COARSE_BYTES[digits].tobytes().decode("ascii")
-            prefix = "sw5=" if width == 5 else "sw3="
             names = [prefix + chars[j:j + width] for j in range(0, len(chars), width)]
             found = map(self.attr_index.get, names, repeat(self.unknown, len(names)))
             cache.update(zip(missing.tolist(), found, strict=True))
@@ -310,11 +312,16 @@ class FastCRF:
         # Class windows, cached by their number in base len(COARSE); the edge is "_" (0).
         c = self._coarse
         base = len(COARSE)
-        c0, cp1, cn1, cp2, cn2 = c[idx], c[prev1], c[next1], c[prev2], c[next2]
-        k3 = (cp1 * base + c0) * base + cn1
-        k5 = ((cp2 * base + cp1) * base + c0) * base * base + cn1 * base + cn2
-        em += self.weights[self._window_rows(k3.tolist(), 3)]
-        em += self.weights[self._window_rows(k5.tolist(), 5)]
+        classes = {0: c[idx], -1: c[prev1], 1: c[next1], -2: c[prev2], 2: c[next2]}
+        for k in (-4, -3, 3, 4):
+            shifted = np.roll(idx, -k)
+            shifted[(i + k < 0) | (i + k >= n_tok)] = edge
+            classes[k] = c[shifted]
+        for which, (_, offsets) in enumerate(WINDOWS):
+            key = np.zeros(total, dtype=np.int64)
+            for k in offsets:
+                key = key * base + classes[k]
+            em += self.weights[self._window_rows(key.tolist(), which)]
         return em, starts, ends, lens
 
     def decode(self, em: np.ndarray, lens: np.ndarray) -> np.ndarray:

@@ -252,13 +252,25 @@ def coarse_class(tok: str) -> str:
     return _COARSE_PUNCT.get(first, "*")
 
 
-def class_windows(classes: list[str]) -> tuple[list[str], list[str]]:
-    """Class-window features per token: five tokens ("sw5=") and three ("sw3=")."""
-    pad = ["_", "_", *classes, "_", "_"]
+# Class-window features: (prefix, token offsets).  Five around the token, three
+# around it, and the four before / after it with the token itself.
+WINDOWS: tuple[tuple[str, tuple[int, ...]], ...] = (
+    ("sw3=", (-1, 0, 1)),
+    ("sw5=", (-2, -1, 0, 1, 2)),
+    ("swL=", (-4, -3, -2, -1, 0)),
+    ("swR=", (0, 1, 2, 3, 4)),
+)
+_WINDOW_PAD = 4
+
+
+def class_windows(classes: list[str]) -> list[list[str]]:
+    """Class-window features per token, one list per entry of ``WINDOWS``."""
+    pad = ["_"] * _WINDOW_PAD + classes + ["_"] * _WINDOW_PAD
     n = len(classes)
-    w5 = ["sw5=" + "".join(pad[i:i + 5]) for i in range(n)]
-    w3 = ["sw3=" + "".join(pad[i + 1:i + 4]) for i in range(n)]
-    return w5, w3
+    return [
+        [prefix + "".join(pad[i + _WINDOW_PAD + k] for k in offsets) for i in range(n)]
+        for prefix, offsets in WINDOWS
+    ]
 
 
 _BOS1 = ("-1BOS",)
@@ -413,7 +425,7 @@ def extract(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
         return spans, []
     infos = [token_info(t) for t in toks]
     before, after = bigrams([x[5] for x in infos])
-    w5, w3 = class_windows([x[6] for x in infos])
+    windows = class_windows([x[6] for x in infos])
     out: list[list[str]] = []
     for i in range(n):
         feats = (
@@ -427,7 +439,6 @@ def extract(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
         row = list(feats)
         row.append(before[i])
         row.append(after[i])
-        row.append(w5[i])
-        row.append(w3[i])
+        row.extend(w[i] for w in windows)
         out.append(row)
     return spans, out
