@@ -112,12 +112,14 @@ def unique_keys(refs: Sequence[Reference]) -> list[str]:
     keys = [r.key or r.id or "ref" for r in refs]
     taken = set(keys)
     seen: set[str] = set()
+    next_suffix: dict[str, int] = {}
     out: list[str] = []
     for key in keys:
         if key in seen:
-            n = 0
+            n = next_suffix.get(key, 0)
             while key + _suffix(n) in taken:
                 n += 1
+            next_suffix[key] = n + 1
             key = key + _suffix(n)
             taken.add(key)
         seen.add(key)

@@ -388,7 +388,7 @@ _ACCESS_KEYS = ("accessed", "retrieved", "viewed", "consulted", "visited", "zuge
 
 
 def _has(low: str, keys: tuple[str, ...]) -> bool:
-    return any(k in low for k in keys)
+    return any(map(low.__contains__, keys))
 
 
 def guess_type(ref: Reference, raw: str | None = None) -> str:
@@ -796,12 +796,11 @@ def repair_year_range_after_title(text: str, segs: Segs) -> Segs:
     out = list(segs)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        later_date = any(s.label == "date" for s in out[i + 1 :])
         if (
             a.label == "title"
             and b.label == "date"
             and _RANGE_ONLY.match(b.text)
-            and (later_date or not b.text.endswith("."))
+            and (not b.text.endswith(".") or any(s.label == "date" for s in out[i + 1 :]))
         ):
             out[i - 1] = _seg(text, "title", a.start, b.end)
             out[i] = Segment("title", b.end, b.end, "")
@@ -838,6 +837,37 @@ def repair_edition_overflow(text: str, segs: Segs) -> Segs:
             out[i : i + 1] = [_seg(text, "edition", s.start, cut), _seg(text, "publisher", cut, s.end)]
         break
     return out
+
+
+def repair_title_in_author(text: str, segs: Segs) -> Segs:
+    """"Appleyard Donald, Livable Streets," all read as author, with no title
+    anywhere: a trailing part with neither initials nor given names is the title."""
+    from citekit.names import _known_given
+
+    labels = {s.label for s in segs}
+    if "title" in labels or "container-title" in labels:
+        return segs
+    out = list(segs)
+    for i, s in enumerate(out):
+        if s.label != "author":
+            continue
+        body = s.text.rstrip(_END_PUNCT + " ")
+        head, comma, tail = body.rpartition(", ")
+        words = tail.split()
+        if (
+            comma
+            and len(words) >= 2
+            and not any(is_initial(w) or _known_given(w) for w in words)
+            and not _AND_WORD.search(tail)
+            and head.strip()
+        ):
+            cut = s.start + len(head) + 1
+            out[i : i + 1] = [_seg(text, "author", s.start, cut), _seg(text, "title", cut, s.end)]
+        break
+    return out
+
+
+_AND_WORD = re.compile(r"(?:^|\s)(?:and|&|et|und)(?:\s|$)")
 
 
 _STATE = re.compile(r"^([A-Z]{2})\s*[:,]\s*")
@@ -889,8 +919,9 @@ def repair_editor_without_marker(text: str, segs: Segs) -> Segs:
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_editor_without_marker,
-    repair_corporate_author_title,
     repair_container_as_title,
+    repair_corporate_author_title,
+    repair_title_in_author,
     repair_leading_punct,
     repair_name_spill,
     repair_lowercase_in_container,
@@ -921,6 +952,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_year_range_after_title: frozenset({"title", "date"}),
     repair_gost_slashes: frozenset({"title"}),
     repair_edition_overflow: frozenset({"edition"}),
+    repair_title_in_author: frozenset({"author"}),
 }
 
 

@@ -298,6 +298,14 @@ def test_low_information_entry_gets_low_confidence() -> None:
          [("author", "Holt, M.,"), ("title", "Gardens: Older,"), ("location", "Wiser, Greener"),
           ("publisher", ", and Kinder, Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
          {"title": "Gardens: Older, Wiser, Greener, and Kinder", "publisher": "Parish Press", "location": "Leeds"}),
+        # the title read as a last author; a corporate name and title read as one container
+        ("Holt Margaret, Allotment Ledgers, Parish Press, Leeds, 1988",
+         [("author", "Holt Margaret, Allotment Ledgers,"), ("publisher", "Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
+         {"authors": "Holt", "title": "Allotment Ledgers", "type": "book"}),
+        ("World Garden Trust, Gardens and Health, Parish Press, Leeds, 2013",
+         [("container-title", "World Garden Trust, Gardens and Health,"), ("publisher", "Parish Press,"),
+          ("location", "Leeds,"), ("date", "2013")],
+         {"authors": "World Garden Trust", "title": "Gardens and Health", "type": "book"}),
         # the publisher run into the edition
         ("Holt, M., Gardens, second edition, Parish Press, Leeds, 1988",
          [("author", "Holt, M.,"), ("title", "Gardens,"), ("edition", "second edition, Parish Press,"),

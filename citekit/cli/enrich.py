@@ -14,7 +14,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +24,11 @@ from citekit.enrich.match import ACCEPT_THRESHOLD, Enrichment
 from citekit.errors import ConfigError
 from citekit.fsutil import atomic_write
 from citekit.source import read_source
+
+if TYPE_CHECKING:
+    from citekit.enrich import Resolver
+    from citekit.enrich.run import EnrichRun
+    from citekit.model import Reference
 
 EXIT_INTERRUPTED = 130
 
@@ -56,6 +61,48 @@ class _Progress:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
             self.bar = None
+
+
+def run_enrichment(
+    refs: list[Reference],
+    *,
+    indexes: tuple[Path, ...] = (),
+    offline: bool = False,
+    crossref: bool = True,
+    mailto: str | None = None,
+    api_url: str | None = None,
+    cache_path: Path | None = None,
+    min_confidence: float = ACCEPT_THRESHOLD,
+) -> tuple[EnrichRun, list[Resolver]]:
+    """Open the resolvers, enrich ``refs`` with a progress bar, close them; shared by
+    ``citekit enrich`` and ``citekit parse --enrich``.  mailto and api-url fall back to
+    the environment, then to ``[tool.citekit]``."""
+    from citekit.enrich.run import enrich_references, open_resolvers
+
+    settings = discover()
+    mailto = mailto or os.environ.get("CITEKIT_MAILTO") or settings.mailto
+    api_url = api_url or os.environ.get("CITEKIT_API_URL") or settings.api_url
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        resolvers = open_resolvers(
+            index=[str(p) for p in indexes],
+            offline=offline,
+            crossref=crossref,
+            mailto=mailto,
+            api_url=api_url,
+            cache=str(cache_path) if cache_path else True,
+        )
+        progress = _Progress(len(refs))
+        try:
+            run = enrich_references(refs, resolvers, threshold=min_confidence, progress=progress)
+        finally:
+            progress.close()
+            for resolver in resolvers:
+                close = getattr(resolver, "close", None)
+                if close:
+                    close()
+    _show_warnings(caught)
+    return run, resolvers
 
 
 @cli.command("enrich")
@@ -132,38 +179,24 @@ def enrich_command(
     """
     from citekit.enrich.bibfile import apply_enrichments, read_bibfile, write_bibfile
     from citekit.enrich.report import render_text, to_json
-    from citekit.enrich.run import enrich_references, open_resolvers
 
     if no_crossref and not indexes:
         raise ConfigError("--no-crossref needs at least one --index")
-    settings = discover()
-    mailto = mailto or os.environ.get("CITEKIT_MAILTO") or settings.mailto
-    api_url = api_url or os.environ.get("CITEKIT_API_URL") or settings.api_url
     source = read_source(str(bibfile))
     bib = read_bibfile(source.text, str(bibfile))
     refs = list(bib.references)
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        resolvers = open_resolvers(
-            index=[str(p) for p in indexes],
-            offline=offline,
-            crossref=not no_crossref,
-            mailto=mailto,
-            api_url=api_url,
-            cache=str(cache_path) if cache_path else True,
-        )
-        progress = _Progress(len(refs))
-        start = time.perf_counter()
-        try:
-            run = enrich_references(refs, resolvers, threshold=min_confidence, progress=progress)
-        finally:
-            progress.close()
-            for resolver in resolvers:
-                close = getattr(resolver, "close", None)
-                if close:
-                    close()
-    _show_warnings(caught)
+    start = time.perf_counter()
+    run, resolvers = run_enrichment(
+        refs,
+        indexes=indexes,
+        offline=offline,
+        crossref=not no_crossref,
+        mailto=mailto,
+        api_url=api_url,
+        cache_path=cache_path,
+        min_confidence=min_confidence,
+    )
 
     applied = apply_enrichments(bib, run.results, fill=fill)
     if output is not None:

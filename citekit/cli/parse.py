@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from citekit.cli import cli
@@ -9,6 +11,7 @@ from citekit.document import parse_document
 from citekit.errors import InputError
 from citekit.formats import FORMATS, SUFFIXES, write
 from citekit.fsutil import atomic_write
+from citekit.model import Reference
 from citekit.source import read_source
 
 
@@ -22,6 +25,24 @@ def _guess_format(output: str | None, fmt: str | None) -> str:
     return "bibtex"
 
 
+def _enrich(
+    references: tuple[Reference, ...],
+    indexes: tuple[Path, ...],
+    offline: bool,
+    mailto: str | None,
+    api_url: str | None,
+    quiet: bool,
+) -> tuple[Reference, ...]:
+    from citekit.cli.enrich import run_enrichment
+    from citekit.enrich.report import render_text
+    from citekit.enrich.run import apply_to_references
+
+    refs = list(references)
+    run, _ = run_enrichment(refs, indexes=indexes, offline=offline, mailto=mailto, api_url=api_url)
+    click.echo(render_text(refs, run, quiet=quiet), nl=False, err=True)
+    return tuple(apply_to_references(refs, run))
+
+
 @cli.command("parse")
 @click.argument("source", metavar="SOURCE")
 @click.option("-o", "--output", metavar="FILE", help="Write here (atomically) instead of stdout.")
@@ -33,9 +54,40 @@ def _guess_format(output: str | None, fmt: str | None) -> str:
     default=None,
     help="Output format (default: from the -o suffix, else bibtex).",
 )
-@click.option("--model", metavar="PATH", default=None, help="Use this tagger model instead of the shipped one.")
+@click.option(
+    "--model",
+    metavar="PATH",
+    default=None,
+    help="Use this tagger model instead of the shipped one.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not report low-confidence entries on stderr.")
-def parse_command(source: str, output: str | None, fmt: str | None, model: str | None, quiet: bool) -> None:
+@click.option(
+    "--enrich", is_flag=True, help="Add validated DOIs (as `citekit enrich`); report on stderr."
+)
+@click.option(
+    "--index",
+    "indexes",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="With --enrich: a local index (citekit index build), asked before Crossref.",
+)
+@click.option(
+    "--offline", is_flag=True, help="With --enrich: ask only the cache and the index(es)."
+)
+@click.option("--mailto", help="With --enrich: contact address for Crossref's polite pool.")
+@click.option("--api-url", help="With --enrich: Crossref API base URL (a mirror).")
+def parse_command(
+    source: str,
+    output: str | None,
+    fmt: str | None,
+    model: str | None,
+    quiet: bool,
+    enrich: bool,
+    indexes: tuple[Path, ...],
+    offline: bool,
+    mailto: str | None,
+    api_url: str | None,
+) -> None:
     """Parse the reference list(s) in SOURCE (a file, or - for stdin).
 
     Finds every reference section (or takes a bare list whole), splits and tags
@@ -64,7 +116,8 @@ def parse_command(source: str, output: str | None, fmt: str | None, model: str |
             line = doc.line_of(diag.span.start)
             click.echo(f"{source}:{line}: {diag.code} {diag.message}", err=True)
     references = parsed.references
-    # An enrichment step (DOIs from Crossref) slots in here: references -> references.
+    if enrich:
+        references = _enrich(references, indexes, offline, mailto, api_url, quiet)
     text = write(references, fmt)
     if output and output != "-":
         atomic_write(output, text)
@@ -74,4 +127,3 @@ def parse_command(source: str, output: str | None, fmt: str | None, model: str |
         )
     else:
         click.echo(text, nl=False)
-

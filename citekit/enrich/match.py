@@ -217,7 +217,8 @@ _RAW_CHAPTER = re.compile(
     r"(?:^|\s)[Ii]n:\s|(?:^|[.,;?!]\s+)In\s+(?:[A-Z]|the\s)|\([Ee]ds?\.?\)|\b[Ee]ds?\.[\s,)]"
 )
 _RAW_REVIEW = re.compile(
-    r"\b(review(ed)? (of|for)|book reviews?|decision letter|author response|referee report)\b"
+    r"\b(review(ed)? (of|for)|book reviews?|peer review|decision letter|author response"
+    r"|referee report)\b"
 )
 _RAW_DATASET = re.compile(
     r"\b(data repository|dryad|zenodo|figshare|pangaea|dataverse|depository)\b"
@@ -399,7 +400,7 @@ def _view(ref: Reference) -> _RefView:
         kind="dataset" if _RAW_DATASET.search(text) else _ref_kind(ref),
         is_review=bool(_RAW_REVIEW.search(raw)),
         dois=frozenset(d.rstrip(".,;)]").lower() for d in _RAW_DOI.findall(text)),
-        words=_content_words(_LEADING_NUMBER.sub("", text)),
+        words=_content_words(expand_page_ranges(_LEADING_NUMBER.sub("", text))),
     )
 
 
@@ -419,6 +420,24 @@ _LEADING_NUMBER = re.compile(r"^\s*(?:\[[0-9]{1,4}\]|[0-9]{1,4}[.)])\s+")
 _ORDINAL = re.compile(r"^([0-9]+)(?:st|nd|rd|th)$")
 
 
+_ABBREVIATED_RANGE = re.compile(r"(?<![0-9])([0-9]{2,6})\s*[-–—]\s*([0-9]{1,5})(?![0-9])")
+
+
+def expand_page_ranges(text: str) -> str:
+    """Abbreviated page ranges written out: "1433-40" -> "1433-1440", "125–7" -> "125–127"."""
+
+    def full(match: re.Match[str]) -> str:
+        first, last = match.group(1), match.group(2)
+        if len(last) >= len(first):
+            return match.group(0)
+        expanded = first[: len(first) - len(last)] + last
+        if int(expanded) <= int(first):
+            return match.group(0)
+        return match.group(0)[: -len(last)] + expanded
+
+    return _ABBREVIATED_RANGE.sub(full, text)
+
+
 def _content_words(text: str) -> tuple[str, ...]:
     """The words of a text that carry a field: no style words, no single letters (initials)."""
     out: list[str] = []
@@ -436,6 +455,8 @@ def _record_words(work: Work) -> frozenset[str]:
     parts = [work.title, work.subtitle, work.container_title, work.publisher, work.edition]
     for name in (*work.authors, *work.editors):
         parts += [name.family, name.given, name.particle, name.suffix]
+        # Vancouver writes the initials together: "Varoni EM"
+        parts.append("".join(word[0] for word in fold(name.given).split()))
     parts += [str(work.year or ""), work.volume, work.issue, work.pages]
     return frozenset(_content_words(" ".join(p for p in parts if p)))
 
@@ -476,6 +497,14 @@ def _family_found(family: str, view: _RefView) -> bool:
     # compound family names: "garcia marquez" cited as "garcia"; "van der berg" as "berg"
     words = [w for w in family.split() if len(w) > 2]
     return len(words) > 1 and any(_family_in_raw(w, view.raw) for w in words)
+
+
+def _leads(family: str, view: _RefView) -> bool:
+    """The family name is the reference's first author (its first word that is no initial)."""
+    if view.families:
+        return view.families[0] == family or family.startswith(view.families[0] + " ")
+    lead = next((w for w in view.words if not w.isdigit()), "")
+    return bool(lead) and family.split()[0] == lead
 
 
 def _title_score(work: Work, view: _RefView) -> tuple[float, str]:
@@ -873,7 +902,18 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
     distinctive = not generic and len(wtitle) >= 25 and len(wtitle.split()) >= 4
     thin = False
     coordinates = False
-    if first_ok and year_ok and place_ok and page_ok:
+    # Without a title, the numbers must place the very work: the record's first
+    # author must lead the reference (not be its third author), the journal must
+    # not be another, and "page 1" counts only with its last page (a journal that
+    # starts every article on page 1, in a volume named after the year, has
+    # hundreds of "2014, 1" articles)
+    placed = has_title or (
+        first_ok
+        and _leads(wfam[0], view)
+        and csim is not False
+        and (wpage != "1" or (range_ok and " " in wrange))
+    )
+    if first_ok and year_ok and place_ok and page_ok and placed:
         add(
             "coordinates",
             "first author, year, volume (or book) and first page agree",
@@ -892,6 +932,7 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         not has_title
         and not ref_has_title
         and first_ok
+        and _leads(wfam[0], view)
         and year_exact
         and csim is True
         and ((vol_ok and not wpage and not wrange) or (not wvol and page_real))
@@ -947,8 +988,13 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         # A recurring heading ("Necrology", "Correspondence") names a different item
         # in every issue: without its page only a long, distinctive title will do
         # (or a chapter's own title within its named book)
+        # a short title found only as words ("Biofuels") counts as the title here:
+        # nothing else in the reference could be the title
+        short = max(0.0, W_TITLE_CLOSE - sum(e.weight for e in ev if e.what == "title"))
         add(
-            "whole reference", f"{covered():.0%} of the reference's words are the record's", W_WHOLE
+            "whole reference",
+            f"{covered():.0%} of the reference's words are the record's",
+            W_WHOLE + short,
         )
         thin = True
     if review_title and not (coordinates and not ref_has_title):
@@ -970,6 +1016,10 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         )
 
     confidence = max(0.0, min(1.0, sum(e.weight for e in ev)))
+    if thin:
+        # thin only where the thin route made the difference
+        route = sum(e.weight for e in ev if e.what in ("whole reference", "coordinates"))
+        thin = confidence - route < ACCEPT_THRESHOLD
     veto = veto_detail = ""
     if vetoes:
         vetoes.sort(key=lambda v: _VETO_ORDER.index(v[0]))
