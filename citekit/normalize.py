@@ -491,7 +491,7 @@ _GIVEN_AT_START = re.compile(r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-
 
 
 def repair_split_initials(text: str, segs: Segs) -> Segs:
-    """"fifth edition, M" + ".E. Sharpe": a boundary never splits an abbreviation."""
+    """"third edition, W" + ".W. Norton": a boundary never splits an abbreviation."""
     out = list(segs)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -640,7 +640,7 @@ def repair_title_into_publisher(text: str, segs: Segs) -> Segs:
 
 
 def repair_name_spill(text: str, segs: Segs) -> Segs:
-    """"Goble," + "Paul, China Will ...": a given name left at the head of the title."""
+    """"Ward," + "Colin, Streets For ...": a given name left at the head of the title."""
     out = list(segs)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
@@ -791,7 +791,7 @@ _RANGE_ONLY = re.compile(r"^\(?(?:1[5-9]\d\d|20\d\d)\s*[-–—]\s*(?:1[5-9]\d\d
 
 
 def repair_year_range_after_title(text: str, segs: Segs) -> Segs:
-    """"... Economic Regimes," + date "1967-1977." + ... + date "1980": a year range
+    """"... Labour Relations," + date "1919-1939." + ... + date "1980": a year range
     right after the title is the end of the title, not the publication date."""
     out = list(segs)
     for i in range(1, len(out)):
@@ -874,7 +874,7 @@ _STATE = re.compile(r"^([A-Z]{2})\s*[:,]\s*")
 
 
 def repair_state_in_publisher(text: str, segs: Segs) -> Segs:
-    """"Boulder:" + "CO: Westview Press": the state code belongs to the place."""
+    """"Ithaca:" + "NY: Cornell University Press": the state code belongs to the place."""
     out = list(segs)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]

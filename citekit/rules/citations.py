@@ -67,7 +67,7 @@ def unresolved(ctx: CheckContext) -> Iterator[Diagnostic]:
     """An author-year citation matches no entry of the reference list.
 
     ## What it does
-    Reports a citation such as "(Chen and Fazilov, 2018)" when no entry has that
+    Reports a citation such as "(Ostrom and Walker, 2003)" when no entry has that
     family name, nor anything close to it, with that year or another.
 
     ## Why is this bad?
@@ -76,9 +76,9 @@ def unresolved(ctx: CheckContext) -> Iterator[Diagnostic]:
 
     ## Example
     ```
-    ... as argued before (Chen and Fazilov, 2018).
+    ... as argued before (Ostrom and Walker, 2003).
     References
-    Thornton, S. 2021. China in Central Asia.
+    Ostrom, E. 1990. Governing the Commons.
     ```
     Add the missing entry, or correct the citation.
     """
@@ -100,9 +100,9 @@ def ambiguous(ctx: CheckContext) -> Iterator[Diagnostic]:
 
     ## Example
     ```
-    (Mankoff, 2012)
-    Mankoff, J. 2012. Russian Foreign Policy.
-    Mankoff, J. 2012. The United States and Central Asia after 2014.
+    (Glaeser, 2011)
+    Glaeser, E. 2011. Triumph of the City.
+    Glaeser, E. 2011. Cities, productivity, and quality of life.
     ```
     Use "2012a" and "2012b" in the list and in the citations.
     """
@@ -251,15 +251,15 @@ def entry_without_year(ctx: CheckContext) -> Iterator[Diagnostic]:
     """The cited author's entry has no year, so the cited year cannot be checked.
 
     ## What it does
-    Reports "(Goble, 2019)" when the list has a Goble entry without any year.
+    Reports "(Ward, 2019)" when the list has a Ward entry without any year.
 
     ## Why is this bad?
     Either the entry lacks its date or the citation's year is invented.
 
     ## Example
     ```
-    (Goble, 2019)
-    Goble, Paul. China Will Have Military Bases in Central Asia.   <- add the year
+    (Ward, 2019)
+    Ward, Colin. Cities in the Age of Bicycles.   <- add the year
     ```
     """
     for link, ref in _suggested(ctx, NO_YEAR):

@@ -103,7 +103,7 @@ def missing_year(ctx: CheckContext) -> Iterator[Diagnostic]:
 
     ## Example
     ```
-    Kortunov, Andrey. How to stop NATO.       <- add the year, or "n.d."
+    Ward, Colin. Cities in the Age of Bicycles.  <- add the year, or "n.d."
     ```
     """
     for ref in ctx.own_references:
