@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from citekit.model import Citation, Span
+from citekit.names import PARTICLES
 
 # A group longer than this is not a citation group (and is not scanned).
 _MAX_GROUP = 1500
@@ -51,40 +52,6 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "del",
-        "della",
-        "los",
-        "las",
-        "di",
-        "des",
-        "ter",
-        "ten",
-        "vom",
-        "zu",
-        "af",
-        "av",
-        "st",
-        "st.",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-    ]
-)
 # Words joining author names ("Smith and Jones", "Silva e Souza").  Any other
 # lower-case word ends a backward name run, so lead-ins ("see", "reviewed in",
 # "apud") are never read as names.
@@ -328,7 +295,7 @@ def _is_name_word(tok: _Tok) -> bool:
     # "McFall-Ngai" is capitalised; particles and "d'Alembert" are lower-case.
     low = tok.low
     return (
-        low in _PARTICLES
+        low in PARTICLES
         or low in _SUFFIXES
         or (len(tok.text) > 2 and tok.text[1] in "'’" and tok.text[2:3].isupper())
     )
@@ -532,7 +499,7 @@ def _parse_group(
                 (
                     seg[lead].kind == "word"
                     and seg[lead].text[0].islower()
-                    and seg[lead].low not in _PARTICLES
+                    and seg[lead].low not in PARTICLES
                 )
                 or seg[lead].text in (".", ":")
             ):

@@ -31,40 +31,8 @@ from rapidfuzz import fuzz
 
 from citekit.citations import legal_act_key
 from citekit.model import Candidate, Citation, Evidence, Link, Name, Reference
+from citekit.names import PARTICLES
 
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "del",
-        "della",
-        "los",
-        "las",
-        "di",
-        "des",
-        "ter",
-        "ten",
-        "vom",
-        "zu",
-        "af",
-        "av",
-        "st",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-    ]
-)
 _SUFFIXES = frozenset(
     {"jr", "sr", "ii", "iii", "iv", "junior", "senior", "filho", "neto", "sobrinho"}
 )
@@ -100,7 +68,7 @@ def name_key(name: str) -> str:
     words = _WORD_RE.findall(fold(name).replace("'", "").replace("’", ""))
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
-    core = [w for w in words if w not in _PARTICLES] or words
+    core = [w for w in words if w not in PARTICLES] or words
     return "".join(core)
 
 
@@ -158,11 +126,11 @@ def _leads(raw: str) -> frozenset[str]:
     words = _RAW_WORD_RE.findall(head)[:8]
     out = set()
     i = 0
-    while i < len(words) - 1 and fold(words[i]) in _PARTICLES:
+    while i < len(words) - 1 and fold(words[i]) in PARTICLES:
         i += 1
     if i < len(words):
         out.add(name_key(words[i]))
-    caps = [w for w in words if w[:1].isupper() or fold(w) in _PARTICLES]
+    caps = [w for w in words if w[:1].isupper() or fold(w) in PARTICLES]
     if len(caps) >= 2:
         out.add(name_key(" ".join(words)))
         out.add(name_key(" ".join(words[:2])))
@@ -252,7 +220,7 @@ def _cited_keys(name: str) -> frozenset[str]:
     out = {name_key(name)}
     if words:
         out.add(words[-1])
-        core = [w for w in words if w not in _PARTICLES]
+        core = [w for w in words if w not in PARTICLES]
         if core:
             out.add(core[0])
     out.discard("")

@@ -60,9 +60,50 @@ def _fold(s: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
 
 
-_PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "del", "della", "dei", "degli", "di", "da", "das", "dos", "du", "la", "le", "ten", "ter", "vom", "zu", "zur", "bin", "ibn", "al", "el", "st", "d'", "dell'", "l'", "y"]
+# Lower-case name particles ("van der Berg", "de la Cruz", "ibn Khaldun"); shared by the
+# name splitter, the citation finder and the linker.
+PARTICLES = frozenset(
+    [
+        "af",
+        "al",
+        "av",
+        "bin",
+        "d'",
+        "da",
+        "das",
+        "de",
+        "degli",
+        "dei",
+        "del",
+        "dell'",
+        "della",
+        "den",
+        "der",
+        "des",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "l'",
+        "la",
+        "las",
+        "le",
+        "los",
+        "st",
+        "st.",
+        "ten",
+        "ter",
+        "van",
+        "vom",
+        "von",
+        "zu",
+        "zur",
+    ]
 )
+# Spanish "y" joins two family names ("Ortega y Gasset") inside one name.
+_PARTICLES = PARTICLES | {"y"}
 # Case matters: "JR" in "Smith JR" is a pair of initials (Vancouver style), "Jr" a suffix.
 _SUFFIX_FORMS = {
     "Jr": "Jr", "Jr.": "Jr", "jr": "Jr", "jr.": "Jr", "Jnr": "Jr", "Sr": "Sr", "Sr.": "Sr",

@@ -500,11 +500,19 @@ def _family_found(family: str, view: _RefView) -> bool:
 
 
 def _leads(family: str, view: _RefView) -> bool:
-    """The family name is the reference's first author (its first word that is no initial)."""
-    if view.families:
-        return view.families[0] == family or family.startswith(view.families[0] + " ")
+    """The family name is the reference's first author.
+
+    That is: the first word of the reference that is no initial belongs to the
+    family name ("Van Gool", "Alex Perkins" and "The PLOS ONE Staff" included),
+    or the parser's first family name does.
+    """
+    words = set(_content_words(family))
+    if not words:
+        return False
+    if view.families and view.families[0] in words:
+        return True
     lead = next((w for w in view.words if not w.isdigit()), "")
-    return bool(lead) and family.split()[0] == lead
+    return lead in words
 
 
 def _title_score(work: Work, view: _RefView) -> tuple[float, str]:
