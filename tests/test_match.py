@@ -702,3 +702,184 @@ def test_a_title_in_cyrillic_is_compared() -> None:
         }
     )
     assert validate(cited, [other]).status == "no-match"
+
+
+def test_titleless_coordinates_need_the_first_author_in_front() -> None:
+    # the record's first author is the reference's second: another paper
+    other = Work(
+        doi="10.5555/tswj.2014.158601",
+        type="journal-article",
+        title="Pathogens",
+        authors=(Name("Rodriguez", "Alex"), Name("Ilic", "Sanja")),
+        container_title="The Scientific World Journal",
+        volume="2014",
+        pages="7-12",
+        year=2014,
+    )
+    cited = ref(
+        "[994] L. Barba, N. Rodríguez, C. Montt, The Scientific World Journal 2014 (2014) 7–12."
+    )
+    assert validate(cited, [other]).status == "no-match"
+    lead = Work(
+        **{
+            **{f: getattr(other, f) for f in other.__slots__},
+            "authors": (Name("Barba", "Luis"), Name("Rodriguez", "N.")),
+        }
+    )
+    assert validate(cited, [lead]).doi == lead.doi
+    # a family name with a particle still leads: "W.A. Van Gool"
+    van = Work(
+        **{
+            **{f: getattr(other, f) for f in other.__slots__},
+            "authors": (Name("Van Gool", "W. A."),),
+        }
+    )
+    assert (
+        validate(
+            ref("[32] W.A. Van Gool, The Scientific World Journal 2014 (2014) 7–12."), [van]
+        ).doi
+        == van.doi
+    )
+
+
+def test_titleless_page_one_needs_the_whole_range() -> None:
+    # journals that start every article on page 1 of a volume named after the year
+    article = Work(
+        doi="10.5555/mpe.2018.1",
+        type="journal-article",
+        title="Scheduling",
+        authors=(Name("Zhang", "X."),),
+        container_title="Mathematical Problems in Engineering",
+        volume="2018",
+        pages="1-12",
+        year=2018,
+    )
+    same = ref("[1] X. Zhang, Mathematical Problems in Engineering 2018 (2018) 1–12.")
+    assert validate(same, [article]).doi == article.doi
+    other = ref("[1] X. Zhang, Mathematical Problems in Engineering 2018 (2018) 1–20.")
+    assert validate(other, [article]).status == "no-match"
+    # another journal is never the place
+    journal = ref("[1] X. Zhang, Journal of Pathogens 2018 (2018) 1–12.")
+    assert validate(journal, [article]).status == "no-match"
+
+
+def test_abbreviated_page_ranges_are_written_out() -> None:
+    from citekit.enrich.match import expand_page_ranges
+
+    assert expand_page_ranges("p. 125–7.") == "p. 125–127."
+    assert expand_page_ranges("1433-40; 319–27; 12-15") == "1433-1440; 319–327; 12-15"
+    assert expand_page_ranges("2019-20 and 1998-2001") == "2019-2020 and 1998-2001"
+    assert expand_page_ranges("(1-2), 95-3") == "(1-2), 95-3"  # not a range that grows
+    fungi = Work(
+        doi="10.5555/fungi",
+        type="book-chapter",
+        title="Fungi",
+        container_title="Handbook of Environmental Data and Ecological Parameters",
+        publisher="Elsevier",
+        pages="125-127",
+        year=1979,
+    )
+    cited = ref(
+        "[347] FUNGI. Handbook of Environmental Data and Ecological Parameters, Elsevier; "
+        "1979, p. 125–7."
+    )
+    assert validate(cited, [fungi]).doi == fungi.doi
+
+
+def test_initials_written_together_are_the_authors() -> None:
+    chapter = Work(
+        doi="10.5555/melatonin",
+        type="book-chapter",
+        title="Melatonin",
+        authors=(Name("Iriti", "Marcello"), Name("Varoni", "Elena Maria")),
+        container_title="The Mediterranean Diet",
+        publisher="Elsevier",
+        pages="199-204",
+        year=2015,
+    )
+    cited = ref(
+        "[355] Iriti M, Varoni EM. Melatonin. The Mediterranean Diet, Elsevier; 2015, p. 199–204.",
+        title="The Mediterranean Diet",
+        year=2015,
+    )
+    assert validate(cited, [chapter]).doi == chapter.doi
+
+
+def test_a_reference_to_a_peer_review_may_get_the_peer_review() -> None:
+    review = Work(
+        doi="10.5555/peerj.3819/reviews/2",
+        type="peer-review",
+        title='Peer Review #2 of "Human agency beliefs influence behaviour (v0.1)"',
+        authors=(Name("Georgescu", "A."),),
+        year=2017,
+    )
+    cited = ref(
+        'Georgescu A. Peer Review #2 of "Human agency beliefs influence behaviour (v0.1)" 2017.'
+    )
+    assert validate(cited, [review]).doi == review.doi
+    article = ref("Smith J. Human agency beliefs influence behaviour (v0.1). PeerJ 2017.")
+    assert validate(article, [review]).status == "no-match"
+
+
+def test_the_preprint_is_not_the_journal_article() -> None:
+    preprint = Work(
+        doi="10.5555/biorxiv.014852",
+        type="posted-content",
+        title="After the games are over: life-history trade-offs drive dispersal "
+        "attenuation following range expansion",
+        authors=(Name("Perkins", "T. Alex"), Name("Boettiger", "Carl")),
+        year=2015,
+    )
+    article = Work(
+        **{
+            **{f: getattr(preprint, f) for f in preprint.__slots__},
+            "doi": "10.5555/ece3.2314",
+            "type": "journal-article",
+            "container_title": "Ecology and Evolution",
+            "volume": "6",
+            "pages": "6425-6434",
+            "year": 2016,
+        }
+    )
+    cited = ref(
+        "Perkins, T. A., & Boettiger, C. (2016). After the games are over: life-history "
+        "trade-offs drive dispersal attenuation following range expansion. Ecology and "
+        "Evolution, 6(18), 6425–6434.",
+        authors=(Name("Perkins", "T. A."), Name("Boettiger", "C.")),
+        title="After the games are over: life-history trade-offs drive dispersal attenuation "
+        "following range expansion",
+        container_title="Ecology and Evolution",
+        volume="6",
+        issue="18",
+        pages="6425-6434",
+        year=2016,
+    )
+    result = validate(cited, [preprint])
+    assert result.status == "no-match" and result.rejected[0].reason == "type"
+    assert "preprint" in result.rejected[0].detail
+    assert validate(cited, [preprint, article]).doi == article.doi
+
+
+def test_thin_margin_rule_in_the_decision(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the decision alone: scores are given, so the margin rule is what is tested
+    from citekit.enrich import match
+
+    scores = {
+        "10.5555/a": (0.85, "", True),
+        "10.5555/b": (0.74, "too-little-evidence", False),  # 0.11 behind: too close
+        "10.5555/c": (0.60, "", False),
+    }
+
+    def fake(view: object, work: Work, raw: str) -> match.Assessment:
+        conf, veto, thin = scores[work.doi]
+        return match.Assessment(work, conf, (), veto, "", thin)
+
+    monkeypatch.setattr(match, "_assess", fake)
+    works = [Work(doi=d) for d in scores]
+    cited = ref("anything at all")
+    assert validate(cited, works).status == "no-match"
+    scores["10.5555/b"] = (0.74, "other-year", False)  # ruled out: no rival
+    assert validate(cited, works).doi == "10.5555/a"
+    scores["10.5555/b"] = (0.74, "too-little-evidence", False)
+    scores["10.5555/a"] = (0.85, "", False)  # well-founded: the usual 0.03 margin
+    assert validate(cited, works).doi == "10.5555/a"

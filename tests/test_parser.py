@@ -314,3 +314,16 @@ def test_shipped_weights_decode_like_crfsuite(tagger: Tagger) -> None:
         "", "   ", "((", "Smith, J. 2001a. “A” ‘B’ «C» 1999-2000 12(3):4-5 doi:10.1/x",
     ]
     assert tagger.labels_many(texts) == reference.labels_many(texts)
+
+
+def test_token_cache_starts_afresh_without_changing_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    import citekit.parser.crf as crf
+
+    texts = [f"Author{i}, A. ({1990 + i % 30}). Title {i} of work{i * 7}. City{i}: Press{i}, pp. {i}-{i + 9}."
+             for i in range(300)]
+    expected = Tagger(load_tagger().path).tag_many(texts)
+    monkeypatch.setattr(crf, "MAX_TOKENS", 200)
+    small = Tagger(load_tagger().path)
+    got = [small.tag_many(texts[k:k + 7]) for k in range(0, len(texts), 7)]
+    assert [s for chunk in got for s in chunk] == expected
+    assert small._fast is not None and len(small._fast._tok_index) <= 200 + 7 * 20

@@ -83,3 +83,17 @@ def test_essay_examples_are_well_formed_and_committed() -> None:
         assert ex is not None, rec["text"]
         labels.update(ex.labels)
     assert {"author", "title", "event", "accessed", "url", "edition", "genre", "publisher"} <= labels
+
+
+def test_bench_command_scores_a_labelled_file(data_dir: Path, capsys) -> None:
+    from citekit.bench.parse import main
+
+    path = data_dir / "parser" / "essay-eval.jsonl"
+    for line in path.read_text("utf-8").splitlines():
+        assert align(json.loads(line)) is not None
+    assert main(["--set", str(path), "--n", "0", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    result = report["sets"]["essay-eval"]
+    assert result["records"] == 30
+    assert 0.0 < result["micro"]["f1"] <= 1.0
+    assert {"author", "title", "date"} <= set(result["fields"])

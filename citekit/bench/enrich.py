@@ -18,7 +18,9 @@ page (or article number), the least a reference without a title needs to be
 identified.  Records without an author are mostly editorials, notices, front
 matter and standards; many carry too little to be told apart safely.  Each
 style's line also counts the matches accepted on thin evidence (no author on
-record, or no title in the reference: see ``citekit.enrich.match``), and a
+record, or no title in the reference: see ``citekit.enrich.match``) and the
+references that get another DOI when their own record is removed from the
+search results (the cited work absent, its neighbours present), and a
 "styles with titles" line sums the styles that print titles, beside the
 overall line over every style.
 
@@ -43,8 +45,9 @@ from pathlib import Path
 from typing import Any
 
 from citekit.enrich.index import LocalIndex, build_index
+from citekit.enrich.match import reference_text, validate
 from citekit.enrich.records import clean_text, normalize_doi, year_of
-from citekit.enrich.run import enrich_references
+from citekit.enrich.run import WIDE_ROWS, enrich_references
 from citekit.model import Reference, Span
 
 STYLES = ("apa", "chicago-author-date", "elsevier-vancouver", "elsevier-without-titles")
@@ -243,6 +246,7 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
                         )
                 else:
                     counts["none"] += 1
+            counts["absent wrong"] = _wrong_when_absent(index, refs, [truth[i] for i in ids], rows)
             n = len(ids)
             totals.update(counts)
             totals["n"] += n
@@ -257,7 +261,8 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
                 f"{counts['right authored'] / counts['authored']:>12.1%} of {counts['authored']}"
                 f"{counts['right located'] / counts['located']:>12.1%} of {counts['located']}"
                 f"   (render {t_render:.1f}s, parse {t_parse:.1f}s, match {result.elapsed:.1f}s;"
-                f" {counts['thin']} on thin evidence)"
+                f" {counts['thin']} on thin evidence; another DOI when the record is"
+                f" removed: {counts['absent wrong']})"
             )
         if titled["n"] and titled["n"] != totals["n"]:
             m = titled["n"]
@@ -315,6 +320,27 @@ def run(shared: Path, styles: Sequence[str], limit: int | None, show: int, rows:
             f"{total_refs / total_time:.0f} refs/s over the positives ({index.queries} queries)"
         )
     return 0
+
+
+def _wrong_when_absent(
+    index: LocalIndex, refs: Sequence[Reference], truths: Sequence[str], rows: int
+) -> int:
+    """References that get some DOI when their own record is taken out of the search results.
+
+    The realistic hard case for a registry as large as Crossref's: the cited
+    work is not there, its neighbours are.  Duplicate records of one work in
+    the registry count here too (they are the same work under another DOI).
+    """
+    wrong = 0
+    for ref, truth in zip(refs, truths, strict=True):
+        query = reference_text(ref)
+        found = [w for w in index.search(query, rows=rows + 1) if w.doi != truth][:rows]
+        verdict = validate(ref, found)
+        if verdict.thin and len(found) >= rows:
+            wide = [w for w in index.search(query, rows=WIDE_ROWS + 1) if w.doi != truth]
+            verdict = validate(ref, wide[:WIDE_ROWS])
+        wrong += verdict.status == "matched"
+    return wrong
 
 
 def _negatives(shared: Path) -> list[tuple[str, list[tuple[str, str | None]]]]:

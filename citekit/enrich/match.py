@@ -24,11 +24,36 @@ container              +0.10 similar, or an abbreviation of it; -0.05 different
 publisher              +0.05 found in the text
 volume / issue / page  +0.07 / +0.03 / +0.08; volume or first page differ -0.15
 coordinates            +0.25 when first author, year, volume (for a chapter: its
-                       book) and first page all agree: the only route to a match
-                       for a reference without a title (Vancouver-style lists
-                       that omit titles); for an unsigned record, when title,
-                       journal, year, volume and first page all agree
+                       book) and first page all agree: the usual route to a
+                       match for a reference without a title (Vancouver-style
+                       lists that omit titles); there the record's first
+                       author must lead the reference, the journal must agree
+                       and a first page "1" counts only with its last page.
+                       For an unsigned record, when title, journal, year,
+                       volume and first page all agree
+whole reference        +0.20 (+0.10 for a short title found only as words) for
+                       an unsigned record whose exact title, year and
+                       container are in a reference made of nothing but the
+                       record's words (``coverage``, in the spirit of
+                       Crossref's SBMV normalized similarity); a recurring
+                       heading ("Necrology") also needs its page
 =====================  ==========================================================
+
+Thin references.  Three routes serve references that carry little, each only
+when ``coverage`` is at least 0.95 (every word of the reference, bar style
+words and initials, is one of the record's):
+
+* an unsigned record matched through "whole reference" (above);
+* no title in the reference, a record without a page (online-only articles)
+  or without a volume (article numbers, chapters): first author leading, exact
+  year, journal and the one number the record has (+0.25);
+* no title, no author on record: journal (or book), exact year, volume and a
+  real first page ("Arch Dermatol 94 (1966) 791"; not "page 1", not a record
+  titled like its journal) (+0.50).
+
+A match through any of these is *thin* (``Assessment.thin``): it must lead
+every other candidate not ruled out by ``THIN_MARGIN`` (0.15), and the
+pipeline widens a search that came back full before trusting it.
 
 A candidate is accepted only at or above ``ACCEPT_THRESHOLD`` (0.75) and only
 when no veto applies.  Vetoes are near misses that must never be attached; each
@@ -38,7 +63,9 @@ is recorded with its reason (the most telling first, see ``_VETO_ORDER``):
     the reference text itself names another DOI.
 ``review``
     a review of the cited work (``is-review-of`` relation, "Review of ..."
-    titles, peer-review records), unless the reference cites a review.
+    titles, peer-review records), unless the reference cites a review; a
+    reference without a title may cite a "Book review" record by its
+    coordinates.
 ``other-year`` / ``other-edition``
     same title, another year or edition (a 1990 article vs the 2004 book); books
     need the exact year (or the record's year elsewhere in the text: a
@@ -49,7 +76,8 @@ is recorded with its reason (the most telling first, see ``_VETO_ORDER``):
     a chapter record for a cited book, or the whole book for a cited chapter.
 ``type``
     a journal article for a cited book whose journal the reference never
-    mentions (typically a review), or an article for a cited data set.
+    mentions (typically a review), an article for a cited data set, or the
+    preprint of an article the reference cites in its journal.
 ``title-differs``
     the reference has a title and the record's is another.
 ``other-pages``
@@ -507,8 +535,8 @@ def _leads(family: str, view: _RefView) -> bool:
     or the parser's first family name does.
     """
     words = set(_content_words(family))
-    if not words:
-        return False
+    if not words:  # a one-letter family name ("S.")
+        return bool(view.families) and view.families[0] == family
     if view.families and view.families[0] in words:
         return True
     lead = next((w for w in view.words if not w.isdigit()), "")
@@ -573,7 +601,22 @@ def _container_similar(ref_container: str, work_container: str, raw: str) -> boo
         return True
     if len(work_container) >= 3 and _words_in(work_container, raw):
         return True
+    if _abbreviation_in(work_container, raw):
+        return True
     return None
+
+
+def _abbreviation_in(work_container: str, raw: str) -> bool:
+    """An abbreviation of the journal somewhere in the text: "phys rev b" in "... phys rev b 47"."""
+    full = [w for w in work_container.split() if w not in _CONTAINER_STOP]
+    words = [w for w in raw.split() if w not in _CONTAINER_STOP]
+    n = len(full)
+    if n < 2:
+        return False
+    return any(
+        words[i][0] == full[0][0] and _abbreviates(" ".join(words[i : i + n]), work_container)
+        for i in range(len(words) - n + 1)
+    )
 
 
 _CONTAINER_STOP = frozenset(
@@ -783,6 +826,16 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
         )
     if view.kind == "dataset" and wkind in ("article", "book", "chapter"):
         set_veto("type", f"the reference is a data set; the record a {work.type}")
+    if work.type == "posted-content" and (
+        csim is False or (view.container and not wcontainer and (view.volume or view.first_page))
+    ):
+        # the preprint of a paper the reference cites in its journal: another version
+        set_veto(
+            "type",
+            "the record is a preprint"
+            + (f" in {work.container_title!r}" if work.container_title else "")
+            + f"; the reference cites it in {view.container!r}",
+        )
 
     # --- authors
     first_ok = False
@@ -918,7 +971,7 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
     placed = has_title or (
         first_ok
         and _leads(wfam[0], view)
-        and csim is not False
+        and csim is True
         and (wpage != "1" or (range_ok and " " in wrange))
     )
     if first_ok and year_ok and place_ok and page_ok and placed:
@@ -1018,10 +1071,15 @@ def _assess(view: _RefView, work: Work, raw_text: str) -> Assessment:
             )
             if not ok
         ]
-        set_veto(
-            "too-little-evidence",
-            "no title to compare and " + ", ".join(missing) + " not confirmed",
-        )
+        if missing:
+            detail = "no title to compare and " + ", ".join(missing) + " not confirmed"
+        else:
+            detail = (
+                "no title to compare, and the numbers do not place the work: the first "
+                "author must lead the reference, the journal must agree, and a first "
+                "page 1 needs its last page too"
+            )
+        set_veto("too-little-evidence", detail)
 
     confidence = max(0.0, min(1.0, sum(e.weight for e in ev)))
     if thin:

@@ -8,7 +8,10 @@ For each ``Reference``:
 2. otherwise each resolver in turn (the local index first, then Crossref) is
    asked for candidates with the raw reference string (or one rebuilt from the
    fields when there is no raw text); ``match.validate`` decides; the first
-   resolver that yields a validated match ends the search;
+   resolver that yields a validated match ends the search.  A match on thin
+   evidence (no author on record, no title in the reference) from a full page
+   of candidates is checked once more against a wider search (``WIDE_ROWS``),
+   so that a rival cut off by the row limit still makes it ambiguous;
 3. a resolver failure (network, rate limit after retries, offline cache miss)
    leaves the entry ``not-looked-up`` with the reason (and whatever candidates
    the other resolvers rejected), and the run goes on.

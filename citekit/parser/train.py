@@ -21,6 +21,7 @@ import random
 import sys
 import time
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 
 import pycrfsuite
@@ -56,6 +57,23 @@ def sha256(path: Path) -> str:
     with path.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
+    return h.hexdigest()
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def code_digest() -> str:
+    """SHA-256 over the modules that turn data into features and labels."""
+    h = hashlib.sha256()
+    for name in ("tokenize.py", "features.py", "labels.py", "corpus.py"):
+        h.update((Path(__file__).parent / name).read_bytes())
+    for path in sorted(model_dir().glob("*.txt")):
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 
@@ -136,7 +154,8 @@ def train(
         "params": params,
         "final_loss": last.get("loss"),
         "inputs": inputs,
-        "python_crfsuite": getattr(pycrfsuite, "__version__", None),
+        "python_crfsuite": _version("python-crfsuite"),
+        "code_sha256": code_digest(),
     }
     return meta
 
