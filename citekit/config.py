@@ -88,12 +88,15 @@ def settings_from_table(table: dict[str, Any], where: str, base: Path | None = N
         if fmt not in FORMATS:
             raise ConfigError(f"{where}: 'format' must be one of {', '.join(FORMATS)}, not {fmt!r}")
         s = replace(s, format=fmt)
-    for key, attr in (("mailto", "mailto"), ("api-url", "api_url")):
+    for key in ("mailto", "api-url"):
         if key in table:
             value = table[key]
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: '{key}' must be a non-empty string")
-            s = replace(s, **{attr: value.strip()})
+            if key == "mailto":
+                s = replace(s, mailto=value.strip())
+            else:
+                s = replace(s, api_url=value.strip())
     for key in ("bib", "csl"):
         if key in table:
             paths = _strings(table[key], key, where)

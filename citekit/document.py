@@ -73,7 +73,9 @@ _BIBITEM_KEY = re.compile(r"\\bibitem(?:\[[^\]]*\])?\{([^}]+)\}")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 _MD_EMPH = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _MD_CODE = re.compile(r"`([^`]*)`")
-_TEX_CMD = re.compile(r"\\(?:emph|textit|textbf|textsc|textup|mkbibquote|enquote|url|href\{[^}]*\})\{([^{}]*)\}")
+_TEX_CMD = re.compile(
+    r"\\(?:emph|textit|textbf|textsc|textup|mkbibquote|enquote|url|href\{[^}]*\})\{([^{}]*)\}"
+)
 
 
 def plain_text(text: str, fmt: str) -> str:
@@ -95,7 +97,9 @@ def plain_text(text: str, fmt: str) -> str:
             text = new
         from citekit.formats.latex import latex_unescape
 
-        text = latex_unescape(text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”"))
+        text = latex_unescape(
+            text.replace("---", "—").replace("--", "–").replace("``", "“").replace("''", "”")
+        )
     return " ".join(text.split())
 
 
@@ -134,7 +138,9 @@ def _parse_entries(
     entries: Sequence[Entry], tagger: TaggerLike, path: str | None, id_prefix: str
 ) -> tuple[list[Reference], list[Diagnostic]]:
     tagged = tagger.tag_many([e.text for e in entries])
-    order = list_order(_first_author_text(e.text, segs) for e, segs in zip(entries, tagged, strict=True))
+    order = list_order(
+        _first_author_text(e.text, segs) for e, segs in zip(entries, tagged, strict=True)
+    )
     refs: list[Reference] = []
     diags: list[Diagnostic] = []
     for i, (entry, segs) in enumerate(zip(entries, tagged, strict=True), start=1):
@@ -151,8 +157,13 @@ def _parse_entries(
             )
         except Exception as exc:  # a normalizer bug must not lose the entry: keep it raw
             ref = Reference(
-                id=f"{id_prefix}{i}", raw=entry.raw, span=entry.span, label=entry.label,
-                number=entry.number, confidence=0.0, segments=tuple(segs),
+                id=f"{id_prefix}{i}",
+                raw=entry.raw,
+                span=entry.span,
+                label=entry.label,
+                number=entry.number,
+                confidence=0.0,
+                segments=tuple(segs),
             )
             diags.append(
                 Diagnostic(
@@ -211,7 +222,9 @@ def _parse_document(source: Source, tagger: TaggerLike | None) -> ParsedDocument
     if source.format == "csl-json":
         from citekit.formats.csljson import read_csl_json
 
-        return ParsedDocument(source, (), tuple(assign_keys(read_csl_json(source.text, source.path))))
+        return ParsedDocument(
+            source, (), tuple(assign_keys(read_csl_json(source.text, source.path)))
+        )
     sections = find_sections(source.text)
     entries: list[Entry] = []
     for section in sections:

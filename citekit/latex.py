@@ -23,32 +23,91 @@ from citekit.model import Citation, Reference, Span
 SINGLE_CITE_COMMANDS: frozenset[str] = frozenset(
     {
         # LaTeX
-        "cite", "nocite",
+        "cite",
+        "nocite",
         # natbib
-        "citep", "citet", "citealp", "citealt", "citeauthor", "citefullauthor",
-        "citeyear", "citeyearpar", "citenum", "Citep", "Citet", "Citealp", "Citealt",
+        "citep",
+        "citet",
+        "citealp",
+        "citealt",
+        "citeauthor",
+        "citefullauthor",
+        "citeyear",
+        "citeyearpar",
+        "citenum",
+        "Citep",
+        "Citet",
+        "Citealp",
+        "Citealt",
         "Citeauthor",
         # biblatex
-        "Cite", "parencite", "Parencite", "textcite", "Textcite", "autocite", "Autocite",
-        "footcite", "Footcite", "footcitetext", "smartcite", "Smartcite", "supercite",
-        "citetitle", "citeurl", "citedate", "citeurldate", "fullcite", "footfullcite",
-        "Citeyear", "citelist", "citefield", "citename", "nptextcite", "fnotecite",
+        "Cite",
+        "parencite",
+        "Parencite",
+        "textcite",
+        "Textcite",
+        "autocite",
+        "Autocite",
+        "footcite",
+        "Footcite",
+        "footcitetext",
+        "smartcite",
+        "Smartcite",
+        "supercite",
+        "citetitle",
+        "citeurl",
+        "citedate",
+        "citeurldate",
+        "fullcite",
+        "footfullcite",
+        "Citeyear",
+        "citelist",
+        "citefield",
+        "citename",
+        "nptextcite",
+        "fnotecite",
         # apacite / harvard-like
-        "citeA", "citeNP", "citeyearNP", "shortcite", "shortciteA", "shortciteNP",
-        "fullciteA", "fullciteNP",
+        "citeA",
+        "citeNP",
+        "citeyearNP",
+        "shortcite",
+        "shortciteA",
+        "shortciteNP",
+        "fullciteA",
+        "fullciteNP",
     }
 )
 # biblatex multi-cite commands: ``\\cites(pre)(post)[pre][post]{k1}[post]{k2}``.
 MULTI_CITE_COMMANDS: frozenset[str] = frozenset(
     {
-        "cites", "Cites", "parencites", "Parencites", "textcites", "Textcites",
-        "autocites", "Autocites", "footcites", "footcitetexts", "smartcites",
-        "Smartcites", "supercites",
+        "cites",
+        "Cites",
+        "parencites",
+        "Parencites",
+        "textcites",
+        "Textcites",
+        "autocites",
+        "Autocites",
+        "footcites",
+        "footcitetexts",
+        "smartcites",
+        "Smartcites",
+        "supercites",
     }
 )
 NARRATIVE_COMMANDS: frozenset[str] = frozenset(
-    {"citet", "Citet", "textcite", "Textcite", "textcites", "Textcites", "citeA",
-     "shortciteA", "fullciteA", "nptextcite"}
+    {
+        "citet",
+        "Citet",
+        "textcite",
+        "Textcite",
+        "textcites",
+        "Textcites",
+        "citeA",
+        "shortciteA",
+        "fullciteA",
+        "nptextcite",
+    }
 )
 
 _COMMAND = re.compile(r"\\([A-Za-z]+)(\*?)")
@@ -233,9 +292,7 @@ def find_cite_keys(text: str) -> list[Citation]:
             if end is None:
                 continue
             prenote, postnote = _notes(clean, opts)
-            out.extend(
-                _keys_in(text, p, end, command, Span(m.start(), end), prenote, postnote)
-            )
+            out.extend(_keys_in(text, p, end, command, Span(m.start(), end), prenote, postnote))
         elif name in MULTI_CITE_COMMANDS:
             pos = m.end()
             for _ in range(2):  # global (prenote)(postnote)
@@ -342,7 +399,9 @@ def parse_aux(text: str) -> AuxData:
         command, first, second = m.group(1), m.group(2), m.group(3)
         group = Span(m.start(), m.end())
         if command == "citation":
-            citations.extend(_keys_in(text, m.start(2) - 1, m.end(2) + 1, "citation", group, None, None))
+            citations.extend(
+                _keys_in(text, m.start(2) - 1, m.end(2) + 1, "citation", group, None, None)
+            )
         elif command == "abx@aux@cite":
             # biblatex >= 3.x writes \abx@aux@cite{<refsection>}{<key>}; older ones {<key>}.
             if second is not None and first.isdigit():
@@ -351,8 +410,14 @@ def parse_aux(text: str) -> AuxData:
                 start, key = m.start(2), first
             if key.strip():
                 citations.append(
-                    Citation(kind="key", text=key, span=Span(start, start + len(key)),
-                             group=group, key=key, command="abx@aux@cite")
+                    Citation(
+                        kind="key",
+                        text=key,
+                        span=Span(start, start + len(key)),
+                        group=group,
+                        key=key,
+                        command="abx@aux@cite",
+                    )
                 )
         elif command == "bibdata":
             bibdata.extend(p.strip() for p in first.split(",") if p.strip())
@@ -440,9 +505,7 @@ def check_keys(citations: Sequence[Citation], defined: Sequence[BibKey]) -> KeyC
     defined_exact = {k.key for k in defined}
     cited = {c.key for c in citations if c.key}
     everything = "*" in cited
-    undefined = tuple(
-        c for c in citations if c.key and c.key != "*" and c.key not in defined_exact
-    )
+    undefined = tuple(c for c in citations if c.key and c.key != "*" and c.key not in defined_exact)
     seen: set[str] = set()
     unused: list[BibKey] = []
     cited_folded = {k.casefold() for k in cited}
@@ -480,21 +543,53 @@ _SIMPLE_MARKUP = re.compile(
 )
 _DECLS = re.compile(r"\\(?:em|it|bf|sc|sl|rm|sf|tt|itshape|bfseries|scshape|upshape)\b\s*")
 _ACCENTS = {
-    "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
-    "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",
-    "c": "\u0327", "k": "\u0328",
+    "'": "\u0301",
+    "`": "\u0300",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+    "u": "\u0306",
+    "v": "\u030c",
+    "H": "\u030b",
+    "c": "\u0327",
+    "k": "\u0328",
 }
 _ACCENT = re.compile(r"\\([`'^\"~=.]|[uvHck](?=[\s{]))\s*(?:\{\\?([A-Za-z])\}|\\?([A-Za-z]))")
 _SYMBOLS = {
-    r"\&": "&", r"\%": "%", r"\$": "$", r"\#": "#", r"\_": "_", r"\{": "{", r"\}": "}",
-    r"\ss": "ß", r"\o": "ø", r"\O": "Ø", r"\aa": "å", r"\AA": "Å", r"\ae": "æ",
-    r"\AE": "Æ", r"\l": "ł", r"\L": "Ł", r"\i": "ı", r"\textendash": "–",
-    r"\textemdash": "—", r"\ldots": "…", r"\dots": "…", r"\newblock": " ",
-    r"\doi": "doi:", r"\ ": " ", r"\,": " ", r"\@": "",
+    r"\&": "&",
+    r"\%": "%",
+    r"\$": "$",
+    r"\#": "#",
+    r"\_": "_",
+    r"\{": "{",
+    r"\}": "}",
+    r"\ss": "ß",
+    r"\o": "ø",
+    r"\O": "Ø",
+    r"\aa": "å",
+    r"\AA": "Å",
+    r"\ae": "æ",
+    r"\AE": "Æ",
+    r"\l": "ł",
+    r"\L": "Ł",
+    r"\i": "ı",
+    r"\textendash": "–",
+    r"\textemdash": "—",
+    r"\ldots": "…",
+    r"\dots": "…",
+    r"\newblock": " ",
+    r"\doi": "doi:",
+    r"\ ": " ",
+    r"\,": " ",
+    r"\@": "",
 }
 _SYMBOL = re.compile(
-    "|".join(re.escape(s) + (r"(?![A-Za-z])" if s[-1].isalpha() else "")
-             for s in sorted(_SYMBOLS, key=len, reverse=True))
+    "|".join(
+        re.escape(s) + (r"(?![A-Za-z])" if s[-1].isalpha() else "")
+        for s in sorted(_SYMBOLS, key=len, reverse=True)
+    )
 )
 
 
@@ -508,9 +603,7 @@ def latex_to_text(s: str) -> str:
 
     s = strip_comments(s)
     s = _ACCENT.sub(
-        lambda m: unicodedata.normalize(
-            "NFC", (m.group(2) or m.group(3)) + _ACCENTS[m.group(1)]
-        ),
+        lambda m: unicodedata.normalize("NFC", (m.group(2) or m.group(3)) + _ACCENTS[m.group(1)]),
         s,
     )
     s = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(0)], s)

@@ -52,7 +52,9 @@ def given_names() -> frozenset[str]:
     """Lower-cased, ascii-folded given names from the shipped list."""
     text = resources.files("citekit").joinpath("data/given_names.txt").read_text("utf-8")
     return frozenset(
-        _fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#")
+        _fold(line.strip())
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 
@@ -106,8 +108,16 @@ PARTICLES = frozenset(
 _PARTICLES = PARTICLES | {"y"}
 # Case matters: "JR" in "Smith JR" is a pair of initials (Vancouver style), "Jr" a suffix.
 _SUFFIX_FORMS = {
-    "Jr": "Jr", "Jr.": "Jr", "jr": "Jr", "jr.": "Jr", "Jnr": "Jr", "Sr": "Sr", "Sr.": "Sr",
-    "II": "II", "III": "III", "IV": "IV",
+    "Jr": "Jr",
+    "Jr.": "Jr",
+    "jr": "Jr",
+    "jr.": "Jr",
+    "Jnr": "Jr",
+    "Sr": "Sr",
+    "Sr.": "Sr",
+    "II": "II",
+    "III": "III",
+    "IV": "IV",
 }
 _CORPORATE = re.compile(
     r"\b(?:organi[sz]ation|bank|institute|institution|council|commission|university|agency|"
@@ -131,13 +141,15 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_LEAD = re.compile(r"^\s*(?:edited\s+by|ed\.\s+by|eds?\.|by|in:?)\s+", re.IGNORECASE)
-_ROLE_HINT = re.compile(r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b")
+_ROLE_HINT = re.compile(
+    r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b"
+)
 # "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
 _AND = re.compile(r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b|\bи\b)\s*")
 
 
 def is_initial(token: str) -> bool:
-    """"J.", "J", "JR" (Vancouver), "J.-P.", "Th." are initials; "Jo" is not."""
+    """ "J.", "J", "JR" (Vancouver), "J.-P.", "Th." are initials; "Jo" is not."""
     t = token.rstrip(",")
     if not t:
         return False
@@ -160,7 +172,7 @@ def _given_like(part: str) -> bool:
 
 
 def _fix_case(family: str) -> str:
-    """"NYE" -> "Nye", "O'NEILL" -> "O'Neill", "SMITH-JONES" -> "Smith-Jones"; others unchanged."""
+    """ "NYE" -> "Nye", "O'NEILL" -> "O'Neill", "SMITH-JONES" -> "Smith-Jones"; others unchanged."""
     if not family.isupper() or sum(c.isalpha() for c in family) < 2:
         return family
     return _WORD_RE.sub(lambda m: m.group(0)[0] + m.group(0)[1:].lower(), family)
@@ -173,7 +185,9 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:").strip()
 
 
-_FUNCTION_WORDS = frozenset(["for", "of", "the", "on", "in", "at", "to", "und", "für", "pour", "para", "per", "del'"])
+_FUNCTION_WORDS = frozenset(
+    ["for", "of", "the", "on", "in", "at", "to", "und", "für", "pour", "para", "per", "del'"]
+)
 
 
 def _is_corporate(chunk: str) -> bool:
@@ -222,7 +236,11 @@ def parse_name(chunk: str, order: Order = "auto") -> Name:
         family, particle = _family_particle(head_tokens)
         # "de Souza" written as "Souza, de" / "Berg, Jan van der"
         given_tokens = list(tail_tokens)
-        while given_tokens and given_tokens[-1].lower() in _PARTICLES and given_tokens[-1][:1].islower():
+        while (
+            given_tokens
+            and given_tokens[-1].lower() in _PARTICLES
+            and given_tokens[-1][:1].islower()
+        ):
             particle = f"{given_tokens.pop()} {particle}".strip()
         return Name(_fix_case(family), " ".join(given_tokens), particle, suffix or suffix2)
     tokens, suffix = _split_suffix(chunk.split())

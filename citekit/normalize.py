@@ -120,13 +120,43 @@ def _fold(s: str) -> str:
 # --- dates ------------------------------------------------------------------
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
     # other languages seen in lists
-    "ene": 1, "fev": 2, "fév": 2, "abr": 4, "mai": 5, "mag": 5, "giu": 6, "lug": 7,
-    "ago": 8, "set": 9, "okt": 10, "out": 10, "dic": 12, "dez": 12, "janv": 1,
-    "févr": 2, "mars": 3, "avr": 4, "juin": 6, "juil": 7, "août": 8, "déc": 12,
-    "märz": 3, "mär": 3,
+    "ene": 1,
+    "fev": 2,
+    "fév": 2,
+    "abr": 4,
+    "mai": 5,
+    "mag": 5,
+    "giu": 6,
+    "lug": 7,
+    "ago": 8,
+    "set": 9,
+    "okt": 10,
+    "out": 10,
+    "dic": 12,
+    "dez": 12,
+    "janv": 1,
+    "févr": 2,
+    "mars": 3,
+    "avr": 4,
+    "juin": 6,
+    "juil": 7,
+    "août": 8,
+    "déc": 12,
+    "märz": 3,
+    "mär": 3,
 }
 _MONTH_WORD = r"[A-Za-zÀ-ÿ]{3,10}\.?"
 _YEAR_TOKEN = re.compile(
@@ -143,7 +173,9 @@ _MY = re.compile(
 )
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
 _PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)([a-z])?[\s)\].,;:]*$")
-_NO_DATE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.)|\b(?:no date|undated|forthcoming|in press)\b", re.I)
+_NO_DATE = re.compile(
+    r"\b(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.)|\b(?:no date|undated|forthcoming|in press)\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +223,15 @@ def parse_date(text: str) -> DateInfo:
     if m:  # the common case: "2014," "(2012a)."
         return DateInfo(int(m.group(1)), m.group(2) or "")
     m = _ISO.search(text)
-    if m and (m.group(3) or int(m.group(2)) < int(m.group(1)[2:]) or not _YEAR_RANGE.match(text, m.start())):
+    if m and (
+        m.group(3)
+        or int(m.group(2)) < int(m.group(1)[2:])
+        or not _YEAR_RANGE.match(text, m.start())
+    ):
         # "2019-03-07", "2019-03"; but "2014-15" is a range of years
-        return DateInfo(int(m.group(1)), "", int(m.group(2)), int(m.group(3)) if m.group(3) else None)
+        return DateInfo(
+            int(m.group(1)), "", int(m.group(2)), int(m.group(3)) if m.group(3) else None
+        )
     m = _DMY.search(text)
     if m and (mon := _valid_month(m.group(2))) and 1 <= int(m.group(1)) <= 31:
         return DateInfo(int(m.group(3)), "", mon, int(m.group(1)))
@@ -240,12 +278,14 @@ def parse_accessed(text: str) -> str | None:
 
 # --- pages, editions, volume/issue -------------------------------------------
 
-_PAGE_RANGE = re.compile(r"(?<![\w.])([A-Za-z]?)(\d+)\s*(?:-{1,3}|–|—|‒|―|to)\s*([A-Za-z]?)(\d+)(?![\w])")
+_PAGE_RANGE = re.compile(
+    r"(?<![\w.])([A-Za-z]?)(\d+)\s*(?:-{1,3}|–|—|‒|―|to)\s*([A-Za-z]?)(\d+)(?![\w])"
+)
 
 
 def expand_pages(first: str, last: str) -> str:
     """The full last page of an abbreviated range: ("1433", "40") -> "1440"."""
-    if (len(last) < len(first) and int(last) < int(first[-len(last):])) or len(last) < len(first):
+    if (len(last) < len(first) and int(last) < int(first[-len(last) :])) or len(last) < len(first):
         full = first[: len(first) - len(last)] + last
         if int(full) >= int(first):
             return full
@@ -253,7 +293,7 @@ def expand_pages(first: str, last: str) -> str:
 
 
 def normalize_pages(text: str) -> str | None:
-    """"pp. 168–176" -> "168-176"; "1433-40" -> "1433-1440"; "p. 12" -> "12"; "e1003" kept."""
+    """ "pp. 168–176" -> "168-176"; "1433-40" -> "1433-1440"; "p. 12" -> "12"; "e1003" kept."""
     if not text:
         return None
     s = _PAGE_MARK.sub("", text.strip())
@@ -273,18 +313,33 @@ _PAGE_SINGLE = re.compile(r"(?<![\w])([A-Za-z]?\d+)(?![\w])")
 
 
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-    "1st": 1, "2nd": 2, "3rd": 3,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
 }
 
 
 def parse_edition(text: str) -> str | None:
-    """"fifth edition" -> "5", "2nd ed." -> "2", "3. Aufl." -> "3", "Rev. ed." kept as words."""
+    """ "fifth edition" -> "5", "2nd ed." -> "2", "3. Aufl." -> "3", "Rev. ed." kept as words."""
     if not text:
         return None
     s = text.strip().lower()
-    m = re.search(r"\b(\d{1,3})\s*(?:st|nd|rd|th|e|ª|a|\.)?\s*(?:ed\b|edn\b|edition|éd|aufl|auflage|ed\.|izd)", s)
+    m = re.search(
+        r"\b(\d{1,3})\s*(?:st|nd|rd|th|e|ª|a|\.)?\s*(?:ed\b|edn\b|edition|éd|aufl|auflage|ed\.|izd)",
+        s,
+    )
     if m:
         return str(int(m.group(1)))
     for word, n in _ORDINALS.items():
@@ -299,7 +354,9 @@ def parse_edition(text: str) -> str | None:
 
 _VOL_PAREN = re.compile(r"(\d+)\s*\(\s*([\w/–-]+)\s*\)")
 _VOL_MARK = re.compile(r"\b(?:vol(?:ume)?|bd|band|t|tom|v|т|том)\.?\s*([\w-]+)", re.IGNORECASE)
-_NO_MARK = re.compile(r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|вып)\b\.?|\bn\.|№|#)\s*([\w/–-]+)", re.IGNORECASE)
+_NO_MARK = re.compile(
+    r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|вып)\b\.?|\bn\.|№|#)\s*([\w/–-]+)", re.IGNORECASE
+)
 _BARE_VOL = re.compile(r"\b([0-9]+[A-Za-z]?|[IVXLC]+)\b")
 
 
@@ -360,7 +417,9 @@ def find_url(text: str) -> str | None:
 
 # --- item type --------------------------------------------------------------
 
-_THESIS = re.compile(r"\b(?:thesis|dissertation|ph\.?\s?d|doctoral|master'?s|mémoire|tese|tesis|diss\.)\b", re.I)
+_THESIS = re.compile(
+    r"\b(?:thesis|dissertation|ph\.?\s?d|doctoral|master'?s|mémoire|tese|tesis|diss\.)\b", re.I
+)
 _REPORT = re.compile(
     r"\b(?:report|working\s+paper|technical\s+(?:note|memo)|policy\s+(?:brief|paper)|"
     r"discussion\s+paper|white\s+paper|occasional\s+paper|research\s+paper|briefing)\b",
@@ -371,20 +430,34 @@ _CONFERENCE = re.compile(
     r"convention|paper\s+presented|presented\s+at)\b",
     re.I,
 )
-_WEB = re.compile(r"\b(?:accessed|retrieved|available\s+(?:at|from|online)|online|blog|website|viewed)\b", re.I)
+_WEB = re.compile(
+    r"\b(?:accessed|retrieved|available\s+(?:at|from|online)|online|blog|website|viewed)\b", re.I
+)
 _INSTITUTION = re.compile(
     r"\b(?:cent(?:er|re)\s+for|institute|institution|council\s+on|foundation|rand\b|brookings|"
     r"chatham|carnegie|commission|ministry|agency|bank|oecd|nato|united\s+nations)\b",
     re.I,
 )
-_CHAPTER = re.compile(r"(?:^|[\s.,])(?:in|in:|dans|em|en)\s+[^,]*\(\s*(?:eds?|hrsg|dir|orgs?|coord)\.?\s*\)|\bin:\s", re.I)
+_CHAPTER = re.compile(
+    r"(?:^|[\s.,])(?:in|in:|dans|em|en)\s+[^,]*\(\s*(?:eds?|hrsg|dir|orgs?|coord)\.?\s*\)|\bin:\s",
+    re.I,
+)
 
 
 _THESIS_KEYS = ("thes", "diss", "ph", "doctor", "master", "mémoire", "tese", "tesis")
 _CHAPTER_KEYS = ("in:", "(ed", "( ed", "(hrsg", "(dir", "(org", "(coord")
 _WEB_KEYS = ("access", "retriev", "availab", "online", "blog", "website", "viewed")
 _REPORT_KEYS = ("report", "paper", "technical", "brief")
-_ACCESS_KEYS = ("accessed", "retrieved", "viewed", "consulted", "visited", "zugegriffen", "acesso", "consultado")
+_ACCESS_KEYS = (
+    "accessed",
+    "retrieved",
+    "viewed",
+    "consulted",
+    "visited",
+    "zugegriffen",
+    "acesso",
+    "consultado",
+)
 
 
 def _has(low: str, keys: tuple[str, ...]) -> bool:
@@ -405,18 +478,28 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
     # case-insensitive regexes are the costliest step of normalizing an entry
     if (genre and _THESIS.search(genre)) or (_has(low, _THESIS_KEYS) and _THESIS.search(raw)):
         return "thesis"
-    if ref.event or (_CONFERENCE.search(container) and not re.search(r"journal|review", container, re.I)):
+    if ref.event or (
+        _CONFERENCE.search(container) and not re.search(r"journal|review", container, re.I)
+    ):
         return "paper-conference"
     if (genre and _REPORT.search(genre)) or (ref.publisher and _REPORT.search(ref.publisher)):
         return "report"
-    if container and (ref.editors or (_has(low, _CHAPTER_KEYS) and _CHAPTER.search(raw))) and not (
-        ref.volume or ref.issue
+    if (
+        container
+        and (ref.editors or (_has(low, _CHAPTER_KEYS) and _CHAPTER.search(raw)))
+        and not (ref.volume or ref.issue)
     ):
         return "chapter"
     if container and (ref.volume or ref.issue or ref.pages) and not ref.publisher:
         return "article-journal"
-    if container and not ref.publisher and ((ref.date and len(ref.date) > 4) or _MONTH_IN.search(raw)):
-        return "article-journal"  # magazines and journals dated by month: "Foreign Affairs, May 2014"
+    if (
+        container
+        and not ref.publisher
+        and ((ref.date and len(ref.date) > 4) or _MONTH_IN.search(raw))
+    ):
+        return (
+            "article-journal"  # magazines and journals dated by month: "Foreign Affairs, May 2014"
+        )
     if (ref.url or ref.accessed or (_has(low, _WEB_KEYS) and _WEB.search(raw))) and not container:
         return "webpage"
     if container and ref.publisher and not (ref.volume or ref.issue):
@@ -477,10 +560,10 @@ def _merge_same(text: str, segs: Segs) -> Segs:
 
 def _closed(segment_text: str) -> bool:
     """Does a segment end on field punctuation, closing quotes and brackets included?"""
-    return segment_text.rstrip().endswith(tuple(_END_PUNCT + "?!)]”’\"»"))
+    return segment_text.rstrip().endswith(tuple(_END_PUNCT + '?!)]”’"»'))
 
 
-_CLOSERS = frozenset("?!”’\"")
+_CLOSERS = frozenset('?!”’"')
 _LEADING_CLOSERS = re.compile(r"[?!”’\"]+")
 _ENDS_IN_CAPITAL = re.compile(r"(?:^|\s)[A-Z]$")
 _ABBREV_CONT = re.compile(r"^\.[A-Z]\.")
@@ -491,7 +574,7 @@ _GIVEN_AT_START = re.compile(r"((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z]\.|[A-Z][a-
 
 
 def repair_split_initials(text: str, segs: Segs) -> Segs:
-    """"third edition, W" + ".W. Norton": a boundary never splits an abbreviation."""
+    """ "third edition, W" + ".W. Norton": a boundary never splits an abbreviation."""
     out = list(segs)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
@@ -503,7 +586,7 @@ def repair_split_initials(text: str, segs: Segs) -> Segs:
 
 
 def repair_leading_punct(text: str, segs: Segs) -> Segs:
-    """"?. Brookings" after a title: the "?" ends the title."""
+    """ "?. Brookings" after a title: the "?" ends the title."""
     out = list(segs)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
@@ -583,11 +666,14 @@ def repair_lowercase_in_container(text: str, segs: Segs) -> Segs:
     return [s for s in out if s.start < s.end]
 
 
-_JOURNALISH = re.compile(r"\b(?:journal|review|proceedings|studies|quarterly|bulletin|transactions|annals|letters|magazine)\b", re.I)
+_JOURNALISH = re.compile(
+    r"\b(?:journal|review|proceedings|studies|quarterly|bulletin|transactions|annals|letters|magazine)\b",
+    re.I,
+)
 
 
 def repair_subtitle_in_container(text: str, segs: Segs) -> Segs:
-    """"Title." + "The Subtitle Runs On, Foreign Affairs,": the head of a container
+    """ "Title." + "The Subtitle Runs On, Foreign Affairs,": the head of a container
     with an inner comma, after a title closed by a full stop, is the subtitle."""
     out = list(segs)
     for i in range(1, len(out)):
@@ -601,7 +687,12 @@ def repair_subtitle_in_container(text: str, segs: Segs) -> Segs:
             continue
         head, _, tail = body.rpartition(",")
         tail = tail.strip()
-        if len(head.split()) >= 4 and not _JOURNALISH.search(head) and 0 < len(tail.split()) <= 5 and tail[:1].isupper():
+        if (
+            len(head.split()) >= 4
+            and not _JOURNALISH.search(head)
+            and 0 < len(tail.split()) <= 5
+            and tail[:1].isupper()
+        ):
             cut = b.start + len(head) + 1
             out[i - 1] = _seg(text, "title", a.start, cut)
             out[i] = _seg(text, "container-title", cut, b.end)
@@ -634,13 +725,16 @@ def repair_title_into_publisher(text: str, segs: Segs) -> Segs:
         m = _PUBLISHERISH.search(s.text) or _REPORT_TAIL.search(s.text)
         if m and m.start() > 10:
             cut = s.start + m.start() + 1
-            out[i : i + 1] = [_seg(text, "title", s.start, cut), _seg(text, "publisher", cut, s.end)]
+            out[i : i + 1] = [
+                _seg(text, "title", s.start, cut),
+                _seg(text, "publisher", cut, s.end),
+            ]
             break
     return out
 
 
 def repair_name_spill(text: str, segs: Segs) -> Segs:
-    """"Ward," + "Colin, Streets For ...": a given name left at the head of the title."""
+    """ "Ward," + "Colin, Streets For ...": a given name left at the head of the title."""
     out = list(segs)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
@@ -676,12 +770,17 @@ def repair_container_as_title(text: str, segs: Segs) -> Segs:
     body = seg.text.rstrip(_END_PUNCT + " ")
     head, comma, tail = body.rpartition(", ")
     numbered = any(lab in {"volume", "issue", "pages"} for lab in labels[i + 1 :])
-    if numbered and not (comma and 0 < len(tail.split()) <= 5 and tail[:1].isupper() and len(head.split()) >= 2):
+    if numbered and not (
+        comma and 0 < len(tail.split()) <= 5 and tail[:1].isupper() and len(head.split()) >= 2
+    ):
         return segs  # "ARA&A, 40, 1": journal styles that omit the title
     if comma and numbered:
         # "Cities, productivity, and quality of life, Science," + "vol. 333": title, journal
         cut = seg.start + len(head) + 1
-        out[i : i + 1] = [_seg(text, "title", seg.start, cut), _seg(text, "container-title", cut, seg.end)]
+        out[i : i + 1] = [
+            _seg(text, "title", seg.start, cut),
+            _seg(text, "container-title", cut, seg.end),
+        ]
         return out
     out[i] = Segment("title", seg.start, seg.end, seg.text)
     return out
@@ -723,7 +822,10 @@ def repair_corporate_author_title(text: str, segs: Segs) -> Segs:
             head, sep, _ = s.text.partition(", ")
             if sep and _is_corporate(head) and len(head.split()) >= 2:
                 cut = s.start + len(head) + 1
-                out[i : i + 1] = [_seg(text, "author", s.start, cut), _seg(text, "title", cut, s.end)]
+                out[i : i + 1] = [
+                    _seg(text, "author", s.start, cut),
+                    _seg(text, "title", cut, s.end),
+                ]
             break
     return out
 
@@ -735,7 +837,7 @@ _PUBLISHER_TAIL = re.compile(
 
 
 def repair_title_tail_in_publisher(text: str, segs: Segs) -> Segs:
-    """"Title ... Greener," + "Healthier, and Happier, Penguin Press,": a publisher
+    """ "Title ... Greener," + "Healthier, and Happier, Penguin Press,": a publisher
     whose last part is the press gives its head back to a title that ended on a
     comma, together with any digit-free segments the tagger put in between."""
     out = list(segs)
@@ -787,11 +889,13 @@ def repair_note_inside_title(text: str, segs: Segs) -> Segs:
     return [s for s in out if s.start < s.end]
 
 
-_RANGE_ONLY = re.compile(r"^\(?(?:1[5-9]\d\d|20\d\d)\s*[-–—]\s*(?:1[5-9]\d\d|20\d\d|\d\d)\)?[.,:;]?$")
+_RANGE_ONLY = re.compile(
+    r"^\(?(?:1[5-9]\d\d|20\d\d)\s*[-–—]\s*(?:1[5-9]\d\d|20\d\d|\d\d)\)?[.,:;]?$"
+)
 
 
 def repair_year_range_after_title(text: str, segs: Segs) -> Segs:
-    """"... Labour Relations," + date "1919-1939." + ... + date "1980": a year range
+    """ "... Labour Relations," + date "1919-1939." + ... + date "1980": a year range
     right after the title is the end of the title, not the publication date."""
     out = list(segs)
     for i in range(1, len(out)):
@@ -811,15 +915,22 @@ def repair_gost_slashes(text: str, segs: Segs) -> Segs:
     """Russian (GOST) style: "Title // Journal. 2015. № 3": what follows "//" is the container."""
     out = list(segs)
     for i, s in enumerate(out):
-        if s.label == "title" and " // " in s.text and not any(x.label == "container-title" for x in out):
+        if (
+            s.label == "title"
+            and " // " in s.text
+            and not any(x.label == "container-title" for x in out)
+        ):
             cut = s.start + s.text.index(" // ")
-            out[i : i + 1] = [_seg(text, "title", s.start, cut), _seg(text, "container-title", cut + 4, s.end)]
+            out[i : i + 1] = [
+                _seg(text, "title", s.start, cut),
+                _seg(text, "container-title", cut + 4, s.end),
+            ]
             break
     return out
 
 
 def repair_edition_overflow(text: str, segs: Segs) -> Segs:
-    """"second edition, John Murray,": what follows the edition phrase is the publisher."""
+    """ "second edition, John Murray,": what follows the edition phrase is the publisher."""
     if any(s.label == "publisher" for s in segs):
         return segs
     out = list(segs)
@@ -832,15 +943,22 @@ def repair_edition_overflow(text: str, segs: Segs) -> Segs:
         rest = s.text[m.end() :]
         r = re.match(r"[.,;:]*\s*", rest)
         tail = rest[r.end() if r else 0 :]
-        if tail.rstrip(_END_PUNCT + " ") and tail[:1].isupper() and not any(c.isdigit() for c in tail):
+        if (
+            tail.rstrip(_END_PUNCT + " ")
+            and tail[:1].isupper()
+            and not any(c.isdigit() for c in tail)
+        ):
             cut = s.start + m.end() + (r.end() if r else 0)
-            out[i : i + 1] = [_seg(text, "edition", s.start, cut), _seg(text, "publisher", cut, s.end)]
+            out[i : i + 1] = [
+                _seg(text, "edition", s.start, cut),
+                _seg(text, "publisher", cut, s.end),
+            ]
         break
     return out
 
 
 def repair_title_in_author(text: str, segs: Segs) -> Segs:
-    """"Appleyard Donald, Livable Streets," all read as author, with no title
+    """ "Appleyard Donald, Livable Streets," all read as author, with no title
     anywhere: a trailing part with neither initials nor given names is the title."""
     from citekit.names import _known_given
 
@@ -874,7 +992,7 @@ _STATE = re.compile(r"^([A-Z]{2})\s*[:,]\s*")
 
 
 def repair_state_in_publisher(text: str, segs: Segs) -> Segs:
-    """"Ithaca:" + "NY: Cornell University Press": the state code belongs to the place."""
+    """ "Ithaca:" + "NY: Cornell University Press": the state code belongs to the place."""
     out = list(segs)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
@@ -888,7 +1006,8 @@ def repair_state_in_publisher(text: str, segs: Segs) -> Segs:
 
 
 _EDITOR_MARK = re.compile(
-    r"\b(?:eds?|edited|editors?|hrsg|hg|coord|dir|orgs?|trans|transl|translated|translator|tr)\b\.?", re.I
+    r"\b(?:eds?|edited|editors?|hrsg|hg|coord|dir|orgs?|trans|transl|translated|translator|tr)\b\.?",
+    re.I,
 )
 _IN_MARK = re.compile(r"(?:^|[.,;]\s+)[Ii]n:?\s")
 
@@ -900,7 +1019,9 @@ def repair_editor_without_marker(text: str, segs: Segs) -> Segs:
         return segs
     if _EDITOR_MARK.search(text) or _IN_MARK.search(text):
         return segs
-    if any(s.label == "editor" and s.text.lstrip("( ").startswith(("In ", "In:", "in ")) for s in segs):
+    if any(
+        s.label == "editor" and s.text.lstrip("( ").startswith(("In ", "In:", "in ")) for s in segs
+    ):
         return segs
     has_pub = any(s.label == "publisher" for s in segs)
     out = []
@@ -973,17 +1094,29 @@ def repair_segments(text: str, segments: Sequence[Segment]) -> tuple[Segment, ..
 
 # --- segments -> Reference ----------------------------------------------------
 
-_EVENT_LEAD = re.compile(r"^(?:(?:a\s+)?(?:paper|poster|talk|keynote)\s+)?(?:presented|delivered|given)\s+(?:at|to)\s+(?:the\s+)?", re.I)
+_EVENT_LEAD = re.compile(
+    r"^(?:(?:a\s+)?(?:paper|poster|talk|keynote)\s+)?(?:presented|delivered|given)\s+(?:at|to)\s+(?:the\s+)?",
+    re.I,
+)
 _GENRE_IS_ISSUE = re.compile(r"(?i)^(?:№|no\.?|nr\.?|issue)\s*\d+\W*$")
-_GENRE_TAIL = re.compile(r"\s+(Report|Working\s+Paper|Research\s+Report|Policy\s+Brief|Technical\s+Report|Discussion\s+Paper)$", re.I)
+_GENRE_TAIL = re.compile(
+    r"\s+(Report|Working\s+Paper|Research\s+Report|Policy\s+Brief|Technical\s+Report|Discussion\s+Paper)$",
+    re.I,
+)
 
 
 # "Available at:" left over where a link was stripped from the text
 _ROMAN = re.compile(r"[IVXLCivxlc]+")
-_BOILERPLATE = re.compile(r"(?i)(?:available(?:\s+(?:at|from|online))?|online|retrieved\s+from|accessed|url|link)\s*:?")
+_BOILERPLATE = re.compile(
+    r"(?i)(?:available(?:\s+(?:at|from|online))?|online|retrieved\s+from|accessed|url|link)\s*:?"
+)
 _MARKER_TAIL = re.compile(r"(?i)[,.;]?\s*\b(?:vol|vols|volume|no|nr|issue|pp?|pages)\.?\s*$")
-_ACCESS_TAIL = re.compile(r"(?i)\b(?:accessed|retrieved|viewed|consulted|visited)(?:\s+on)?[\s:]*(?:\d{1,2}(?:st|nd|rd|th)?)?[\s,]*$")
-_ACCESS_PHRASE = re.compile(r"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:accessed|retrieved|viewed)\b.*$")
+_ACCESS_TAIL = re.compile(
+    r"(?i)\b(?:accessed|retrieved|viewed|consulted|visited)(?:\s+on)?[\s:]*(?:\d{1,2}(?:st|nd|rd|th)?)?[\s,]*$"
+)
+_ACCESS_PHRASE = re.compile(
+    r"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:accessed|retrieved|viewed)\b.*$"
+)
 _EDITION_PHRASE = re.compile(
     r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"revised|rev\.|new|expanded)\s+(?:edition|edn\.?|ed\.)"
@@ -992,7 +1125,7 @@ _VOL_OR_NO = re.compile(r"(?i)\b(?:vol|volume|no|issue)\.?\s*\d+")
 
 
 def _strip_access(value: str) -> str:
-    """"Available at: accessed 12" -> "": an access note is not a publisher or place."""
+    """ "Available at: accessed 12" -> "": an access note is not a publisher or place."""
     return _ACCESS_PHRASE.sub("", value) if value and _ACCESS_WORD.search(value) else value
 
 
@@ -1000,7 +1133,9 @@ _IN_LEAD = re.compile(r"^\s*(?:in|dans|em|en)\s*:?\s+", re.I)
 _YEAR_THEN_COUNT = re.compile(r"(?:1[5-9]\d\d|20\d\d)[a-z]?\s*,\s*(\d{1,4})\s*\.?$")
 _ISSUE_LEAD = re.compile(r"(?i)(?:(?:no|n|issue)\b|№|#)")
 _URLISH = re.compile(r"(?i)https?:|www\.|ftp:")
-_ACCESS_WORD = re.compile(r"(?i)accessed|retrieved|viewed|consulted|visited|zugegriffen|acesso|consultado")
+_ACCESS_WORD = re.compile(
+    r"(?i)accessed|retrieved|viewed|consulted|visited|zugegriffen|acesso|consultado"
+)
 
 
 def _first(fields: dict[str, list[str]], label: str) -> str | None:
@@ -1064,7 +1199,8 @@ def build_reference(
     # date: the date segment first; else a year outside the title anywhere in the entry
     # (a date tagged right after "accessed" is the access date, not the issued one)
     date_segs = [
-        d for k, d in enumerate(segs)
+        d
+        for k, d in enumerate(segs)
         if d.label == "date" and not (k > 0 and _ACCESS_TAIL.search(segs[k - 1].text))
     ]
     dinfo = DateInfo()
@@ -1076,7 +1212,9 @@ def build_reference(
             break
     if dinfo.year is None and not dinfo.no_date:
         outside = " ; ".join(
-            s.text for s in segs if s.label not in {"title", "container-title", "url", "doi", "accessed"}
+            s.text
+            for s in segs
+            if s.label not in {"title", "container-title", "url", "doi", "accessed"}
         )
         outside = re.sub(r"(?i)(?:accessed|retrieved|viewed)\b.*$", "", outside)
         dinfo = parse_date(outside)
@@ -1117,17 +1255,26 @@ def build_reference(
                 edition = parse_edition(m.group(0))
                 fields["note"][k] = n[: m.start()] + n[m.end() :]
                 break
-    if volume is None and issue is None and _has(low, ("vol", "no", "issue")) and _VOL_OR_NO.search(text):
+    if (
+        volume is None
+        and issue is None
+        and _has(low, ("vol", "no", "issue"))
+        and _VOL_OR_NO.search(text)
+    ):
         # explicit "vol. 28, no. 4" in the text, whatever the tagger made of it
         v, i2 = parse_volume_issue(" ".join(m.group(0) for m in _VOL_OR_NO.finditer(text)))
         volume, issue = v, i2
-    doi = (find_doi(" ".join(fields["doi"])) if "doi" in fields else None) or (find_doi(text) if "10." in text else None)
+    doi = (find_doi(" ".join(fields["doi"])) if "doi" in fields else None) or (
+        find_doi(text) if "10." in text else None
+    )
     url = (find_url(" ".join(fields["url"])) if "url" in fields else None) or (
         find_url(text) if ("http" in low or "www." in low or "ftp:" in low) else None
     )
     accessed = None
     if "accessed" in fields or _has(low, _ACCESS_KEYS):
-        accessed = parse_accessed(" ".join(fields.get("accessed", [])) or text) or parse_accessed(text)
+        accessed = parse_accessed(" ".join(fields.get("accessed", [])) or text) or parse_accessed(
+            text
+        )
     note = clean_field(" ".join(fields.get("note", []))) or None
     if note and _BOILERPLATE.fullmatch(note):
         note = None
@@ -1136,7 +1283,12 @@ def build_reference(
     if publisher and _BOILERPLATE.fullmatch(publisher):
         publisher = None
     if note and accessed and re.search(r"(?i)accessed|retrieved", note):
-        note = re.sub(r"(?i)(?:available\s+(?:at|from)\s*:?\s*)?(?:accessed|retrieved)\b.*$", "", note).strip(" .,:") or None
+        note = (
+            re.sub(
+                r"(?i)(?:available\s+(?:at|from)\s*:?\s*)?(?:accessed|retrieved)\b.*$", "", note
+            ).strip(" .,:")
+            or None
+        )
 
     fields_kw: dict[str, object] = dict(
         id=id,

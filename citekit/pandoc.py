@@ -18,7 +18,9 @@ from citekit.model import Citation, Span
 _KEY = r"(?:\{(?P<bkey>[^{}\n]+)\}|(?P<key>[\w](?:[\w:.#$%&\-+?<>~/]*[\w])?))"
 # The "@" of a citation: not after a word character, "@" or backslash (escaped).
 _AT = re.compile(r"(?<![\w@\\])(?P<minus>-?)@" + _KEY)
-_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE)
+_FENCE = re.compile(
+    r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
+)
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 # URLs, autolinks and link destinations: an "@" there is part of an address.
 _URL = re.compile(r"<[a-z][a-z0-9+.-]*:[^\s>]*>|\b(?:https?|ftp|mailto):[^\s<>()\[\]]+|\]\([^)\s]*")
@@ -29,7 +31,9 @@ _LOCATOR_TERMS = (
     r"pt|pts|part|parts|v|vv|verse|verses|s\.v|sub verbo|op|opp|opus)\.?"
 )
 _LOCATOR = re.compile(
-    r"^\s*,?\s*(?P<loc>(?:" + _LOCATOR_TERMS + r"\s*)?[\dA-Za-z]*\d[\w\-–—,\s]*?)(?P<rest>\s*$|\s*,\s+(?![\dIVXivx]+\b).*$)",
+    r"^\s*,?\s*(?P<loc>(?:"
+    + _LOCATOR_TERMS
+    + r"\s*)?[\dA-Za-z]*\d[\w\-–—,\s]*?)(?P<rest>\s*$|\s*,\s+(?![\dIVXivx]+\b).*$)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -61,9 +65,16 @@ def _nocite_keys(text: str) -> list[Citation]:
         for m in _NOCITE_KEY.finditer(text, block.start(), block.end()):
             key = m.group(1) if m.group(1) == "*" else (m.group("bkey") or m.group("key"))
             start = m.start(1) + (1 if m.group("bkey") else 0)
-            out.append(Citation(kind="key", text=m.group(0), span=Span(start, start + len(key)),
-                                group=Span(block.start(), block.end()), key=key,
-                                command="nocite"))
+            out.append(
+                Citation(
+                    kind="key",
+                    text=m.group(0),
+                    span=Span(start, start + len(key)),
+                    group=Span(block.start(), block.end()),
+                    key=key,
+                    command="nocite",
+                )
+            )
     return out
 
 
@@ -103,9 +114,7 @@ def _split_locator(suffix: str) -> tuple[str | None, str | None]:
     return None, stripped.lstrip(",").strip() or None
 
 
-def _item(
-    text: str, clean: str, start: int, end: int, group: Span
-) -> Citation | None:
+def _item(text: str, clean: str, start: int, end: int, group: Span) -> Citation | None:
     """One ``prefix @key suffix`` item of a bracketed citation."""
     m = _AT.search(clean, start, end)
     if m is None:
@@ -186,8 +195,10 @@ def find_pandoc_keys(text: str) -> list[Citation]:
         if clean.startswith(" [", after) or clean.startswith("[", after):
             b = clean.index("[", after)
             b_end = pairs.get(b)
-            if b_end is not None and "@" not in clean[b:b_end] and not (
-                b_end < len(clean) and clean[b_end] in "(["
+            if (
+                b_end is not None
+                and "@" not in clean[b:b_end]
+                and not (b_end < len(clean) and clean[b_end] in "([")
             ):
                 locator, suffix = _split_locator(text[b + 1 : b_end - 1])
                 if locator is None and suffix is not None:

@@ -72,7 +72,7 @@ class RewriteResult:
 
 
 def latex_locator(locator: str | None) -> str | None:
-    """"p. 5" -> "p.~5": a tie keeps the label with its number."""
+    """ "p. 5" -> "p.~5": a tie keeps the label with its number."""
     if not locator:
         return None
     loc = " ".join(locator.split())
@@ -268,10 +268,16 @@ def rewrite_citations(
     overlapped: list[Link] = []
     regions = _regions(text, links, overlapped)
     left.extend(
-        Link(lk.citation, lk.status, lk.targets, "inside another citation; " + lk.reason,
-             lk.candidates)
+        Link(
+            lk.citation,
+            lk.status,
+            lk.targets,
+            "inside another citation; " + lk.reason,
+            lk.candidates,
+        )
         for lk in overlapped
     )
+
     def use(found: Sequence[Item]) -> None:
         rewritten.extend(i.citation for i in found)
         for i in found:
@@ -336,14 +342,32 @@ def apply(text: str, replacements: Iterable[tuple[Span, str]]) -> str:
 # Prose: Markdown / plain text to LaTeX
 
 _SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-    "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}",
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
+    "|": r"\textbar{}",
 }
 _ESCAPE = re.compile(r"[\\{}&%$#_~^<>|]")
 _UNICODE_TEXT = {
-    "\u2018": "`", "\u2019": "'", "\u201c": "``", "\u201d": "''", "\u2013": "--",
-    "\u2014": "---", "\u2026": r"\ldots{}", "\u00a0": "~", "\u2009": r"\,", "\u00ab": r"\guillemotleft{}",
+    "\u2018": "`",
+    "\u2019": "'",
+    "\u201c": "``",
+    "\u201d": "''",
+    "\u2013": "--",
+    "\u2014": "---",
+    "\u2026": r"\ldots{}",
+    "\u00a0": "~",
+    "\u2009": r"\,",
+    "\u00ab": r"\guillemotleft{}",
     "\u00bb": r"\guillemotright{}",
 }
 
@@ -416,8 +440,14 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
 _ORDERED = re.compile(r"^\s{0,3}\d{1,3}[.)]\s+(.*)$")
-_SECTION_COMMANDS = ("section*", "subsection*", "subsubsection*", "paragraph", "paragraph",
-                     "paragraph")
+_SECTION_COMMANDS = (
+    "section*",
+    "subsection*",
+    "subsubsection*",
+    "paragraph",
+    "paragraph",
+    "paragraph",
+)
 
 
 def markdown_to_latex(text: str) -> tuple[str, str | None]:
@@ -533,7 +563,9 @@ def latex_preamble(style: Style, title: str | None, bib_name: str) -> tuple[str,
     if style == "biblatex":
         tail = "\n\\printbibliography\n\\end{document}\n"
     else:
-        tail = f"\n\\bibliographystyle{{plainnat}}\n\\bibliography{{{bib_name}}}\n\\end{{document}}\n"
+        tail = (
+            f"\n\\bibliographystyle{{plainnat}}\n\\bibliography{{{bib_name}}}\n\\end{{document}}\n"
+        )
     return head, tail
 
 
@@ -575,8 +607,7 @@ def rewrite_document(
     commands = [new for _, new in replacements]
     marked = apply(
         text,
-        [(span, chr(_PLACEHOLDER_BASE + i)) for i, (span, _) in enumerate(replacements)]
-        + removals,
+        [(span, chr(_PLACEHOLDER_BASE + i)) for i, (span, _) in enumerate(replacements)] + removals,
     )
     if source_format == "markdown":
         converted, title = markdown_to_latex(_strip_front_matter(marked))
@@ -590,7 +621,12 @@ def rewrite_document(
 def _plain_to_latex(text: str) -> tuple[str, str | None]:
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     title = None
-    if paragraphs and "\n" not in paragraphs[0] and len(paragraphs[0]) < 120 and len(paragraphs) > 1:
+    if (
+        paragraphs
+        and "\n" not in paragraphs[0]
+        and len(paragraphs[0]) < 120
+        and len(paragraphs) > 1
+    ):
         title = escape_latex(paragraphs.pop(0))
     return "\n\n".join(escape_latex(p) for p in paragraphs) + "\n", title
 
@@ -618,7 +654,9 @@ def _front_matter(text: str, bib_file: str) -> str:
 
 def _ensure_latex_bibliography(body: str, style: Style, bib_name: str) -> str:
     if style == "natbib" and "natbib" not in body and "\\begin{document}" in body:
-        body = body.replace("\\begin{document}", "\\usepackage[round,authoryear]{natbib}\n\\begin{document}", 1)
+        body = body.replace(
+            "\\begin{document}", "\\usepackage[round,authoryear]{natbib}\n\\begin{document}", 1
+        )
     if style == "biblatex" and "biblatex" not in body and "\\begin{document}" in body:
         body = body.replace(
             "\\begin{document}",
@@ -629,7 +667,8 @@ def _ensure_latex_bibliography(body: str, style: Style, bib_name: str) -> str:
     has_bib = "\\bibliography{" in body or "\\printbibliography" in body
     if not has_bib and "\\end{document}" in body:
         closing = (
-            "\\printbibliography\n" if style == "biblatex"
+            "\\printbibliography\n"
+            if style == "biblatex"
             else f"\\bibliographystyle{{plainnat}}\n\\bibliography{{{bib_name}}}\n"
         )
         body = body.replace("\\end{document}", closing + "\\end{document}", 1)
@@ -708,12 +747,19 @@ def link_document(
         # Same length, so offsets stay valid; "~" is a space to the citation finder.
         prose = strip_comments(prose).replace("~", " ")
     citations = [
-        c for c in find_citations(prose)
+        c
+        for c in find_citations(prose)
         if c.kind == "author-year" and not any(s.start <= c.span.start < s.end for s in remove)
     ]
     links = link_citations(citations, refs)
     result = rewrite_document(
-        source.text, links, refs, source_format=source.format, target=target, style=style,
-        bib_name=bib_name, remove=remove,
+        source.text,
+        links,
+        refs,
+        source_format=source.format,
+        target=target,
+        style=style,
+        bib_name=bib_name,
+        remove=remove,
     )
     return LinkedDocument(result, tuple(refs), tuple(links))

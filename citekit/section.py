@@ -207,9 +207,10 @@ def _block_is_reference(lines: Sequence[str], first: int, last: int) -> bool:
         scores = [reference_likeness(lines[k]) for k in sample]
         if sum(s > 0 for s in scores) >= max(1, len(scores) // 2 + 1):
             return True
-        return len(scores) <= 4 and reference_likeness(
-            " ".join(lines[k].strip() for k in range(first, last + 1))
-        ) > 0
+        return (
+            len(scores) <= 4
+            and reference_likeness(" ".join(lines[k].strip() for k in range(first, last + 1))) > 0
+        )
     text = " ".join(lines[k].strip() for k in range(first, last + 1))
     if last > first and len(starts) > 1:
         entries = []
@@ -243,13 +244,17 @@ def _extend(lines: Sequence[str], start: int, stop: int) -> int:
         num = _label_number(lines[first])
         if numbered_prev is not None and num is not None and 0 < num - numbered_prev <= 2:
             pass
-        elif lines[first][:1].isspace() and last >= start and numbered_prev is None and not (
-            _label_number(lines[first]) is not None
+        elif (
+            lines[first][:1].isspace()
+            and last >= start
+            and numbered_prev is None
+            and not (_label_number(lines[first]) is not None)
         ):
             # indented continuation of an unnumbered entry (hanging indent across a blank line)
-            if not _block_is_reference(lines, first, blk_last) and reference_likeness(
-                lines[first]
-            ) < -1:
+            if (
+                not _block_is_reference(lines, first, blk_last)
+                and reference_likeness(lines[first]) < -1
+            ):
                 break
         elif not _block_is_reference(lines, first, blk_last):
             break
@@ -269,13 +274,17 @@ def _trim_tail(lines: Sequence[str], first: int, last: int) -> int:
     while last > first:
         line = lines[last].strip()
         words = line.split()
-        chrome = bool(_STOP_LINE.match(line)) or is_heading(line) is not None or (
-            len(words) <= 4
-            and not any(c.isdigit() for c in line)
-            and not line.endswith((",", ".", ";", ":", "-"))
-            and not lines[last][:1].isspace()
-            and line[:1].isupper()
-            and _label_number(lines[last]) is None
+        chrome = (
+            bool(_STOP_LINE.match(line))
+            or is_heading(line) is not None
+            or (
+                len(words) <= 4
+                and not any(c.isdigit() for c in line)
+                and not line.endswith((",", ".", ";", ":", "-"))
+                and not lines[last][:1].isspace()
+                and line[:1].isupper()
+                and _label_number(lines[last]) is None
+            )
         )
         if not chrome:
             break
@@ -332,8 +341,15 @@ def _trim_continuations(lines: Sequence[str], first: int, last: int) -> int:
     return last
 
 
-def _make(text: str, starts: Sequence[int], lines: Sequence[str], first: int, last: int,
-          heading: str | None, heading_line: int | None) -> Section:
+def _make(
+    text: str,
+    starts: Sequence[int],
+    lines: Sequence[str],
+    first: int,
+    last: int,
+    heading: str | None,
+    heading_line: int | None,
+) -> Section:
     start = starts[first]
     end = starts[last] + len(lines[last])
     return Section(Span(start, end), heading, first + 1, last + 1, heading_line)

@@ -94,40 +94,97 @@ _CSL_TO_ZOTERO = {
 }
 _ZOTERO_TO_CSL = {v: k for k, v in _CSL_TO_ZOTERO.items()}
 _ZOTERO_TO_CSL.update(
-    {"blogPost": "webpage", "forumPost": "webpage", "preprint": "article-journal",
-     "encyclopediaArticle": "chapter", "dictionaryEntry": "chapter", "letter": "document",
-     "presentation": "paper-conference", "statute": "document", "case": "document"}
+    {
+        "blogPost": "webpage",
+        "forumPost": "webpage",
+        "preprint": "article-journal",
+        "encyclopediaArticle": "chapter",
+        "dictionaryEntry": "chapter",
+        "letter": "document",
+        "presentation": "paper-conference",
+        "statute": "document",
+        "case": "document",
+    }
 )
 
 # Reference attribute -> Zotero field, per item type; a field missing for a type is
 # not valid there and the API would reject the item, so it goes to ``extra``.
 _CONTAINER = {
-    "journalArticle": "publicationTitle", "magazineArticle": "publicationTitle",
-    "newspaperArticle": "publicationTitle", "bookSection": "bookTitle",
-    "conferencePaper": "proceedingsTitle", "webpage": "websiteTitle",
-    "encyclopediaArticle": "encyclopediaTitle", "dictionaryEntry": "dictionaryTitle",
-    "blogPost": "blogTitle", "forumPost": "forumTitle", "preprint": "repository",
-}
-_PUBLISHER = {
-    "book": "publisher", "bookSection": "publisher", "conferencePaper": "publisher",
-    "report": "institution", "thesis": "university", "document": "publisher",
-    "computerProgram": "company", "dataset": "publisher", "manuscript": None,
+    "journalArticle": "publicationTitle",
+    "magazineArticle": "publicationTitle",
+    "newspaperArticle": "publicationTitle",
+    "bookSection": "bookTitle",
+    "conferencePaper": "proceedingsTitle",
+    "webpage": "websiteTitle",
+    "encyclopediaArticle": "encyclopediaTitle",
+    "dictionaryEntry": "dictionaryTitle",
+    "blogPost": "blogTitle",
+    "forumPost": "forumTitle",
     "preprint": "repository",
 }
-_PLACE = {"book", "bookSection", "conferencePaper", "report", "thesis", "manuscript",
-          "newspaperArticle", "patent", "computerProgram", "dataset"}
-_PAGES = {"journalArticle", "magazineArticle", "newspaperArticle", "bookSection",
-          "conferencePaper", "report", "encyclopediaArticle", "dictionaryEntry"}
-_VOLUME = {"journalArticle", "magazineArticle", "book", "bookSection", "conferencePaper",
-           "dataset", "encyclopediaArticle", "dictionaryEntry"}
+_PUBLISHER = {
+    "book": "publisher",
+    "bookSection": "publisher",
+    "conferencePaper": "publisher",
+    "report": "institution",
+    "thesis": "university",
+    "document": "publisher",
+    "computerProgram": "company",
+    "dataset": "publisher",
+    "manuscript": None,
+    "preprint": "repository",
+}
+_PLACE = {
+    "book",
+    "bookSection",
+    "conferencePaper",
+    "report",
+    "thesis",
+    "manuscript",
+    "newspaperArticle",
+    "patent",
+    "computerProgram",
+    "dataset",
+}
+_PAGES = {
+    "journalArticle",
+    "magazineArticle",
+    "newspaperArticle",
+    "bookSection",
+    "conferencePaper",
+    "report",
+    "encyclopediaArticle",
+    "dictionaryEntry",
+}
+_VOLUME = {
+    "journalArticle",
+    "magazineArticle",
+    "book",
+    "bookSection",
+    "conferencePaper",
+    "dataset",
+    "encyclopediaArticle",
+    "dictionaryEntry",
+}
 _ISSUE = {"journalArticle", "magazineArticle"}
 _DOI = {"journalArticle", "conferencePaper", "dataset", "preprint"}
-_EDITION = {"book", "bookSection", "newspaperArticle", "encyclopediaArticle",
-            "dictionaryEntry"}
-_SERIES = {"journalArticle": "series", "book": "series", "bookSection": "series",
-           "conferencePaper": "series", "report": "seriesTitle", "computerProgram": "seriesTitle"}
-_GENRE = {"report": "reportType", "thesis": "thesisType", "webpage": "websiteType",
-          "manuscript": "manuscriptType", "document": None, "dataset": "type"}
+_EDITION = {"book", "bookSection", "newspaperArticle", "encyclopediaArticle", "dictionaryEntry"}
+_SERIES = {
+    "journalArticle": "series",
+    "book": "series",
+    "bookSection": "series",
+    "conferencePaper": "series",
+    "report": "seriesTitle",
+    "computerProgram": "seriesTitle",
+}
+_GENRE = {
+    "report": "reportType",
+    "thesis": "thesisType",
+    "webpage": "websiteType",
+    "manuscript": "manuscriptType",
+    "document": None,
+    "dataset": "type",
+}
 _NUM_PAGES = {"book", "thesis", "manuscript"}
 
 _EXTRA_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*:\s*(.+?)\s*$")
@@ -149,11 +206,14 @@ def _creator_to_name(creator: dict[str, str]) -> Name:
     if m:
         last, suffix = m.group(1), m.group(2)
     particle = ""
-    pm = re.match(r"((?:(?:van|von|der|den|de|del|della|di|da|du|la|le|dos|das|ten|ter)\s+)+)(.+)", last)
+    pm = re.match(
+        r"((?:(?:van|von|der|den|de|del|della|di|da|du|la|le|dos|das|ten|ter)\s+)+)(.+)", last
+    )
     if pm:
         particle, last = pm.group(1).strip(), pm.group(2)
-    return Name(family=last, given=creator.get("firstName", "").strip(), particle=particle,
-                suffix=suffix)
+    return Name(
+        family=last, given=creator.get("firstName", "").strip(), particle=particle, suffix=suffix
+    )
 
 
 def reference_to_item(ref: Reference) -> dict[str, object]:
@@ -164,7 +224,10 @@ def reference_to_item(ref: Reference) -> dict[str, object]:
     creators = [_name_to_creator(n, "author") for n in ref.authors]
     creators += [_name_to_creator(n, "editor") for n in ref.editors]
     if item_type == "computerProgram":
-        creators = [{**c, "creatorType": "programmer" if c["creatorType"] == "author" else "contributor"} for c in creators]
+        creators = [
+            {**c, "creatorType": "programmer" if c["creatorType"] == "author" else "contributor"}
+            for c in creators
+        ]
     data["creators"] = creators
     if ref.date or ref.year:
         data["date"] = ref.date or str(ref.year)
@@ -280,10 +343,14 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
     extra_text = text("extra") or ""
     extra = _extra_fields(extra_text)
     raw_creators = data.get("creators")
-    creators = [c for c in raw_creators if isinstance(c, dict)] if isinstance(raw_creators, list) else []
+    creators = (
+        [c for c in raw_creators if isinstance(c, dict)] if isinstance(raw_creators, list) else []
+    )
     authors = tuple(
-        _creator_to_name(c) for c in creators
-        if c.get("creatorType") in ("author", "programmer", "artist", "director", "presenter", "inventor")
+        _creator_to_name(c)
+        for c in creators
+        if c.get("creatorType")
+        in ("author", "programmer", "artist", "director", "presenter", "inventor")
     )
     editors = tuple(_creator_to_name(c) for c in creators if c.get("creatorType") == "editor")
     date = text("date")
@@ -297,8 +364,16 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
         if dm and dm.group(2):
             iso = date
     container = None
-    for name in ("publicationTitle", "bookTitle", "proceedingsTitle", "websiteTitle",
-                 "encyclopediaTitle", "dictionaryTitle", "blogTitle", "forumTitle"):
+    for name in (
+        "publicationTitle",
+        "bookTitle",
+        "proceedingsTitle",
+        "websiteTitle",
+        "encyclopediaTitle",
+        "dictionaryTitle",
+        "blogTitle",
+        "forumTitle",
+    ):
         container = container or text(name)
     publisher = None
     for name in ("publisher", "institution", "university", "company", "repository", "label"):
@@ -307,8 +382,7 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
     for name in ("reportType", "thesisType", "websiteType", "manuscriptType", "type"):
         genre = genre or text(name)
     notes = [
-        line for line in extra_text.splitlines()
-        if line.strip() and not _EXTRA_LINE.match(line)
+        line for line in extra_text.splitlines() if line.strip() and not _EXTRA_LINE.match(line)
     ]
     key = str(item.get("key") or data.get("key") or "")
     csl_type = _ZOTERO_TO_CSL.get(item_type, "document")
@@ -331,7 +405,8 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
         event=text("conferenceName") or extra.get("event"),
         year=year,
         date=iso,
-        volume=text("volume") or (text("reportNumber") if item_type == "report" else None)
+        volume=text("volume")
+        or (text("reportNumber") if item_type == "report" else None)
         or extra.get("volume"),
         issue=text("issue") or extra.get("issue"),
         pages=text("pages") or extra.get("page"),
@@ -519,8 +594,10 @@ class ZoteroClient:
                 reason = getattr(err, "reason", err)
                 hint = ""
                 if self.base_url == LOCAL_API:
-                    hint = (" (is Zotero 7 running, with \"Allow other applications on this "
-                            "computer to communicate with Zotero\" enabled in its settings?)")
+                    hint = (
+                        ' (is Zotero 7 running, with "Allow other applications on this '
+                        'computer to communicate with Zotero" enabled in its settings?)'
+                    )
                 raise NetworkError(
                     f"cannot reach Zotero at {self.base_url}: {reason}{hint}"
                 ) from None

@@ -24,7 +24,11 @@ class CommaTagger:
             labels = iter(["author", "author", "title"])
             for m in re.finditer(r"[^,]+,?", text):
                 part = m.group(0)
-                label = "date" if re.search(r"\b1[5-9]\d\d|20\d\d\b", part) else next(labels, "publisher")
+                label = (
+                    "date"
+                    if re.search(r"\b1[5-9]\d\d|20\d\d\b", part)
+                    else next(labels, "publisher")
+                )
                 segs.append(Segment(label, m.start(), m.end(), part))
             out.append(tuple(segs))
         return out
@@ -54,11 +58,13 @@ def test_low_confidence_entries_are_kept_and_reported() -> None:
 
 
 def test_parse_reference_strings() -> None:
-    refs = parse_reference_strings([
-        "[3] Holt, M. (1988). The allotment ledgers. Leeds: Parish Press.",
-        "Abara, C., 2019. Community gardens and civic life. Journal of Urban Affairs, 41(6), 800-815.",
-        "",
-    ])
+    refs = parse_reference_strings(
+        [
+            "[3] Holt, M. (1988). The allotment ledgers. Leeds: Parish Press.",
+            "Abara, C., 2019. Community gardens and civic life. Journal of Urban Affairs, 41(6), 800-815.",
+            "",
+        ]
+    )
     assert len(refs) == 3
     assert refs[0].label == "[3]" and refs[0].number == 3 and refs[0].year == 1988
     assert refs[1].authors[0].family == "Abara" and refs[1].pages == "800-815"
@@ -67,13 +73,22 @@ def test_parse_reference_strings() -> None:
 
 
 def test_markup_is_removed_before_tagging() -> None:
-    assert plain_text(r"Holt, M. \emph{The Ledgers}. Leeds, 800--815.", "latex") == "Holt, M. The Ledgers. Leeds, 800–815."
-    assert plain_text("Holt, M. *The Ledgers*. [site](https://x.org/a).", "markdown") == "Holt, M. The Ledgers. site https://x.org/a."
+    assert (
+        plain_text(r"Holt, M. \emph{The Ledgers}. Leeds, 800--815.", "latex")
+        == "Holt, M. The Ledgers. Leeds, 800–815."
+    )
+    assert (
+        plain_text("Holt, M. *The Ledgers*. [site](https://x.org/a).", "markdown")
+        == "Holt, M. The Ledgers. site https://x.org/a."
+    )
 
 
 def test_latex_document(data_dir: Path) -> None:
     doc = parse_document(read_source(str(data_dir / "section" / "headings.tex")))
-    assert [r.title for r in doc.references] == ["The Allotment Ledgers", "Community gardens and civic life"]
+    assert [r.title for r in doc.references] == [
+        "The Allotment Ledgers",
+        "Community gardens and civic life",
+    ]
 
 
 def test_bundled_essay(root_dir: Path) -> None:
@@ -99,7 +114,9 @@ def test_acceptance_central_asia_essays(shared_dir: Path) -> None:
 
 def test_thebibliography_keeps_bibitem_keys(data_dir: Path) -> None:
     doc = parse_document(read_source(str(data_dir / "document" / "thebibliography.tex")))
-    assert [(s.heading, s.first_line, s.last_line) for s in doc.sections] == [("thebibliography", 4, 6)]
+    assert [(s.heading, s.first_line, s.last_line) for s in doc.sections] == [
+        ("thebibliography", 4, 6)
+    ]
     assert [r.key for r in doc.references] == ["holt", "abara"]
     assert doc.references[1].container_title == "Journal of Urban Affairs"
     assert doc.references[1].pages == "800-815"

@@ -20,23 +20,84 @@ from citekit.model import Name, Reference, Span
 def _refs() -> list[Reference]:
     base = {"raw": "", "span": Span(0, 0)}
     return [
-        Reference(id="r1", key="sahin2020cay", type="article-journal", number=1, label="1.",
-                  authors=(Name("Şahin", "Elif"), Name("Berg", "Jan", "van der"), Name("Nye", "Joseph S.", suffix="Jr")),
-                  title="The Çay Trade & 50% of {Istanbul}'s NATO markets_now #1 ~ $5 ^ \\ end",
-                  container_title="Journal of Turkish Studies", volume="12", issue="3", pages="1433-1440",
-                  year=2020, date="2020-09", doi="10.1000/xyz_1", **base),
-        Reference(id="r2", key="who2018global", type="report", number=2,
-                  authors=(Name("World Health Organization", literal=True),),
-                  title="Global status report on road safety 2018", publisher="WHO", genre="Report",
-                  location="Geneva", year=2018, **base),
-        Reference(id="r3", key="tfl2018cycling", type="webpage", authors=(Name("Transport for London", literal=True),),
-                  title="Cycling action plan", url="https://example.org/a_b%20c#top", accessed="2021-01-12", year=2018, **base),
-        Reference(id="r4", key="holt1988allotment", type="book", authors=(Name("Holt", "Margaret"),),
-                  title="The Allotment Ledgers", publisher="Parish Press", location="Leeds", year=1988,
-                  edition="5", number_of_pages="215", extra=(("keywords", "gardens, civic life"),), **base),
-        Reference(id="r5", key="pogacian2015european", type="paper-conference", authors=(Name("Pogacian", "Adrian"),),
-                  title="European Union’s uncertain future – a dialogue", event="RAPN Congress", location="Moscow", year=2015, **base),
-        Reference(id="r6", key="odd2001", type="document", title="Unbalanced { brace and } reversed }{", note="raw text {kept", **base),
+        Reference(
+            id="r1",
+            key="sahin2020cay",
+            type="article-journal",
+            number=1,
+            label="1.",
+            authors=(
+                Name("Şahin", "Elif"),
+                Name("Berg", "Jan", "van der"),
+                Name("Nye", "Joseph S.", suffix="Jr"),
+            ),
+            title="The Çay Trade & 50% of {Istanbul}'s NATO markets_now #1 ~ $5 ^ \\ end",
+            container_title="Journal of Turkish Studies",
+            volume="12",
+            issue="3",
+            pages="1433-1440",
+            year=2020,
+            date="2020-09",
+            doi="10.1000/xyz_1",
+            **base,
+        ),
+        Reference(
+            id="r2",
+            key="who2018global",
+            type="report",
+            number=2,
+            authors=(Name("World Health Organization", literal=True),),
+            title="Global status report on road safety 2018",
+            publisher="WHO",
+            genre="Report",
+            location="Geneva",
+            year=2018,
+            **base,
+        ),
+        Reference(
+            id="r3",
+            key="tfl2018cycling",
+            type="webpage",
+            authors=(Name("Transport for London", literal=True),),
+            title="Cycling action plan",
+            url="https://example.org/a_b%20c#top",
+            accessed="2021-01-12",
+            year=2018,
+            **base,
+        ),
+        Reference(
+            id="r4",
+            key="holt1988allotment",
+            type="book",
+            authors=(Name("Holt", "Margaret"),),
+            title="The Allotment Ledgers",
+            publisher="Parish Press",
+            location="Leeds",
+            year=1988,
+            edition="5",
+            number_of_pages="215",
+            extra=(("keywords", "gardens, civic life"),),
+            **base,
+        ),
+        Reference(
+            id="r5",
+            key="pogacian2015european",
+            type="paper-conference",
+            authors=(Name("Pogacian", "Adrian"),),
+            title="European Union’s uncertain future – a dialogue",
+            event="RAPN Congress",
+            location="Moscow",
+            year=2015,
+            **base,
+        ),
+        Reference(
+            id="r6",
+            key="odd2001",
+            type="document",
+            title="Unbalanced { brace and } reversed }{",
+            note="raw text {kept",
+            **base,
+        ),
     ]
 
 
@@ -105,7 +166,13 @@ def test_biblatex_fields() -> None:
 def test_latex_escaping() -> None:
     assert latex_escape("Şahin & Co") == "{\\c S}ahin \\& Co"
     assert latex_escape("50% of $5_x #1") == "50\\% of \\$5\\_x \\#1"
-    for value in ["Şahin & Co. 50% {x}", "unbalanced { here", "a~b^c\\d", "“Quoted” – dash", "Müller"]:
+    for value in [
+        "Şahin & Co. 50% {x}",
+        "unbalanced { here",
+        "a~b^c\\d",
+        "“Quoted” – dash",
+        "Müller",
+    ]:
         assert latex_unescape(latex_escape(value)) == value.replace("“", "“").replace("”", "”")
 
 
@@ -116,12 +183,18 @@ def test_read_bibtex_keeps_user_fields_and_reports_broken_blocks(data_dir: Path)
     assert "abara2019gardens" in keys and "holt1988" in keys
     abara = refs[keys.index("abara2019gardens")]
     assert [(n.family, n.particle, n.literal) for n in abara.authors] == [
-        ("Abara", "", False), ("Berg", "van der", False), ("Garden Trust", "", True)
+        ("Abara", "", False),
+        ("Berg", "van der", False),
+        ("Garden Trust", "", True),
     ]
     extra = dict(abara.extra)
     assert extra["keywords"] == "gardens, civic life"
     assert "abstract" in extra
-    assert abara.pages == "800-815" and abara.issue == "6" and abara.title == "Community gardens and Civic life"
+    assert (
+        abara.pages == "800-815"
+        and abara.issue == "6"
+        and abara.title == "Community gardens and Civic life"
+    )
     assert diags and diags[0].code == "CIT190" and "line" in diags[0].message
     assert read_bibtex(text, "user.bib") == refs
     # user fields survive a write
@@ -140,11 +213,17 @@ def test_csl_json_validates_against_schema_and_keeps_order(data_dir: Path) -> No
     assert items[0]["citation-number"] == 1 and items[1]["citation-number"] == 2
     assert "citation-number" not in items[2]
     assert items[0]["issued"] == {"date-parts": [[2020, 9]]}
-    assert items[0]["author"][1] == {"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}
+    assert items[0]["author"][1] == {
+        "family": "Berg",
+        "given": "Jan",
+        "non-dropping-particle": "van der",
+    }
     assert items[1]["author"] == [{"literal": "World Health Organization"}]
     assert items[2]["accessed"] == {"date-parts": [[2021, 1, 12]]}
     back = read_csl_json(text)
-    assert [(r.key, r.title, r.year, r.number) for r in back] == [(r.key, r.title, r.year, r.number) for r in _refs()]
+    assert [(r.key, r.title, r.year, r.number) for r in back] == [
+        (r.key, r.title, r.year, r.number) for r in _refs()
+    ]
 
 
 def test_read_csl_json_bad_input() -> None:
@@ -163,7 +242,11 @@ def test_ris() -> None:
     assert first[0] == "TY  - JOUR" and first[-1] == "ER  - "
     assert "AU  - Şahin, Elif" in first and "AU  - van der Berg, Jan" in first
     assert "SP  - 1433" in first and "EP  - 1440" in first and "DA  - 2020/09//" in first
-    assert "TY  - RPRT" in records[1] and "TY  - ELEC" in records[2] and "Y2  - 2021-01-12" in records[2]
+    assert (
+        "TY  - RPRT" in records[1]
+        and "TY  - ELEC" in records[2]
+        and "Y2  - 2021-01-12" in records[2]
+    )
 
 
 def test_jsonl_one_object_per_reference() -> None:
@@ -191,7 +274,9 @@ def test_every_heldout_reference_writes_loadable_bibtex(shared_dir: Path) -> Non
     from citekit.document import parse_reference_strings
 
     path = shared_dir / "data" / "parser" / "anystyle-gold-heldout.jsonl"
-    texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    texts = [
+        json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()
+    ]
     refs = parse_reference_strings([*texts, "", "{", "}}{{", "ª 𝔄 中文 ☃", "Jr, III"])
     assert len(refs) == len(texts) + 5
     for fmt in ("bibtex", "biblatex"):
@@ -218,10 +303,14 @@ def test_duplicate_keys_are_made_unique_on_write(fmt: str) -> None:
 
 
 def test_duplicate_bibtex_keys_are_reported_and_kept_on_request() -> None:
-    text = "@book{a, title={X}, year=2000}\n@book{a, title={Y and {Z}}, year=2001}\n@misc{b, title=\"Q\"}\n"
+    text = '@book{a, title={X}, year=2000}\n@book{a, title={Y and {Z}}, year=2001}\n@misc{b, title="Q"}\n'
     refs, diags = load_bibtex(text, "dup.bib")
     assert [r.key for r in refs] == ["a", "b"]
     assert len(diags) == 1 and "duplicate key 'a'" in diags[0].message
     kept, _ = load_bibtex(text, "dup.bib", keep_duplicates=True)
-    assert [(r.key, r.title, r.year) for r in kept] == [("a", "X", 2000), ("a", "Y and Z", 2001), ("b", "Q", None)]
+    assert [(r.key, r.title, r.year) for r in kept] == [
+        ("a", "X", 2000),
+        ("a", "Y and Z", 2001),
+        ("b", "Q", None),
+    ]
     assert list(_pybtex_fields(write(kept, "bibtex"))) == ["a", "aa", "b"]

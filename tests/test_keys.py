@@ -6,19 +6,32 @@ from citekit.keys import assign_keys, base_key
 from citekit.model import Name, Reference, Span
 
 
-def ref(family: str | None, year: int | None, title: str | None, key: str = "", literal: bool = False) -> Reference:
+def ref(
+    family: str | None, year: int | None, title: str | None, key: str = "", literal: bool = False
+) -> Reference:
     authors = (Name(family, literal=literal),) if family else ()
-    return Reference(id="x", raw="", span=Span(0, 0), authors=authors, year=year, title=title, key=key)
+    return Reference(
+        id="x", raw="", span=Span(0, 0), authors=authors, year=year, title=title, key=key
+    )
 
 
 def test_base_key_shapes() -> None:
     assert base_key(ref("Mankoff", 2012, "Russian Foreign Policy")) == "mankoff2012russian"
     assert base_key(ref("Şahin", 2020, "The Çay Trade")) == "sahin2020cay"
-    assert base_key(ref("Müller-Lüdenscheidt", 1999, "Über die Brücke")) == "mullerludenscheidt1999uber"
-    assert base_key(ref("Zabortseva", 2012, "From the “forgotten region”")) == "zabortseva2012forgotten"
+    assert (
+        base_key(ref("Müller-Lüdenscheidt", 1999, "Über die Brücke"))
+        == "mullerludenscheidt1999uber"
+    )
+    assert (
+        base_key(ref("Zabortseva", 2012, "From the “forgotten region”"))
+        == "zabortseva2012forgotten"
+    )
     assert base_key(ref("Goble", None, "China Will Have Military Bases")) == "goblendchina"
     assert base_key(ref(None, 2018, "A Study")) == "anon2018study"
-    assert base_key(ref("World Health Organization", 2018, "Global status report", literal=True)) == "world2018global"
+    assert (
+        base_key(ref("World Health Organization", 2018, "Global status report", literal=True))
+        == "world2018global"
+    )
     assert base_key(ref("Ørsted", 2001, "1984 and After")) == "orsted2001after"
 
 

@@ -34,7 +34,10 @@ def keys(text: str) -> list[str]:
         (r"\citet*{a}", ["a"]),
         (r"\citealp[p.~3]{a}", ["a"]),
         (r"\citeauthor{a} \citeyear{b} \citeyearpar{c} \Citet{d} \citenum{e}", list("abcde")),
-        (r"\parencite[see][12]{a} \textcite{b} \autocite*{c} \footcite{d} \Textcite{e}", list("abcde")),
+        (
+            r"\parencite[see][12]{a} \textcite{b} \autocite*{c} \footcite{d} \Textcite{e}",
+            list("abcde"),
+        ),
         (r"\cites{a}{b} \parencites(pre)(post)[p. 1]{c}[2]{d,e}", list("abcde")),
         (r"\nocite{*}", ["*"]),
         (r"\cite" + "\n  " + r"[p. 4]{a}", ["a"]),
@@ -68,7 +71,10 @@ def test_spans_optional_arguments_and_flags() -> None:
 def test_multicite_notes_per_key() -> None:
     cites = find_cite_keys(r"\textcites[see][p. 1]{x}[2]{y,z}")
     assert [(c.key, c.prefix, c.locator) for c in cites] == [
-        ("x", "see", "p. 1"), ("y", None, "2"), ("z", None, "2")]
+        ("x", "see", "p. 1"),
+        ("y", None, "2"),
+        ("z", None, "2"),
+    ]
     assert all(c.narrative for c in cites)
 
 
@@ -87,8 +93,11 @@ def test_bib_resources(tmp_path: Path) -> None:
     found = find_bib_resources(text, tmp_path)
     assert [r.written for r in found] == ["refs", "../shared/more", "lit.bib", "data.json"]
     assert [Path(r.path) for r in found] == [
-        tmp_path / "refs.bib", tmp_path / "../shared/more.bib", tmp_path / "lit.bib",
-        tmp_path / "data.json"]
+        tmp_path / "refs.bib",
+        tmp_path / "../shared/more.bib",
+        tmp_path / "lit.bib",
+        tmp_path / "data.json",
+    ]
     assert text[found[1].span.start : found[1].span.end] == "../shared/more"
 
 
@@ -136,7 +145,10 @@ def test_planted_fixture(data_dir: Path) -> None:
     assert [Path(r.path).name for r in resources] == ["refs.bib"]
     bib = Source(resources[0].path, Path(resources[0].path).read_text(), "bibtex")
     result = check_keys(find_cite_keys(tex.text), find_bib_keys(bib.text))
-    assert _positions(tex, [(c.key or "", c.span.start) for c in result.undefined]) == expected["undefined"]
+    assert (
+        _positions(tex, [(c.key or "", c.span.start) for c in result.undefined])
+        == expected["undefined"]
+    )
     assert _positions(bib, [(k.key, k.span.start) for k in result.unused]) == expected["unused"]
     assert [
         [d.key, "refs.bib", *bib.line_col(d.span.start), bib.line_of(f.span.start)]
@@ -147,15 +159,20 @@ def test_planted_fixture(data_dir: Path) -> None:
     parsed = parse_aux(aux.text)
     assert parsed.bibdata == ("refs",)
     from_aux = check_keys(parsed.citations, find_bib_keys(bib.text))
-    assert _positions(aux, [(c.key or "", c.span.start) for c in from_aux.undefined]) == expected["undefined_from_aux"]
+    assert (
+        _positions(aux, [(c.key or "", c.span.start) for c in from_aux.undefined])
+        == expected["undefined_from_aux"]
+    )
     assert [k.key for k in from_aux.unused] == ["unused2015"]
 
 
 def test_latex_to_text() -> None:
     assert latex_to_text(r"M\"{u}ller, J. and {\em Caf\'e} --- \emph{A title}~2.") == (
-        "Müller, J. and Café — A title 2.")
+        "Müller, J. and Café — A title 2."
+    )
     assert latex_to_text(r"W{\ae}ver \& \c{S}ahin, pp.~1--5 \newblock \url{https://x.org/a_b}") == (
-        "Wæver & Şahin, pp. 1–5 https://x.org/a_b")
+        "Wæver & Şahin, pp. 1–5 https://x.org/a_b"
+    )
 
 
 def test_bibitems() -> None:
@@ -197,8 +214,9 @@ def test_thebibliography_exports_to_bibtex_under_its_keys() -> None:
     assert [p.last_names for p in data.entries["hopf98"].persons["author"]] == [["Hopf"]]
 
 
-@pytest.mark.parametrize(("document", "undefined_key"), [
-    ("paper.tex", "undefined"), ("paper.aux", "undefined_from_aux")])
+@pytest.mark.parametrize(
+    ("document", "undefined_key"), [("paper.tex", "undefined"), ("paper.aux", "undefined_from_aux")]
+)
 def test_citekit_check_reports_the_planted_keys(
     data_dir: Path, document: str, undefined_key: str
 ) -> None:
@@ -211,7 +229,9 @@ def test_citekit_check_reports_the_planted_keys(
     expected = json.loads((folder / "paper.expected.json").read_text())
     res = subprocess.run(
         [sys.executable, "-m", "citekit", "check", str(folder / document), "--format", "json"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert res.returncode == 1, res.stderr
     report = json.loads(res.stdout)

@@ -11,7 +11,11 @@ N = Name
 
 CASES = [
     # (author string, list order hint, expected names)
-    ("Donaldson H. Robert, Nadkarni Vidya,", "auto", [N("Donaldson", "H. Robert"), N("Nadkarni", "Vidya")]),
+    (
+        "Donaldson H. Robert, Nadkarni Vidya,",
+        "auto",
+        [N("Donaldson", "H. Robert"), N("Nadkarni", "Vidya")],
+    ),
     ("Reach Clint, Radin Andrew,", "auto", [N("Reach", "Clint"), N("Radin", "Andrew")]),
     ("Mankoff Jeffrey,", "auto", [N("Mankoff", "Jeffrey")]),
     ("Emerson, M. and Boonstra, J.,", "auto", [N("Emerson", "M."), N("Boonstra", "J.")]),
@@ -19,8 +23,16 @@ CASES = [
     ("NYE, Joseph. S.,", "auto", [N("Nye", "Joseph. S.")]),
     ("Zabortseva, Yelena Nikolayevna,", "auto", [N("Zabortseva", "Yelena Nikolayevna")]),
     ("Keohane, R.,", "auto", [N("Keohane", "R.")]),
-    ("Smith, J., Jones, K., and Brown, L.", "auto", [N("Smith", "J."), N("Jones", "K."), N("Brown", "L.")]),
-    ("J. Smith, K. Jones & L. Brown", "auto", [N("Smith", "J."), N("Jones", "K."), N("Brown", "L.")]),
+    (
+        "Smith, J., Jones, K., and Brown, L.",
+        "auto",
+        [N("Smith", "J."), N("Jones", "K."), N("Brown", "L.")],
+    ),
+    (
+        "J. Smith, K. Jones & L. Brown",
+        "auto",
+        [N("Smith", "J."), N("Jones", "K."), N("Brown", "L.")],
+    ),
     ("Chen H, Tafalla M,", "auto", [N("Chen", "H"), N("Tafalla", "M")]),
     ("Smith JR, Jones AB, et al.", "auto", [N("Smith", "JR"), N("Jones", "AB")]),
     ("Heidegger M.,", "auto", [N("Heidegger", "M.")]),
@@ -62,7 +74,16 @@ def test_et_al_is_flagged_and_dropped() -> None:
 
 @pytest.mark.parametrize(
     ("token", "expected"),
-    [("J.", True), ("J", True), ("JR", True), ("J.-P.", True), ("Th.", True), ("Jo", False), ("John", False), ("NYE", True)],
+    [
+        ("J.", True),
+        ("J", True),
+        ("JR", True),
+        ("J.-P.", True),
+        ("Th.", True),
+        ("Jo", False),
+        ("John", False),
+        ("NYE", True),
+    ],
 )
 def test_is_initial(token: str, expected: bool) -> None:
     assert is_initial(token) is expected
@@ -96,7 +117,11 @@ def test_format_bibtex_name(name: Name, bibtex: str) -> None:
 def test_bibtex_name_agrees_with_pybtex_person() -> None:
     from pybtex.database import Person
 
-    for name in (Name("Berg", "Jan", "van der"), Name("Nye", "Joseph S.", suffix="Jr"), Name("Mankoff", "Jeffrey")):
+    for name in (
+        Name("Berg", "Jan", "van der"),
+        Name("Nye", "Joseph S.", suffix="Jr"),
+        Name("Mankoff", "Jeffrey"),
+    ):
         p = Person(format_bibtex_name(name))
         assert " ".join(p.last_names) == name.family
         assert " ".join(p.prelast_names) == name.particle

@@ -88,7 +88,10 @@ def test_normalize_pages(text: str, pages: str | None) -> None:
     assert normalize_pages(text) == pages
 
 
-@pytest.mark.parametrize(("first", "last", "full"), [("1433", "40", "1440"), ("99", "105", "105"), ("1433", "1440", "1440"), ("198", "9", "199")])
+@pytest.mark.parametrize(
+    ("first", "last", "full"),
+    [("1433", "40", "1440"), ("99", "105", "105"), ("1433", "1440", "1440"), ("198", "9", "199")],
+)
 def test_expand_pages(first: str, last: str, full: str) -> None:
     assert expand_pages(first, last) == full
 
@@ -136,7 +139,11 @@ def test_parse_volume_issue(text: str, expected: tuple[str | None, str | None]) 
         ("https://doi.org/10.1016/j.euras.2012.03.008", "10.1016/j.euras.2012.03.008", None),
         ("see (https://example.org/a_b?x=1).", None, "https://example.org/a_b?x=1"),
         ("www.rand.org/pubs/RR1826.html, accessed", None, "http://www.rand.org/pubs/RR1826.html"),
-        ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O", "10.1002/(SICI)1097-4571(199806)49:8", None),
+        (
+            "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O",
+            "10.1002/(SICI)1097-4571(199806)49:8",
+            None,
+        ),
         ("no identifiers", None, None),
     ],
 )
@@ -168,17 +175,54 @@ def _ref(**fields: object) -> Reference:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"title": "T", "container_title": "Journal of Eurasian Studies", "issue": "3", "pages": "168-176"}, "article-journal"),
-        ({"title": "T", "container_title": "Foreign Affairs", "raw": "Foreign Affairs, Septemer/October 2014"}, "article-journal"),
-        ({"title": "T", "publisher": "Public Affairs", "location": "New York", "year": 2004}, "book"),
+        (
+            {
+                "title": "T",
+                "container_title": "Journal of Eurasian Studies",
+                "issue": "3",
+                "pages": "168-176",
+            },
+            "article-journal",
+        ),
+        (
+            {
+                "title": "T",
+                "container_title": "Foreign Affairs",
+                "raw": "Foreign Affairs, Septemer/October 2014",
+            },
+            "article-journal",
+        ),
+        (
+            {"title": "T", "publisher": "Public Affairs", "location": "New York", "year": 2004},
+            "book",
+        ),
         ({"title": "T", "event": "RAPN Congress", "location": "Moscow"}, "paper-conference"),
         ({"title": "T", "publisher": "RAND", "genre": "Report"}, "report"),
-        ({"title": "T", "publisher": "Center for Strategic and International Studies", "pages": "1-31", "year": 2012}, "report"),
+        (
+            {
+                "title": "T",
+                "publisher": "Center for Strategic and International Studies",
+                "pages": "1-31",
+                "year": 2012,
+            },
+            "report",
+        ),
         ({"title": "T", "accessed": "2021-02-14", "publisher": "Brookings"}, "webpage"),
         ({"title": "China Will Have Military Bases"}, "webpage"),
         ({"title": "T", "genre": "PhD thesis", "publisher": "University of Leeds"}, "thesis"),
-        ({"title": "T", "container_title": "Handbook of Cities", "raw": "In: Smith, J. (ed.) Handbook of Cities", "publisher": "Sage"}, "chapter"),
-        ({"title": "T", "container_title": "Proceedings of the ACL", "pages": "1-9"}, "paper-conference"),
+        (
+            {
+                "title": "T",
+                "container_title": "Handbook of Cities",
+                "raw": "In: Smith, J. (ed.) Handbook of Cities",
+                "publisher": "Sage",
+            },
+            "chapter",
+        ),
+        (
+            {"title": "T", "container_title": "Proceedings of the ACL", "pages": "1-9"},
+            "paper-conference",
+        ),
         ({}, "document"),
     ],
 )
@@ -214,7 +258,12 @@ def test_build_reference_book_with_edition_and_page_count() -> None:
     ref = build_reference(text, segs, order="family-first")
     assert [(a.family, a.given) for a in ref.authors] == [("Okafor", "Tunde"), ("Lind", "Petra")]
     assert ref.title == "Bridges of the North"
-    assert (ref.edition, ref.publisher, ref.location, ref.year) == ("3", "Harbour Press", "Bristol", 2014)
+    assert (ref.edition, ref.publisher, ref.location, ref.year) == (
+        "3",
+        "Harbour Press",
+        "Bristol",
+        2014,
+    )
     assert ref.number_of_pages == "215" and ref.pages is None
     assert ref.type == "book"
     assert ref.confidence > 0.8
@@ -224,8 +273,14 @@ def test_build_reference_journal_article() -> None:
     text = "Nguyen, L., 2015, Flood markers as public history, Urban History Review, 44(1), 12-30"
     segs = _segments(
         text,
-        [("author", "Nguyen, L.,"), ("date", "2015,"), ("title", "Flood markers as public history,"),
-         ("container-title", "Urban History Review,"), ("volume", "44(1),"), ("pages", "12-30")],
+        [
+            ("author", "Nguyen, L.,"),
+            ("date", "2015,"),
+            ("title", "Flood markers as public history,"),
+            ("container-title", "Urban History Review,"),
+            ("volume", "44(1),"),
+            ("pages", "12-30"),
+        ],
     )
     ref = build_reference(text, segs)
     assert (ref.volume, ref.issue, ref.pages, ref.type) == ("44", "1", "12-30", "article-journal")
@@ -235,20 +290,35 @@ def test_repairs_fix_common_boundary_errors() -> None:
     text = "Holt, M., Allotments, second edition, M.E. Parish, Leeds, 1988"
     segs = _segments(
         text,
-        [("author", "Holt, M.,"), ("title", "Allotments,"), ("edition", "second edition, M"),
-         ("publisher", ".E. Parish,"), ("location", "Leeds,"), ("date", "1988")],
+        [
+            ("author", "Holt, M.,"),
+            ("title", "Allotments,"),
+            ("edition", "second edition, M"),
+            ("publisher", ".E. Parish,"),
+            ("location", "Leeds,"),
+            ("date", "1988"),
+        ],
     )
     fixed = {s.label: s.text for s in repair_segments(text, segs)}
     assert fixed["edition"] == "second edition,"
     assert fixed["publisher"] == "M.E. Parish,"
 
     text = "Pereira, Jo, How to plant trees in cities,"
-    segs = _segments(text, [("author", "Pereira,"), ("title", "Jo, How to plant trees"), ("container-title", "in cities,")])
+    segs = _segments(
+        text,
+        [
+            ("author", "Pereira,"),
+            ("title", "Jo, How to plant trees"),
+            ("container-title", "in cities,"),
+        ],
+    )
     fixed = {s.label: s.text for s in repair_segments(text, segs)}
     assert fixed == {"author": "Pereira, Jo,", "title": "How to plant trees in cities,"}
 
     text = "Abara, C., Who owns a garden, Harbour"
-    segs = _segments(text, [("author", "Abara, C.,"), ("title", "Who owns a"), ("publisher", "garden, Harbour")])
+    segs = _segments(
+        text, [("author", "Abara, C.,"), ("title", "Who owns a"), ("publisher", "garden, Harbour")]
+    )
     fixed = [(s.label, s.text) for s in repair_segments(text, segs)]
     assert fixed[1] == ("title", "Who owns a garden,")
 
@@ -264,80 +334,229 @@ def test_low_information_entry_gets_low_confidence() -> None:
     ("text", "parts", "expected"),
     [
         # a container with no title beside it is the title
-        ("Holt Margaret, The Allotment Ledgers, Parish Press, 1988",
-         [("author", "Holt Margaret,"), ("container-title", "The Allotment Ledgers,"), ("publisher", "Parish Press,"), ("date", "1988")],
-         {"title": "The Allotment Ledgers", "container_title": None, "type": "book"}),
+        (
+            "Holt Margaret, The Allotment Ledgers, Parish Press, 1988",
+            [
+                ("author", "Holt Margaret,"),
+                ("container-title", "The Allotment Ledgers,"),
+                ("publisher", "Parish Press,"),
+                ("date", "1988"),
+            ],
+            {"title": "The Allotment Ledgers", "container_title": None, "type": "book"},
+        ),
         # a corporate author read as a title before the date
-        ("Leeds City Council, 2018. Allotment strategy. Available at: accessed 12 January 2021",
-         [("title", "Leeds City Council,"), ("date", "2018."), ("title", "Allotment strategy."),
-          ("publisher", "Available at: accessed 12"), ("date", "January 2021")],
-         {"authors": "Leeds City Council", "title": "Allotment strategy", "year": 2018, "publisher": None,
-          "accessed": "2021-01-12", "type": "webpage"}),
+        (
+            "Leeds City Council, 2018. Allotment strategy. Available at: accessed 12 January 2021",
+            [
+                ("title", "Leeds City Council,"),
+                ("date", "2018."),
+                ("title", "Allotment strategy."),
+                ("publisher", "Available at: accessed 12"),
+                ("date", "January 2021"),
+            ],
+            {
+                "authors": "Leeds City Council",
+                "title": "Allotment strategy",
+                "year": 2018,
+                "publisher": None,
+                "accessed": "2021-01-12",
+                "type": "webpage",
+            },
+        ),
         # a corporate author run into the title
-        ("World Garden Trust, Annual review of town gardens 2018, WGT Report, Leeds, 2018",
-         [("title", "World Garden Trust, Annual review of town gardens 2018,"), ("publisher", "WGT Report,"),
-          ("location", "Leeds,"), ("date", "2018")],
-         {"authors": "World Garden Trust", "title": "Annual review of town gardens 2018", "publisher": "WGT",
-          "genre": "Report", "type": "report"}),
+        (
+            "World Garden Trust, Annual review of town gardens 2018, WGT Report, Leeds, 2018",
+            [
+                ("title", "World Garden Trust, Annual review of town gardens 2018,"),
+                ("publisher", "WGT Report,"),
+                ("location", "Leeds,"),
+                ("date", "2018"),
+            ],
+            {
+                "authors": "World Garden Trust",
+                "title": "Annual review of town gardens 2018",
+                "publisher": "WGT",
+                "genre": "Report",
+                "type": "report",
+            },
+        ),
         # an edition phrase tagged as a note; words between title and imprint tagged as a note
-        ("Holt, M., Gardens: Older, Wiser, and Greener, Parish Press, Leeds, 1988",
-         [("author", "Holt, M.,"), ("title", "Gardens: Older,"), ("note", "Wiser, and Greener,"),
-          ("publisher", "Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
-         {"title": "Gardens: Older, Wiser, and Greener", "note": None}),
-        ("Holt, M., Gardens, third edition, Parish Press, Leeds, 1988",
-         [("author", "Holt, M.,"), ("title", "Gardens,"), ("note", "third edition,"),
-          ("publisher", "Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
-         {"title": "Gardens", "edition": "3", "note": None}),
+        (
+            "Holt, M., Gardens: Older, Wiser, and Greener, Parish Press, Leeds, 1988",
+            [
+                ("author", "Holt, M.,"),
+                ("title", "Gardens: Older,"),
+                ("note", "Wiser, and Greener,"),
+                ("publisher", "Parish Press,"),
+                ("location", "Leeds,"),
+                ("date", "1988"),
+            ],
+            {"title": "Gardens: Older, Wiser, and Greener", "note": None},
+        ),
+        (
+            "Holt, M., Gardens, third edition, Parish Press, Leeds, 1988",
+            [
+                ("author", "Holt, M.,"),
+                ("title", "Gardens,"),
+                ("note", "third edition,"),
+                ("publisher", "Parish Press,"),
+                ("location", "Leeds,"),
+                ("date", "1988"),
+            ],
+            {"title": "Gardens", "edition": "3", "note": None},
+        ),
         # explicit "vol."/"no." markers win over a split tagging
-        ("Abara, C., Gardens, Urban Affairs, vol. 41, no. 6, 2019, 800-15",
-         [("author", "Abara, C.,"), ("title", "Gardens,"), ("container-title", "Urban Affairs, vol."),
-          ("volume", "41,"), ("issue", "no. 6,"), ("date", "2019,"), ("pages", "800-15")],
-         {"container_title": "Urban Affairs", "volume": "41", "issue": "6", "pages": "800-815", "type": "article-journal"}),
+        (
+            "Abara, C., Gardens, Urban Affairs, vol. 41, no. 6, 2019, 800-15",
+            [
+                ("author", "Abara, C.,"),
+                ("title", "Gardens,"),
+                ("container-title", "Urban Affairs, vol."),
+                ("volume", "41,"),
+                ("issue", "no. 6,"),
+                ("date", "2019,"),
+                ("pages", "800-15"),
+            ],
+            {
+                "container_title": "Urban Affairs",
+                "volume": "41",
+                "issue": "6",
+                "pages": "800-815",
+                "type": "article-journal",
+            },
+        ),
         # a title cut on a comma, its rest read as a place and as the head of the publisher
-        ("Holt, M., Gardens: Older, Wiser, Greener, and Kinder, Parish Press, Leeds, 1988",
-         [("author", "Holt, M.,"), ("title", "Gardens: Older,"), ("location", "Wiser, Greener"),
-          ("publisher", ", and Kinder, Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
-         {"title": "Gardens: Older, Wiser, Greener, and Kinder", "publisher": "Parish Press", "location": "Leeds"}),
+        (
+            "Holt, M., Gardens: Older, Wiser, Greener, and Kinder, Parish Press, Leeds, 1988",
+            [
+                ("author", "Holt, M.,"),
+                ("title", "Gardens: Older,"),
+                ("location", "Wiser, Greener"),
+                ("publisher", ", and Kinder, Parish Press,"),
+                ("location", "Leeds,"),
+                ("date", "1988"),
+            ],
+            {
+                "title": "Gardens: Older, Wiser, Greener, and Kinder",
+                "publisher": "Parish Press",
+                "location": "Leeds",
+            },
+        ),
         # the title read as a last author; a corporate name and title read as one container
-        ("Holt Margaret, Allotment Ledgers, Parish Press, Leeds, 1988",
-         [("author", "Holt Margaret, Allotment Ledgers,"), ("publisher", "Parish Press,"), ("location", "Leeds,"), ("date", "1988")],
-         {"authors": "Holt", "title": "Allotment Ledgers", "type": "book"}),
-        ("World Garden Trust, Gardens and Health, Parish Press, Leeds, 2013",
-         [("container-title", "World Garden Trust, Gardens and Health,"), ("publisher", "Parish Press,"),
-          ("location", "Leeds,"), ("date", "2013")],
-         {"authors": "World Garden Trust", "title": "Gardens and Health", "type": "book"}),
+        (
+            "Holt Margaret, Allotment Ledgers, Parish Press, Leeds, 1988",
+            [
+                ("author", "Holt Margaret, Allotment Ledgers,"),
+                ("publisher", "Parish Press,"),
+                ("location", "Leeds,"),
+                ("date", "1988"),
+            ],
+            {"authors": "Holt", "title": "Allotment Ledgers", "type": "book"},
+        ),
+        (
+            "World Garden Trust, Gardens and Health, Parish Press, Leeds, 2013",
+            [
+                ("container-title", "World Garden Trust, Gardens and Health,"),
+                ("publisher", "Parish Press,"),
+                ("location", "Leeds,"),
+                ("date", "2013"),
+            ],
+            {"authors": "World Garden Trust", "title": "Gardens and Health", "type": "book"},
+        ),
         # the publisher run into the edition
-        ("Holt, M., Gardens, second edition, Parish Press, Leeds, 1988",
-         [("author", "Holt, M.,"), ("title", "Gardens,"), ("edition", "second edition, Parish Press,"),
-          ("location", "Leeds,"), ("date", "1988")],
-         {"edition": "2", "publisher": "Parish Press", "type": "book"}),
+        (
+            "Holt, M., Gardens, second edition, Parish Press, Leeds, 1988",
+            [
+                ("author", "Holt, M.,"),
+                ("title", "Gardens,"),
+                ("edition", "second edition, Parish Press,"),
+                ("location", "Leeds,"),
+                ("date", "1988"),
+            ],
+            {"edition": "2", "publisher": "Parish Press", "type": "book"},
+        ),
         # a year range after the title belongs to it; the later year is the date
-        ("Keane, R., Regimes of the North, 1967-1977. Leeds: Parish Press, 1980",
-         [("author", "Keane, R.,"), ("title", "Regimes of the North,"), ("date", "1967-1977."),
-          ("location", "Leeds:"), ("publisher", "Parish Press,"), ("date", "1980")],
-         {"title": "Regimes of the North, 1967-1977", "year": 1980}),
+        (
+            "Keane, R., Regimes of the North, 1967-1977. Leeds: Parish Press, 1980",
+            [
+                ("author", "Keane, R.,"),
+                ("title", "Regimes of the North,"),
+                ("date", "1967-1977."),
+                ("location", "Leeds:"),
+                ("publisher", "Parish Press,"),
+                ("date", "1980"),
+            ],
+            {"title": "Regimes of the North, 1967-1977", "year": 1980},
+        ),
         # Russian (GOST) punctuation: "//" before the journal, "№" for the issue
-        ("Иванов И.И. Внешняя политика России // Международная жизнь. 2015. № 3. С. 45–60.",
-         [("author", "Иванов И.И."), ("title", "Внешняя политика России // Международная жизнь."),
-          ("date", "2015."), ("genre", "№ 3."), ("pages", "С. 45–60.")],
-         {"authors": "Иванов", "title": "Внешняя политика России", "container_title": "Международная жизнь",
-          "issue": "3", "pages": "45-60", "type": "article-journal"}),
+        (
+            "Иванов И.И. Внешняя политика России // Международная жизнь. 2015. № 3. С. 45–60.",
+            [
+                ("author", "Иванов И.И."),
+                ("title", "Внешняя политика России // Международная жизнь."),
+                ("date", "2015."),
+                ("genre", "№ 3."),
+                ("pages", "С. 45–60."),
+            ],
+            {
+                "authors": "Иванов",
+                "title": "Внешняя политика России",
+                "container_title": "Международная жизнь",
+                "issue": "3",
+                "pages": "45-60",
+                "type": "article-journal",
+            },
+        ),
         # a title and its journal read as one container
-        ("Abara, C., Community gardens and civic life, Urban Affairs, vol. 41, 2019, 800-815",
-         [("author", "Abara, C.,"), ("container-title", "Community gardens and civic life, Urban Affairs,"),
-          ("volume", "vol. 41,"), ("date", "2019,"), ("pages", "800-815")],
-         {"title": "Community gardens and civic life", "container_title": "Urban Affairs", "type": "article-journal"}),
+        (
+            "Abara, C., Community gardens and civic life, Urban Affairs, vol. 41, 2019, 800-815",
+            [
+                ("author", "Abara, C.,"),
+                ("container-title", "Community gardens and civic life, Urban Affairs,"),
+                ("volume", "vol. 41,"),
+                ("date", "2019,"),
+                ("pages", "800-815"),
+            ],
+            {
+                "title": "Community gardens and civic life",
+                "container_title": "Urban Affairs",
+                "type": "article-journal",
+            },
+        ),
         # a report line run into the title
-        ("Holt, M., Allotments in the North, WGT Report, Leeds, 2018",
-         [("author", "Holt, M.,"), ("title", "Allotments in the North, WGT Report,"), ("location", "Leeds,"), ("date", "2018")],
-         {"title": "Allotments in the North", "publisher": "WGT", "genre": "Report", "type": "report"}),
-        ("Abara, C., Gardens, in Urban Affairs, no. 6, 2019, 800-815",
-         [("author", "Abara, C.,"), ("title", "Gardens, in"), ("container-title", "Urban Affairs,"),
-          ("volume", "no."), ("issue", "6,"), ("date", "2019,"), ("pages", "800-815")],
-         {"title": "Gardens", "container_title": "Urban Affairs", "volume": None, "issue": "6"}),
+        (
+            "Holt, M., Allotments in the North, WGT Report, Leeds, 2018",
+            [
+                ("author", "Holt, M.,"),
+                ("title", "Allotments in the North, WGT Report,"),
+                ("location", "Leeds,"),
+                ("date", "2018"),
+            ],
+            {
+                "title": "Allotments in the North",
+                "publisher": "WGT",
+                "genre": "Report",
+                "type": "report",
+            },
+        ),
+        (
+            "Abara, C., Gardens, in Urban Affairs, no. 6, 2019, 800-815",
+            [
+                ("author", "Abara, C.,"),
+                ("title", "Gardens, in"),
+                ("container-title", "Urban Affairs,"),
+                ("volume", "no."),
+                ("issue", "6,"),
+                ("date", "2019,"),
+                ("pages", "800-815"),
+            ],
+            {"title": "Gardens", "container_title": "Urban Affairs", "volume": None, "issue": "6"},
+        ),
     ],
 )
-def test_build_reference_repairs(text: str, parts: list[tuple[str, str]], expected: dict[str, object]) -> None:
+def test_build_reference_repairs(
+    text: str, parts: list[tuple[str, str]], expected: dict[str, object]
+) -> None:
     ref = build_reference(text, _segments(text, parts), order="family-first")
     for field, value in expected.items():
         if field == "authors":

@@ -74,7 +74,10 @@ def test_front_matter_nocite() -> None:
     )
     found = find_pandoc_keys(text)
     assert [(c.key, c.command) for c in found] == [
-        ("extra1", "nocite"), ("odd/key", "nocite"), ("a", "@")]
+        ("extra1", "nocite"),
+        ("odd/key", "nocite"),
+        ("a", "@"),
+    ]
     assert all(text[c.span.start : c.span.end] == c.key for c in found)
     star = find_pandoc_keys("---\nnocite: '@*'\n---\ntext\n")
     assert [c.key for c in star] == ["*"]

@@ -33,7 +33,9 @@ def test_bundled_outputs_are_up_to_date(root_dir: Path, name: str, fmt: str) -> 
     """
     code, out, err = run(["parse", str(root_dir / "bib" / "essay.md"), "--format", fmt])
     assert code == 0, err
-    assert out == (root_dir / "bib" / name).read_text("utf-8"), f"bib/{name} is stale: regenerate it"
+    assert out == (root_dir / "bib" / name).read_text("utf-8"), (
+        f"bib/{name} is stale: regenerate it"
+    )
 
 
 def test_essay_to_csl_json(root_dir: Path) -> None:
@@ -52,7 +54,9 @@ def test_essay_to_csl_json(root_dir: Path) -> None:
     assert oldenburg["author"][0]["family"] == "Oldenburg"
 
 
-def test_output_file_is_written_atomically_and_format_follows_suffix(root_dir: Path, tmp_path: Path) -> None:
+def test_output_file_is_written_atomically_and_format_follows_suffix(
+    root_dir: Path, tmp_path: Path
+) -> None:
     target = tmp_path / "refs.json"
     target.write_text("old content", "utf-8")
     code, out, err = run(["parse", str(root_dir / "bib" / "essay.md"), "-o", str(target)])
@@ -72,7 +76,10 @@ def test_stdin_and_all_formats(tmp_path: Path) -> None:
 
 def test_low_confidence_entry_reported_with_line_and_kept(tmp_path: Path) -> None:
     src = tmp_path / "list.txt"
-    src.write_text("References\n\n1. Holt, Margaret, The Allotment Ledgers, Parish Press, Leeds, 1988\n2. ibid.\n", "utf-8")
+    src.write_text(
+        "References\n\n1. Holt, Margaret, The Allotment Ledgers, Parish Press, Leeds, 1988\n2. ibid.\n",
+        "utf-8",
+    )
     code, out, err = run(["parse", str(src), "--format", "csl-json"])
     assert code == 0
     assert f"{src}:4:" in err and "CIT104" in err
@@ -90,7 +97,9 @@ def test_low_confidence_entry_reported_with_line_and_kept(tmp_path: Path) -> Non
         (b"Just a sentence of prose, nothing more to see here today.\n", "no reference list"),
     ],
 )
-def test_bad_input_exits_2_with_a_clear_message(tmp_path: Path, content: bytes, message: str) -> None:
+def test_bad_input_exits_2_with_a_clear_message(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     src = tmp_path / "input.txt"
     src.write_bytes(content)
     code, out, err = run(["parse", str(src)])
@@ -109,7 +118,11 @@ def test_missing_file_and_bad_format(tmp_path: Path) -> None:
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le"])
 def test_encodings(tmp_path: Path, encoding: str) -> None:
     src = tmp_path / "list.txt"
-    src.write_bytes("1. Şahin, Elif, Çay and the City, Parish Press, Leeds, 1988\n2. Müller, Jürgen, Über Brücken, Elbe Verlag, Dresden, 2008\n".encode(encoding))
+    src.write_bytes(
+        "1. Şahin, Elif, Çay and the City, Parish Press, Leeds, 1988\n2. Müller, Jürgen, Über Brücken, Elbe Verlag, Dresden, 2008\n".encode(
+            encoding
+        )
+    )
     code, out, err = run(["parse", str(src), "--format", "csl-json"])
     assert code == 0, err
     assert [i["author"][0]["family"] for i in json.loads(out)] == ["Şahin", "Müller"]
@@ -119,7 +132,10 @@ def test_unbalanced_braces_in_a_title_still_give_valid_bibtex(tmp_path: Path) ->
     from pybtex.database import parse_string
 
     src = tmp_path / "list.txt"
-    src.write_text("1. Holt, Margaret, The {Allotment Ledgers, Parish Press, Leeds, 1988\n2. Abara, C., Gardens} and {more, Harbour Books, London, 2019\n", "utf-8")
+    src.write_text(
+        "1. Holt, Margaret, The {Allotment Ledgers, Parish Press, Leeds, 1988\n2. Abara, C., Gardens} and {more, Harbour Books, London, 2019\n",
+        "utf-8",
+    )
     code, out, err = run(["parse", str(src)])
     assert code == 0, err
     assert len(parse_string(out, "bibtex").entries) == 2

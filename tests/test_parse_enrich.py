@@ -53,7 +53,9 @@ def test_parse_enrich_offline_with_index(
     assert "10.5555/book.softpower.2004" in err  # the report goes to stderr
 
 
-def test_parse_without_enrich_adds_no_doi(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_without_enrich_adds_no_doi(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = tmp_path / "list.txt"
     doc.write_text(LIST, encoding="utf-8")
     code, out, _ = run(["parse", str(doc), "--format", "csl-json"], capsys)

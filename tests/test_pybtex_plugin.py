@@ -56,13 +56,23 @@ def test_bad_bytes_are_a_pybtex_error(tmp_path: Path) -> None:
 def _convert(src: Path, out: Path, fmt: str = "citekit") -> None:
     exe = shutil.which("pybtex-convert")
     cmd = [exe] if exe else [sys.executable, "-m", "pybtex.database.convert"]
-    subprocess.run([*cmd, "-f", fmt, "-t", "bibtex", str(src), str(out)], check=True,
-                   capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [*cmd, "-f", fmt, "-t", "bibtex", str(src), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _citekit_parse(src: Path, out: Path) -> None:
-    subprocess.run([sys.executable, "-m", "citekit", "parse", "-q", str(src), "-o", str(out)],
-                   check=True, capture_output=True, text=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "citekit", "parse", "-q", str(src), "-o", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _same_as_citekit_parse(src: Path, tmp_path: Path) -> int:

@@ -30,16 +30,34 @@ from citekit.source import Source
 
 
 def ref(rid: str, key: str, family: str, year: int) -> Reference:
-    return Reference(id=rid, raw=f"{family} ({year})", span=Span(0, 0), key=key,
-                     authors=(Name(family, "A."),), title=f"On {family}", year=year)
+    return Reference(
+        id=rid,
+        raw=f"{family} ({year})",
+        span=Span(0, 0),
+        key=key,
+        authors=(Name(family, "A."),),
+        title=f"On {family}",
+        year=year,
+    )
 
 
-REFS = [ref("r1", "nye2004", "Nye", 2004), ref("r2", "keo1980", "Keohane", 1980),
-        ref("r3", "buz2003", "Buzan", 2003)]
+REFS = [
+    ref("r1", "nye2004", "Nye", 2004),
+    ref("r2", "keo1980", "Keohane", 1980),
+    ref("r3", "buz2003", "Buzan", 2003),
+]
 
 
-def cite(text: str, written: str, *, group: str | None = None, narrative: bool = False,
-         locator: str | None = None, prefix: str | None = None, nth: int = 0) -> Citation:
+def cite(
+    text: str,
+    written: str,
+    *,
+    group: str | None = None,
+    narrative: bool = False,
+    locator: str | None = None,
+    prefix: str | None = None,
+    nth: int = 0,
+) -> Citation:
     """A citation of ``written`` (its nth occurrence) inside ``group`` in ``text``."""
     starts = [m.start() for m in re.finditer(re.escape(written), text)]
     start = starts[nth]
@@ -49,8 +67,15 @@ def cite(text: str, written: str, *, group: str | None = None, narrative: bool =
     else:
         g_start = text.index(group)
         g = Span(g_start, g_start + len(group))
-    return Citation(kind="author-year", text=written, span=span, group=g, narrative=narrative,
-                    locator=locator, prefix=prefix)
+    return Citation(
+        kind="author-year",
+        text=written,
+        span=span,
+        group=g,
+        narrative=narrative,
+        locator=locator,
+        prefix=prefix,
+    )
 
 
 def resolved(c: Citation, rid: str) -> Link:
@@ -58,8 +83,14 @@ def resolved(c: Citation, rid: str) -> Link:
 
 
 def run(text: str, links: list[Link], target: str = "latex", style: str = "natbib") -> str:
-    result = rewrite_document(text, links, REFS, source_format="latex", target=target,  # type: ignore[arg-type]
-                              style=style)  # type: ignore[arg-type]
+    result = rewrite_document(
+        text,
+        links,
+        REFS,
+        source_format="latex",
+        target=target,  # type: ignore[arg-type]
+        style=style,
+    )  # type: ignore[arg-type]
     return result.text
 
 
@@ -67,28 +98,42 @@ def test_parenthetical_narrative_and_locator() -> None:
     text = "Power (Nye, 2004) and Keohane (1980, p. 12) agree."
     links = [
         resolved(cite(text, "Nye, 2004", group="(Nye, 2004)"), "r1"),
-        resolved(cite(text, "Keohane (1980, p. 12)", group="(1980, p. 12)", narrative=True,
-                      locator="p. 12"), "r2"),
+        resolved(
+            cite(
+                text,
+                "Keohane (1980, p. 12)",
+                group="(1980, p. 12)",
+                narrative=True,
+                locator="p. 12",
+            ),
+            "r2",
+        ),
     ]
     assert run(text, links) == r"Power \citep{nye2004} and \citet[p.~12]{keo1980} agree."
     assert run(text, links, style="biblatex") == (
-        r"Power \parencite{nye2004} and \textcite[p.~12]{keo1980} agree.")
+        r"Power \parencite{nye2004} and \textcite[p.~12]{keo1980} agree."
+    )
     assert run(text, links, target="pandoc").endswith(
-        "Power [@nye2004] and @keo1980 [p. 12] agree.")
+        "Power [@nye2004] and @keo1980 [p. 12] agree."
+    )
 
 
 def test_groups_prefix_and_inner_locators() -> None:
     text = "Known (see Nye, 2004; Keohane, 1980)."
     g = "(see Nye, 2004; Keohane, 1980)"
-    links = [resolved(cite(text, "Nye, 2004", group=g, prefix="see"), "r1"),
-             resolved(cite(text, "Keohane, 1980", group=g), "r2")]
+    links = [
+        resolved(cite(text, "Nye, 2004", group=g, prefix="see"), "r1"),
+        resolved(cite(text, "Keohane, 1980", group=g), "r2"),
+    ]
     assert run(text, links) == r"Known \citep[see][]{nye2004,keo1980}."
     assert run(text, links, target="pandoc").endswith("Known [see @nye2004; @keo1980].")
 
     text = "Known (Nye, 2004: 255; Keohane, 1980)."
     g = "(Nye, 2004: 255; Keohane, 1980)"
-    links = [resolved(cite(text, "Nye, 2004: 255", group=g, locator="255"), "r1"),
-             resolved(cite(text, "Keohane, 1980", group=g), "r2")]
+    links = [
+        resolved(cite(text, "Nye, 2004: 255", group=g, locator="255"), "r1"),
+        resolved(cite(text, "Keohane, 1980", group=g), "r2"),
+    ]
     # natbib cannot put a note on the first of several keys: \citetext + \citealp.
     assert run(text, links) == r"Known \citetext{\citealp[255]{nye2004}; \citealp{keo1980}}."
     assert run(text, links, style="biblatex") == r"Known \parencites[255]{nye2004}{keo1980}."
@@ -109,9 +154,12 @@ def test_unresolved_and_ambiguous_are_left_as_written() -> None:
     nye = cite(text, "Nye, 2004", group="(Nye, 2004; Jones, 1999)")
     jones = cite(text, "Jones, 1999", group="(Nye, 2004; Jones, 1999)")
     keo = cite(text, "Keohane (1980)", group="(1980)", narrative=True)
-    links = [Link(smith, "unresolved", (), "no entry"), resolved(nye, "r1"),
-             Link(jones, "unresolved", (), "no entry"),
-             Link(keo, "ambiguous", ("r2", "r3"), "two entries fit")]
+    links = [
+        Link(smith, "unresolved", (), "no entry"),
+        resolved(nye, "r1"),
+        Link(jones, "unresolved", (), "no entry"),
+        Link(keo, "ambiguous", ("r2", "r3"), "two entries fit"),
+    ]
     _, rewritten, left, keys = rewrite_citations(text, links, REFS, "latex")
     assert [c.text for c in rewritten] == ["Nye, 2004"]
     assert [lk.citation.text for lk in left] == ["Smith, 2010", "Jones, 1999", "Keohane (1980)"]
@@ -120,29 +168,48 @@ def test_unresolved_and_ambiguous_are_left_as_written() -> None:
     # The resolved item is cited inside the parenthesis; the unresolved one stays as written.
     assert out == r"A (Smith, 2010) and B (\citealp{nye2004}; Jones, 1999) and Keohane (1980)."
     assert run(text, links, style="biblatex") == (
-        r"A (Smith, 2010) and B (\cite{nye2004}; Jones, 1999) and Keohane (1980).")
+        r"A (Smith, 2010) and B (\cite{nye2004}; Jones, 1999) and Keohane (1980)."
+    )
     # pandoc has no in-parenthesis form: the resolved items go first, the rest follows.
     assert run(text, links, target="pandoc").endswith(
-        "A (Smith, 2010) and B [@nye2004] (Jones, 1999) and Keohane (1980).")
+        "A (Smith, 2010) and B [@nye2004] (Jones, 1999) and Keohane (1980)."
+    )
 
 
 def test_reference_list_is_removed() -> None:
     text = "Body (Nye, 2004).\n\nReferences\n\nNye, J. (2004). Soft power.\n"
     start = text.index("References")
     links = [resolved(cite(text, "Nye, 2004", group="(Nye, 2004)"), "r1")]
-    latex = rewrite_document(text, links, REFS, source_format="text", target="latex",
-                             bib_name="out", remove=[Span(start, len(text))]).text
+    latex = rewrite_document(
+        text,
+        links,
+        REFS,
+        source_format="text",
+        target="latex",
+        bib_name="out",
+        remove=[Span(start, len(text))],
+    ).text
     assert "Soft power" not in latex and "\\bibliography{out}" in latex
-    assert latex.startswith("\\documentclass{article}") and latex.rstrip().endswith("\\end{document}")
-    pandoc = rewrite_document(text, links, REFS, source_format="markdown", target="pandoc",
-                              bib_name="out", remove=[Span(start, len(text))]).text
+    assert latex.startswith("\\documentclass{article}") and latex.rstrip().endswith(
+        "\\end{document}"
+    )
+    pandoc = rewrite_document(
+        text,
+        links,
+        REFS,
+        source_format="markdown",
+        target="pandoc",
+        bib_name="out",
+        remove=[Span(start, len(text))],
+    ).text
     assert pandoc.startswith("---\nbibliography: out.bib\n---\n")
     assert "Soft power" not in pandoc and "::: {#refs}" in pandoc
 
 
 def test_escaping_and_markdown() -> None:
     assert escape_latex("50% of $5 & #1_a {x} ~ ^") == (
-        r"50\% of \$5 \& \#1\_a \{x\} \textasciitilde{} \textasciicircum{}")
+        r"50\% of \$5 \& \#1\_a \{x\} \textasciitilde{} \textasciicircum{}"
+    )
     assert escape_latex("“Şahin” – ok") == "``{\\c S}ahin'' -- ok"
     assert latex_locator("p. 5") == "p.~5" and latex_locator("pp. 3-4") == "pp.~3-4"
     body, title = markdown_to_latex(
@@ -159,8 +226,9 @@ def test_escaping_and_markdown() -> None:
 def test_latex_input_gets_natbib_and_bibliography() -> None:
     text = "\\documentclass{article}\n\\begin{document}\nAs (Nye, 2004) said.\n\\end{document}\n"
     links = [resolved(cite(text, "Nye, 2004", group="(Nye, 2004)"), "r1")]
-    out = rewrite_document(text, links, REFS, source_format="latex", target="latex",
-                           bib_name="refs").text
+    out = rewrite_document(
+        text, links, REFS, source_format="latex", target="latex", bib_name="refs"
+    ).text
     assert "\\usepackage[round,authoryear]{natbib}\n\\begin{document}" in out
     assert "As \\citep{nye2004} said." in out
     assert "\\bibliography{refs}\n\\end{document}" in out
@@ -170,8 +238,16 @@ def test_latex_input_gets_natbib_and_bibliography() -> None:
 # The whole pipeline on the example essay
 
 ESSAY = Path(__file__).resolve().parents[1] / "bib" / "latex-workflow.md"
-ESSAY_KEYS = {"nye2004soft", "keohane1977power", "buzan2003regions", "wendt1992anarchy",
-              "hopf1998promise", "cooley2012great", "mearsheimer2001tragedy", "walt1987origins"}
+ESSAY_KEYS = {
+    "nye2004soft",
+    "keohane1977power",
+    "buzan2003regions",
+    "wendt1992anarchy",
+    "hopf1998promise",
+    "cooley2012great",
+    "mearsheimer2001tragedy",
+    "walt1987origins",
+}
 
 
 def _keys_in(text: str) -> set[str]:
@@ -194,8 +270,10 @@ def test_essay_pipeline() -> None:
 
 def test_cli_link_reports_and_writes_bib(tmp_path: Path) -> None:
     doc = tmp_path / "essay.md"
-    doc.write_text(ESSAY.read_text(encoding="utf-8").replace(
-        "Walt (1987) showed", "Smith (1999) showed"), encoding="utf-8")
+    doc.write_text(
+        ESSAY.read_text(encoding="utf-8").replace("Walt (1987) showed", "Smith (1999) showed"),
+        encoding="utf-8",
+    )
     runner = CliRunner()
     res = runner.invoke(cli, ["link", str(doc), "--to", "latex"])
     assert res.exit_code == 1, res.output
@@ -219,9 +297,12 @@ def test_cli_link_with_bib_file(tmp_path: Path) -> None:
         "@article{dahl57,\n  author = {Dahl, Robert A.},\n  title = {The Concept of Power},\n"
         "  journal = {Behavioral Science},\n  year = {1957},\n  mykeyword = {keep me}\n}\n"
         "@book{lukes05,\n  author = {Lukes, Steven},\n  title = {Power: A Radical View},\n"
-        "  publisher = {Palgrave},\n  year = {2005}\n}\n", encoding="utf-8")
-    res = CliRunner().invoke(cli, ["link", str(doc), "--to", "latex", "--bib", str(bib),
-                                   "--style", "biblatex"])
+        "  publisher = {Palgrave},\n  year = {2005}\n}\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(
+        cli, ["link", str(doc), "--to", "latex", "--bib", str(bib), "--style", "biblatex"]
+    )
     assert res.exit_code == 0, res.output
     tex = (tmp_path / "note.tex").read_text()
     assert r"\parencite{dahl57,lukes05}" in tex and r"\addbibresource{note.bib}" in tex
@@ -229,8 +310,9 @@ def test_cli_link_with_bib_file(tmp_path: Path) -> None:
 
 
 def _citekit(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "citekit", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "citekit", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_cli_link_bad_input(tmp_path: Path) -> None:
@@ -257,8 +339,9 @@ def _need(*programs: str) -> None:
 
 
 def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300,
-                          stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        cmd, cwd=cwd, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL
+    )
 
 
 @pytest.mark.external
@@ -295,8 +378,10 @@ def _pandoc_has_citeproc() -> None:
 def test_pandoc_output_renders_every_entry_with_citeproc(tmp_path: Path) -> None:
     _pandoc_has_citeproc()
     shutil.copy(ESSAY, tmp_path / "essay.md")
-    res = _run([sys.executable, "-m", "citekit", "link", "essay.md", "--to", "pandoc",
-                "-o", "linked.md"], tmp_path)
+    res = _run(
+        [sys.executable, "-m", "citekit", "link", "essay.md", "--to", "pandoc", "-o", "linked.md"],
+        tmp_path,
+    )
     assert res.returncode == 0, res.stderr
     out = _run(["pandoc", "--citeproc", "linked.md", "-t", "plain", "--wrap=none"], tmp_path)
     assert out.returncode == 0, out.stderr
@@ -343,7 +428,9 @@ Already cited by key: \cite{nye:soft}. % (Walt, 1987) is a comment
 def test_latex_thebibliography_becomes_a_bib(tmp_path: Path) -> None:
     doc = tmp_path / "paper.tex"
     doc.write_text(THEBIB_TEX, encoding="utf-8")
-    res = CliRunner().invoke(cli, ["link", str(doc), "--to", "latex", "-o", str(tmp_path / "out.tex")])
+    res = CliRunner().invoke(
+        cli, ["link", str(doc), "--to", "latex", "-o", str(tmp_path / "out.tex")]
+    )
     assert res.exit_code == 0, res.output
     out = (tmp_path / "out.tex").read_text()
     assert "thebibliography" not in out and "\\bibitem" not in out
@@ -361,8 +448,10 @@ def test_latex_thebibliography_becomes_a_bib(tmp_path: Path) -> None:
 def test_latex_thebibliography_output_compiles(tmp_path: Path) -> None:
     _need("pdflatex", "bibtex")
     (tmp_path / "paper.tex").write_text(THEBIB_TEX, encoding="utf-8")
-    res = _run([sys.executable, "-m", "citekit", "link", "paper.tex", "--to", "latex",
-                "-o", "out.tex"], tmp_path)
+    res = _run(
+        [sys.executable, "-m", "citekit", "link", "paper.tex", "--to", "latex", "-o", "out.tex"],
+        tmp_path,
+    )
     assert res.returncode == 0, res.stderr
     latex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "out.tex"]
     assert _run(latex, tmp_path).returncode == 0
@@ -371,7 +460,10 @@ def test_latex_thebibliography_output_compiles(tmp_path: Path) -> None:
     final = _run(latex, tmp_path)
     assert final.returncode == 0, final.stdout[-2000:]
     bbl = (tmp_path / "out.bbl").read_text()
-    assert set(re.findall(r"\\bibitem\[[^\]]*\]\{([^}]*)\}", bbl, re.DOTALL)) == {"hopf98", "nye:soft"}
+    assert set(re.findall(r"\\bibitem\[[^\]]*\]\{([^}]*)\}", bbl, re.DOTALL)) == {
+        "hopf98",
+        "nye:soft",
+    }
     assert "undefined" not in (tmp_path / "out.log").read_text(errors="replace").lower()
 
 

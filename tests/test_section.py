@@ -39,8 +39,15 @@ def test_is_heading(line: str, heading: str | None) -> None:
 
 
 def test_reference_likeness_separates_references_from_prose() -> None:
-    assert reference_likeness("Holt, Margaret, The Allotment Ledgers, Parish Press, Leeds, 1988") > 0
-    assert reference_likeness("  3. Abara, C., 2019. Community gardens. Journal of Urban Affairs, 41(6), 800-815") > 0
+    assert (
+        reference_likeness("Holt, Margaret, The Allotment Ledgers, Parish Press, Leeds, 1988") > 0
+    )
+    assert (
+        reference_likeness(
+            "  3. Abara, C., 2019. Community gardens. Journal of Urban Affairs, 41(6), 800-815"
+        )
+        > 0
+    )
     prose = (
         "Most of what we know comes from those ledgers, and it is clear that they were kept with "
         "care because the council was worried about disputes that had been going on since 1946."
@@ -84,7 +91,12 @@ def test_input_that_is_only_a_list_is_taken_whole(data_dir: Path) -> None:
 def test_latex_heading(data_dir: Path) -> None:
     text = (data_dir / "section" / "headings.tex").read_text("utf-8")
     (section,) = find_sections(text)
-    assert (section.heading, section.heading_line, section.first_line, section.last_line) == ("References", 6, 8, 10)
+    assert (section.heading, section.heading_line, section.first_line, section.last_line) == (
+        "References",
+        6,
+        8,
+        10,
+    )
 
 
 def test_underlined_and_markdown_headings() -> None:
@@ -106,7 +118,9 @@ def test_prose_without_a_list_gives_nothing() -> None:
 def test_acceptance_document_section(shared_dir: Path) -> None:
     corpus = shared_dir / "corpus"
     text = (corpus / "central-asia-essays.txt").read_text("utf-8")
-    gold = json.loads((corpus / "central-asia-essays.gold.json").read_text("utf-8"))["reference_section"]
+    gold = json.loads((corpus / "central-asia-essays.gold.json").read_text("utf-8"))[
+        "reference_section"
+    ]
     (section,) = find_sections(text)
     assert (section.first_line, section.last_line) == (gold["first_line"], gold["last_line"])
 

@@ -55,7 +55,11 @@ def test_read_source_format_and_lines(tmp_path: Path) -> None:
     assert src.format == "markdown" and src.text == TEXT
     assert src.line_col(src.text.index("Müller")) == (2, 1)
     assert src.line_text(2) == "Müller, J. Über Brücken."
-    assert format_for("paper.TEX") == "latex" and format_for("refs.bib") == "bibtex" and format_for("notes") == "text"
+    assert (
+        format_for("paper.TEX") == "latex"
+        and format_for("refs.bib") == "bibtex"
+        and format_for("notes") == "text"
+    )
 
 
 def test_line_helpers() -> None:

@@ -34,16 +34,36 @@ from citekit.zotero import (
 
 API_KEY = "k" * 24
 COMMON_FIELDS = {
-    "itemType", "title", "creators", "date", "url", "accessDate", "extra", "tags",
-    "collections", "relations", "language", "shortTitle", "abstractNote", "rights",
+    "itemType",
+    "title",
+    "creators",
+    "date",
+    "url",
+    "accessDate",
+    "extra",
+    "tags",
+    "collections",
+    "relations",
+    "language",
+    "shortTitle",
+    "abstractNote",
+    "rights",
 }
 # Fields valid per item type (the subset citekit writes), as in Zotero's schema.
 TYPE_FIELDS = {
     "journalArticle": {"publicationTitle", "volume", "issue", "pages", "DOI", "series"},
     "book": {"publisher", "place", "edition", "volume", "numPages", "series"},
     "bookSection": {"bookTitle", "publisher", "place", "pages", "edition", "volume", "series"},
-    "conferencePaper": {"proceedingsTitle", "conferenceName", "publisher", "place", "pages",
-                        "DOI", "volume", "series"},
+    "conferencePaper": {
+        "proceedingsTitle",
+        "conferenceName",
+        "publisher",
+        "place",
+        "pages",
+        "DOI",
+        "volume",
+        "series",
+    },
     "report": {"institution", "place", "pages", "reportNumber", "reportType", "seriesTitle"},
     "thesis": {"university", "place", "thesisType", "numPages"},
     "webpage": {"websiteTitle", "websiteType"},
@@ -76,9 +96,14 @@ class ZoteroState:
         """Another client adds an item: the library version moves on."""
         self.version += 1
         key = self.new_key()
-        self.items.append({"key": key, "version": self.version,
-                           "library": {"type": "user", "id": 1},
-                           "data": {**data, "key": key, "version": self.version}})
+        self.items.append(
+            {
+                "key": key,
+                "version": self.version,
+                "library": {"type": "user", "id": 1},
+                "data": {**data, "key": key, "version": self.version},
+            }
+        )
         return key
 
 
@@ -134,8 +159,10 @@ class Handler(BaseHTTPRequestHandler):
             since = int(query.get("since", 0))
             items = [i for i in self.state.items if i["version"] > since]
             page = items[start : start + limit]
-            headers = {"Total-Results": str(len(items)),
-                       "Last-Modified-Version": str(self.state.version)}
+            headers = {
+                "Total-Results": str(len(items)),
+                "Last-Modified-Version": str(self.state.version),
+            }
             if start + limit < len(items):
                 nxt = urllib.parse.urlencode({**query, "start": start + limit})
                 headers["Link"] = f'<http://localhost{url.path}?{nxt}>; rel="next"'
@@ -161,8 +188,11 @@ class Handler(BaseHTTPRequestHandler):
                 return
             since = self.headers.get("If-Unmodified-Since-Version")
             if since is not None and int(since) != self.state.version:
-                self._send(412, f"Library has been modified since version {since}",
-                           {"Last-Modified-Version": str(self.state.version)})
+                self._send(
+                    412,
+                    f"Library has been modified since version {since}",
+                    {"Last-Modified-Version": str(self.state.version)},
+                )
                 return
             try:
                 body = json.loads(raw)
@@ -184,14 +214,18 @@ class Handler(BaseHTTPRequestHandler):
                 bad = sorted(set(data) - allowed)
                 if data.get("itemType") not in TYPE_FIELDS or bad:
                     result["failed"][str(i)] = {
-                        "key": "", "code": 400,
+                        "key": "",
+                        "code": 400,
                         "message": f"'{bad[0] if bad else data.get('itemType')}' is not a valid field",
                     }
                     continue
                 key = self.state.new_key()
-                stored = {"key": key, "version": new_version,
-                          "library": {"type": "user", "id": 1},
-                          "data": {**data, "key": key, "version": new_version}}
+                stored = {
+                    "key": key,
+                    "version": new_version,
+                    "library": {"type": "user", "id": 1},
+                    "data": {**data, "key": key, "version": new_version},
+                }
                 self.state.items.append(stored)
                 result["successful"][str(i)] = stored
                 result["success"][str(i)] = key
@@ -204,7 +238,9 @@ class Handler(BaseHTTPRequestHandler):
 def _serve(state: ZoteroState) -> Iterator[tuple[ZoteroState, str]]:
     handler = type("BoundHandler", (Handler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+    )
     thread.start()
     try:
         yield state, f"http://127.0.0.1:{server.server_address[1]}"
@@ -242,8 +278,9 @@ class Sleeper:
 
 def make_client(url: str, sleeper: Sleeper | None = None) -> ZoteroClient:
     sleeper = sleeper or Sleeper()
-    return ZoteroClient(url, Library("user", "1"), API_KEY, sleep=sleeper.sleep,
-                        clock=sleeper.clock, timeout=5)
+    return ZoteroClient(
+        url, Library("user", "1"), API_KEY, sleep=sleeper.sleep, clock=sleeper.clock, timeout=5
+    )
 
 
 def ref(i: int, **changes: object) -> Reference:
@@ -287,11 +324,21 @@ def test_parse_library() -> None:
 )
 def test_item_round_trip(csl_type: str, zotero_type: str, container_field: str) -> None:
     r = Reference(
-        id="x", raw="", span=Span(0, 0), type=csl_type, key="nye2004soft",
+        id="x",
+        raw="",
+        span=Span(0, 0),
+        type=csl_type,
+        key="nye2004soft",
         authors=(Name("Nye", "Joseph S.", suffix="Jr"), Name("World Bank", literal=True)),
         editors=(Name("Berg", "Anna", particle="van der"),),
-        title="Soft Power", container_title="A Container", publisher="PublicAffairs",
-        location="New York", year=2004, pages="5-9", doi="10.1000/xyz", url="https://e.org/x",
+        title="Soft Power",
+        container_title="A Container",
+        publisher="PublicAffairs",
+        location="New York",
+        year=2004,
+        pages="5-9",
+        doi="10.1000/xyz",
+        url="https://e.org/x",
         accessed="2021-02-14",
     )
     item = reference_to_item(r)
@@ -316,8 +363,17 @@ def test_item_round_trip(csl_type: str, zotero_type: str, container_field: str) 
 
 
 def test_fields_invalid_for_the_type_go_to_extra() -> None:
-    book = Reference(id="b", raw="", span=Span(0, 0), type="book", title="T", year=1990,
-                     doi="10.1/abc", pages="300", container_title="Series?")
+    book = Reference(
+        id="b",
+        raw="",
+        span=Span(0, 0),
+        type="book",
+        title="T",
+        year=1990,
+        doi="10.1/abc",
+        pages="300",
+        container_title="Series?",
+    )
     item = reference_to_item(book)
     assert "DOI" not in item and "pages" not in item
     assert "DOI: 10.1/abc" in str(item["extra"])
@@ -384,19 +440,48 @@ def test_push_in_batches_then_nothing_new(zotero: tuple[ZoteroState, str]) -> No
 def test_pull_returns_what_was_pushed(zotero: tuple[ZoteroState, str]) -> None:
     _, url = zotero
     refs = [ref(i) for i in range(7)] + [
-        Reference(id="bk", raw="", span=Span(0, 0), type="book", key="nye2004soft",
-                  authors=(Name("Nye", "Joseph S."),), title="Soft Power",
-                  publisher="PublicAffairs", location="New York", year=2004),
-        Reference(id="ch", raw="", span=Span(0, 0), type="chapter", key="berg2010",
-                  authors=(Name("Berg", "Anna", particle="van der"),),
-                  editors=(Name("Şahin", "Ece"),), title="A Chapter",
-                  container_title="The Book", publisher="Press", pages="11-30", year=2010),
+        Reference(
+            id="bk",
+            raw="",
+            span=Span(0, 0),
+            type="book",
+            key="nye2004soft",
+            authors=(Name("Nye", "Joseph S."),),
+            title="Soft Power",
+            publisher="PublicAffairs",
+            location="New York",
+            year=2004,
+        ),
+        Reference(
+            id="ch",
+            raw="",
+            span=Span(0, 0),
+            type="chapter",
+            key="berg2010",
+            authors=(Name("Berg", "Anna", particle="van der"),),
+            editors=(Name("Şahin", "Ece"),),
+            title="A Chapter",
+            container_title="The Book",
+            publisher="Press",
+            pages="11-30",
+            year=2010,
+        ),
     ]
     push(make_client(url), refs)
     pulled = {r.key: r for r in make_client(url).references()}
     assert set(pulled) == {r.key for r in refs}
-    fields = ("type", "title", "container_title", "publisher", "location", "year", "volume",
-              "issue", "pages", "doi")
+    fields = (
+        "type",
+        "title",
+        "container_title",
+        "publisher",
+        "location",
+        "year",
+        "volume",
+        "issue",
+        "pages",
+        "doi",
+    )
     for r in refs:
         got = pulled[r.key]
         for name in fields:
@@ -456,8 +541,9 @@ def test_429_without_end_is_a_clear_error(zotero: tuple[ZoteroState, str]) -> No
     state, url = zotero
     state.faults.extend([("GET", 429, {})] * 10)
     sleeper = Sleeper()
-    client = ZoteroClient(url, Library("user", "1"), API_KEY, sleep=sleeper.sleep,
-                          clock=sleeper.clock, max_retries=3)
+    client = ZoteroClient(
+        url, Library("user", "1"), API_KEY, sleep=sleeper.sleep, clock=sleeper.clock, max_retries=3
+    )
     with pytest.raises(NetworkError, match="still refusing"):
         client.items()
     assert sleeper.sleeps == [2.0, 4.0, 8.0]  # exponential when no Retry-After
@@ -568,14 +654,22 @@ def test_cli_push_needs_a_key_and_a_valid_library(tmp_path) -> None:
     bib = tmp_path / "refs.bib"
     bib.write_text(BIB, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "ZOTERO_API_KEY"}
-    res = subprocess.run([sys.executable, "-m", "citekit", "zotero", "push", str(bib),
-                          "--library", "user:1"], capture_output=True, text=True, env=env,
-                         timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-m", "citekit", "zotero", "push", str(bib), "--library", "user:1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert res.returncode == 2 and "ZOTERO_API_KEY" in res.stderr
     env["ZOTERO_API_KEY"] = "x"
-    res = subprocess.run([sys.executable, "-m", "citekit", "zotero", "push", str(bib),
-                          "--library", "me"], capture_output=True, text=True, env=env,
-                         timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-m", "citekit", "zotero", "push", str(bib), "--library", "me"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert res.returncode == 2 and "user:ID" in res.stderr and "Traceback" not in res.stderr
 
 
@@ -595,9 +689,12 @@ def test_cli_push_reads_csl_json_and_plain_lists(zotero: tuple[ZoteroState, str]
     listing = tmp_path / "list.txt"
     listing.write_text(
         "References\n\nNye, J. S. (2004). Soft power: The means to success in world politics. "
-        "New York: PublicAffairs.\n", encoding="utf-8")
-    res = CliRunner().invoke(cli, ["zotero", "push", str(listing), "--library", "user:1",
-                                   "--dry-run"], env=env)
+        "New York: PublicAffairs.\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(
+        cli, ["zotero", "push", str(listing), "--library", "user:1", "--dry-run"], env=env
+    )
     assert res.exit_code == 0, res.output
     assert "would create 1, skipped 0" in res.stderr
     assert len(state.items) == 2
@@ -615,11 +712,13 @@ def test_cli_check_against_a_zotero_library(zotero: tuple[ZoteroState, str], tmp
         state.add(reference_to_item(ref(i)))
     state.add(reference_to_item(ref(7, authors=(Name("Okafor", "Ada"),), year=2002)))
     doc = tmp_path / "essay.md"
-    doc.write_text("Known [@author1study] and (Okafor, 2002), but [@nosuch2020].\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "Known [@author1study] and (Okafor, 2002), but [@nosuch2020].\n", encoding="utf-8"
+    )
     env = {"ZOTERO_API_KEY": API_KEY, "CITEKIT_ZOTERO_URL": url}
-    res = CliRunner().invoke(cli, ["check", str(doc), "--zotero-library", "user:1",
-                                   "--format", "json"], env=env)
+    res = CliRunner().invoke(
+        cli, ["check", str(doc), "--zotero-library", "user:1", "--format", "json"], env=env
+    )
     assert res.exit_code == 1, res.output
     import json
 

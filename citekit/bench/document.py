@@ -125,10 +125,19 @@ def speed(shared: Path, n: int, name: str = "anystyle-gold-heldout") -> dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m citekit.bench.document", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("CITEKIT_SHARED", "../shared")))
+    ap = argparse.ArgumentParser(
+        prog="python -m citekit.bench.document", description=__doc__.split("\n\n")[0]
+    )
+    ap.add_argument(
+        "--shared", type=Path, default=Path(os.environ.get("CITEKIT_SHARED", "../shared"))
+    )
     ap.add_argument("--n", type=int, default=10000, help="references for the speed run (0: skip)")
-    ap.add_argument("--set", dest="set_name", default="anystyle-gold-heldout", help="labelled set for the speed texts")
+    ap.add_argument(
+        "--set",
+        dest="set_name",
+        default="anystyle-gold-heldout",
+        help="labelled set for the speed texts",
+    )
     ap.add_argument("--phase", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.phase:
@@ -147,10 +156,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"    miss {miss}")
     if args.n:
         sp = speed(args.shared, args.n, args.set_name)
-        print(f"Speed: {sp['parsed']:.0f} references ({args.set_name}, cycled) document -> CSL-JSON")
-        print(f"  {sp['per_second']:.0f} references/s wall ({sp['seconds']:.2f} s), peak RSS {sp['peak_rss_mb']:.0f} MB")
-        print(f"  {sp['per_cpu_second']:.0f} references per CPU second ({sp['cpu_seconds']:.2f} s CPU;"
-              " the wall figure suffers when the machine is shared)")
+        print(
+            f"Speed: {sp['parsed']:.0f} references ({args.set_name}, cycled) document -> CSL-JSON"
+        )
+        print(
+            f"  {sp['per_second']:.0f} references/s wall ({sp['seconds']:.2f} s), peak RSS {sp['peak_rss_mb']:.0f} MB"
+        )
+        print(
+            f"  {sp['per_cpu_second']:.0f} references per CPU second ({sp['cpu_seconds']:.2f} s CPU;"
+            " the wall figure suffers when the machine is shared)"
+        )
     return 0
 
 

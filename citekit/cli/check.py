@@ -68,11 +68,14 @@ def _codes(values: tuple[str, ...]) -> tuple[str, ...] | None:
     "--color/--no-color", default=None, help="Colour the text report (default: on a terminal)."
 )
 @click.option(
-    "--zotero", is_flag=True,
+    "--zotero",
+    is_flag=True,
     help="Also resolve citations against a running Zotero's library (its local API).",
 )
 @click.option(
-    "--zotero-library", metavar="user:ID|group:ID", default=None,
+    "--zotero-library",
+    metavar="user:ID|group:ID",
+    default=None,
     help="Resolve against this library on the Zotero web API (key from $ZOTERO_API_KEY).",
 )
 def check(

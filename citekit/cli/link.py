@@ -39,14 +39,34 @@ def _read_bibs(paths: tuple[str, ...]) -> list[Reference]:
 
 @cli.command("link")
 @click.argument("doc", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--to", "target", type=click.Choice(["latex", "pandoc"]), required=True,
-              help="latex: \\citep/\\citet (or \\parencite/\\textcite); pandoc: [@key] / @key.")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Output file (default: DOC with .tex or .md; '-' for stdout).")
-@click.option("--bib", "bibs", multiple=True, type=click.Path(dir_okay=False),
-              help="A .bib file whose entries citations may resolve to (repeatable).")
-@click.option("--style", type=click.Choice(["natbib", "biblatex"]), default="natbib",
-              show_default=True, help="LaTeX citation commands to write.")
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["latex", "pandoc"]),
+    required=True,
+    help="latex: \\citep/\\citet (or \\parencite/\\textcite); pandoc: [@key] / @key.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Output file (default: DOC with .tex or .md; '-' for stdout).",
+)
+@click.option(
+    "--bib",
+    "bibs",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A .bib file whose entries citations may resolve to (repeatable).",
+)
+@click.option(
+    "--style",
+    type=click.Choice(["natbib", "biblatex"]),
+    default="natbib",
+    show_default=True,
+    help="LaTeX citation commands to write.",
+)
 def link_command(doc: str, target: str, out: str | None, bibs: tuple[str, ...], style: str) -> None:
     """Rewrite DOC's resolved author-year citations as key citations.
 
@@ -71,7 +91,10 @@ def link_command(doc: str, target: str, out: str | None, bibs: tuple[str, ...], 
         raise ConfigError(f"{output}: refusing to overwrite the input document")
     # The .bib sits beside the output, so the output names it by its stem alone.
     linked = link_document(
-        source, _read_bibs(bibs), target=target, style=style,  # type: ignore[arg-type]
+        source,
+        _read_bibs(bibs),
+        target=target,
+        style=style,  # type: ignore[arg-type]
         bib_name=bib_path.stem,
     )
     result = linked.result
@@ -88,12 +111,16 @@ def link_command(doc: str, target: str, out: str | None, bibs: tuple[str, ...], 
     for lk in result.left:
         line, col = source.line_col(lk.citation.span.start)
         reason = f": {lk.reason}" if lk.reason else ""
-        click.echo(f"{source.path}:{line}:{col}: left as written ({lk.status}) "
-                   f"{lk.citation.text!r}{reason}", err=True)
+        click.echo(
+            f"{source.path}:{line}:{col}: left as written ({lk.status}) "
+            f"{lk.citation.text!r}{reason}",
+            err=True,
+        )
     where = "stdout" if output == "-" else output
     click.echo(
         f"{len(result.rewritten)} citation(s) rewritten, {len(result.left)} left as written; "
-        f"wrote {where} and {bib_path}", err=True,
+        f"wrote {where} and {bib_path}",
+        err=True,
     )
     # sys.exit rather than ctx.exit: the status must survive standalone_mode=False
     sys.exit(EXIT_FINDINGS if result.left else EXIT_OK)

@@ -43,13 +43,27 @@ def zotero_group() -> None:
 
 @zotero_group.command("pull")
 @click.option("--library", help=_LIBRARY_HELP)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, allow_dash=True),
-              default="-", help="Output file (default: stdout).")
-@click.option("-f", "--format", "fmt", default=None,
-              type=click.Choice(["bibtex", "biblatex", "csl-json", "ris", "jsonl"]),
-              help="Output format (default: from the output suffix, else bibtex).")
-@click.option("--api-url", envvar="CITEKIT_ZOTERO_URL",
-              help="Another API server (a proxy, a self-hosted data server).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="Output file (default: stdout).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    default=None,
+    type=click.Choice(["bibtex", "biblatex", "csl-json", "ris", "jsonl"]),
+    help="Output format (default: from the output suffix, else bibtex).",
+)
+@click.option(
+    "--api-url",
+    envvar="CITEKIT_ZOTERO_URL",
+    help="Another API server (a proxy, a self-hosted data server).",
+)
 def pull_command(library: str | None, out: str, fmt: str | None, api_url: str | None) -> None:
     """Write the references of a Zotero library (notes and attachments left out)."""
     from citekit.formats import SUFFIXES, write
@@ -68,11 +82,19 @@ def pull_command(library: str | None, out: str, fmt: str | None, api_url: str | 
 @zotero_group.command("push")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--library", required=True, help="user:ID or group:ID (key from $ZOTERO_API_KEY).")
-@click.option("--batch-size", default=50, show_default=True, type=click.IntRange(1, 50),
-              help="Items per write request (the API allows at most 50).")
+@click.option(
+    "--batch-size",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1, 50),
+    help="Items per write request (the API allows at most 50).",
+)
 @click.option("--dry-run", is_flag=True, help="Say what would be created; write nothing.")
-@click.option("--api-url", envvar="CITEKIT_ZOTERO_URL",
-              help="Another API server (a proxy, a self-hosted data server).")
+@click.option(
+    "--api-url",
+    envvar="CITEKIT_ZOTERO_URL",
+    help="Another API server (a proxy, a self-hosted data server).",
+)
 def push_command(
     file: str, library: str, batch_size: int, dry_run: bool, api_url: str | None
 ) -> None:
@@ -102,7 +124,8 @@ def push_command(
     count = len(refs) - len(result.skipped) if dry_run else len(result.created)
     click.echo(
         f"{verb} {count}, skipped {len(result.skipped)}, failed {len(result.failed)} "
-        f"({result.requests} request(s))", err=True,
+        f"({result.requests} request(s))",
+        err=True,
     )
     # sys.exit rather than ctx.exit: the status must survive standalone_mode=False
     sys.exit(EXIT_FINDINGS if result.failed else EXIT_OK)

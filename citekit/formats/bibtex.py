@@ -75,8 +75,10 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def _names(names: Iterable[Name]) -> str:
-    return " and ".join(latex_escape(format_bibtex_name(n)) if not n.literal else
-                        "{" + latex_escape(n.family) + "}" for n in names)
+    return " and ".join(
+        latex_escape(format_bibtex_name(n)) if not n.literal else "{" + latex_escape(n.family) + "}"
+        for n in names
+    )
 
 
 def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tuple[str, str]]]:
@@ -84,11 +86,19 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
     etype = BIBTEX_TYPES.get(ref.type, "misc")
     if biblatex:
         etype = {
-            "article-journal": "article", "article-magazine": "article",
-            "article-newspaper": "article", "book": "book", "chapter": "incollection",
-            "paper-conference": "inproceedings", "report": "report", "thesis": "thesis",
-            "webpage": "online", "manuscript": "unpublished", "dataset": "dataset",
-            "software": "software", "patent": "patent",
+            "article-journal": "article",
+            "article-magazine": "article",
+            "article-newspaper": "article",
+            "book": "book",
+            "chapter": "incollection",
+            "paper-conference": "inproceedings",
+            "report": "report",
+            "thesis": "thesis",
+            "webpage": "online",
+            "manuscript": "unpublished",
+            "dataset": "dataset",
+            "software": "software",
+            "patent": "patent",
         }.get(ref.type, "misc")
     out: list[tuple[str, str]] = []
 
@@ -146,7 +156,15 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
         add("pagetotal", ref.number_of_pages)
     add("doi", ref.doi, escape=False)
     if ref.url:
-        out.append(("url", ref.url.replace("%", r"\%").replace("#", r"\#").replace("{", "%7B").replace("}", "%7D")))
+        out.append(
+            (
+                "url",
+                ref.url.replace("%", r"\%")
+                .replace("#", r"\#")
+                .replace("{", "%7B")
+                .replace("}", "%7D"),
+            )
+        )
     if ref.accessed:
         add("urldate", ref.accessed, escape=False)
     add("note", ref.note)
@@ -202,10 +220,36 @@ def write_entries(refs: Sequence[Reference], biblatex: bool) -> str:
 # --- reading ------------------------------------------------------------------
 
 _KNOWN = {
-    "author", "editor", "title", "journal", "journaltitle", "booktitle", "series", "publisher",
-    "institution", "school", "organization", "address", "location", "year", "date", "month",
-    "edition", "volume", "number", "issue", "pages", "pagetotal", "doi", "url", "urldate",
-    "note", "type", "howpublished", "eventtitle", "maintitle",
+    "author",
+    "editor",
+    "title",
+    "journal",
+    "journaltitle",
+    "booktitle",
+    "series",
+    "publisher",
+    "institution",
+    "school",
+    "organization",
+    "address",
+    "location",
+    "year",
+    "date",
+    "month",
+    "edition",
+    "volume",
+    "number",
+    "issue",
+    "pages",
+    "pagetotal",
+    "doi",
+    "url",
+    "urldate",
+    "note",
+    "type",
+    "howpublished",
+    "eventtitle",
+    "maintitle",
 }
 
 
@@ -245,7 +289,12 @@ def _balanced_inner(s: str) -> bool:
 
 
 def reference_from_fields(
-    etype: str, key: str, fields: dict[str, str], raw: str = "", span: Span | None = None, idx: int = 0
+    etype: str,
+    key: str,
+    fields: dict[str, str],
+    raw: str = "",
+    span: Span | None = None,
+    idx: int = 0,
 ) -> Reference:
     """A Reference from raw BibTeX field values (LaTeX still in them)."""
     f = {k.lower(): v for k, v in fields.items()}
@@ -350,7 +399,11 @@ def load_bibtex(
     for i, entry in enumerate(lib.entries):
         fields = {fld.key: str(fld.value) for fld in entry.fields}
         raw = entry.raw or ""
-        start = line_starts[min(entry.start_line, len(line_starts) - 1)] if entry.start_line is not None else 0
+        start = (
+            line_starts[min(entry.start_line, len(line_starts) - 1)]
+            if entry.start_line is not None
+            else 0
+        )
         span = Span(start, start + len(raw))
         refs.append(reference_from_fields(entry.entry_type, entry.key, fields, raw, span, i))
     diags: list[Diagnostic] = []
@@ -360,7 +413,11 @@ def load_bibtex(
             fields = {fld.key: _strip_enclosing(str(fld.value)) for fld in dup.fields}
             start = line_starts[min(dup.start_line or 0, len(line_starts) - 1)]
             raw = block.raw or ""
-            refs.append(reference_from_fields(dup.entry_type, dup.key, fields, raw, Span(start, start + len(raw)), len(refs)))
+            refs.append(
+                reference_from_fields(
+                    dup.entry_type, dup.key, fields, raw, Span(start, start + len(raw)), len(refs)
+                )
+            )
         line = (block.start_line or 0) + 1
         start = line_starts[min(block.start_line or 0, len(line_starts) - 1)]
         raw = block.raw or ""

@@ -19,9 +19,20 @@ from citekit.model import Name, Reference, Span
 __all__ = ["name_from_csl", "name_to_csl", "read_csl_json", "reference_to_csl", "write_csl_json"]
 
 _CSL_TYPES = {
-    "article-journal", "article-magazine", "article-newspaper", "book", "chapter",
-    "paper-conference", "report", "thesis", "webpage", "manuscript", "patent", "dataset",
-    "software", "document",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "book",
+    "chapter",
+    "paper-conference",
+    "report",
+    "thesis",
+    "webpage",
+    "manuscript",
+    "patent",
+    "dataset",
+    "software",
+    "document",
 }
 
 
@@ -46,7 +57,10 @@ def name_from_csl(item: dict[str, Any]) -> Name:
         p for p in (item.get("dropping-particle", ""), item.get("non-dropping-particle", "")) if p
     )
     return Name(
-        str(item.get("family", "")), str(item.get("given", "")), particle, str(item.get("suffix", ""))
+        str(item.get("family", "")),
+        str(item.get("given", "")),
+        particle,
+        str(item.get("suffix", "")),
     )
 
 
@@ -62,7 +76,10 @@ def _date_parts(year: int | None, iso: str | None) -> dict[str, Any] | None:
 
 def reference_to_csl(ref: Reference) -> dict[str, Any]:
     """One CSL-JSON item (only schema 1.0.2 variables; extras under ``custom``)."""
-    item: dict[str, Any] = {"id": ref.key or ref.id, "type": ref.type if ref.type in _CSL_TYPES else "document"}
+    item: dict[str, Any] = {
+        "id": ref.key or ref.id,
+        "type": ref.type if ref.type in _CSL_TYPES else "document",
+    }
     if ref.number is not None:
         item["citation-number"] = ref.number
     if ref.authors:
@@ -159,7 +176,9 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise InputError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
     if isinstance(data, dict) and "items" in data:
         data = data["items"]
     if isinstance(data, dict):
@@ -175,13 +194,37 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
         custom = item.get("custom") if isinstance(item.get("custom"), dict) else {}
         raw = str(custom.get("raw", "")) if custom else ""
         known = {
-            "id", "type", "citation-number", "author", "editor", "title", "container-title",
-            "collection-title", "publisher", "publisher-place", "event", "event-title", "issued",
-            "year-suffix", "volume", "issue", "page", "number-of-pages", "edition", "genre", "DOI",
-            "URL", "note", "accessed", "custom",
+            "id",
+            "type",
+            "citation-number",
+            "author",
+            "editor",
+            "title",
+            "container-title",
+            "collection-title",
+            "publisher",
+            "publisher-place",
+            "event",
+            "event-title",
+            "issued",
+            "year-suffix",
+            "volume",
+            "issue",
+            "page",
+            "number-of-pages",
+            "edition",
+            "genre",
+            "DOI",
+            "URL",
+            "note",
+            "accessed",
+            "custom",
         }
-        extra = {k: json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
-                 for k, v in item.items() if k not in known}
+        extra = {
+            k: json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
+            for k, v in item.items()
+            if k not in known
+        }
         if custom and isinstance(custom.get("fields"), dict):
             extra.update({str(k): str(v) for k, v in custom["fields"].items()})
         num = item.get("citation-number")
@@ -198,8 +241,12 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
                 key=str(item.get("id", "")),
                 label=_str(custom.get("label")) if custom else None,
                 number=number,
-                authors=tuple(name_from_csl(n) for n in item.get("author", []) if isinstance(n, dict)),
-                editors=tuple(name_from_csl(n) for n in item.get("editor", []) if isinstance(n, dict)),
+                authors=tuple(
+                    name_from_csl(n) for n in item.get("author", []) if isinstance(n, dict)
+                ),
+                editors=tuple(
+                    name_from_csl(n) for n in item.get("editor", []) if isinstance(n, dict)
+                ),
                 title=_str(item.get("title")),
                 container_title=_str(item.get("container-title")),
                 collection_title=_str(item.get("collection-title")),

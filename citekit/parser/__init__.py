@@ -33,8 +33,22 @@ MODEL_NAME = "model.crfsuite"
 WEIGHTS_NAME = "model.weights.npz"
 # A reference longer than this is tagged only up to here; the rest becomes a note.
 MAX_CHARS = 5000
-# Texts decoded together: bounds the memory of the score arrays.
+# Texts decoded together (at most this many, and this many characters): bounds
+# the memory of the score arrays.
 CHUNK = 1024
+CHUNK_CHARS = 250_000
+
+
+def _chunks(n_texts: int, lengths: Sequence[int]) -> list[tuple[int, int]]:
+    """(start, end) index ranges of the batches ``texts`` are decoded in."""
+    out = []
+    start = size = 0
+    for i in range(n_texts):
+        size += lengths[i]
+        if i + 1 - start >= CHUNK or size >= CHUNK_CHARS or i + 1 == n_texts:
+            out.append((start, i + 1))
+            start, size = i + 1, 0
+    return out
 
 
 def model_dir() -> Path:
@@ -85,8 +99,8 @@ class Tagger:
         out: list[list[tuple[str, int, int]]] = []
         if self._fast is not None:
             names = self._fast.labels
-            for c0 in range(0, len(heads), CHUNK):
-                path, starts, ends, lens = self._decode(heads[c0:c0 + CHUNK])
+            for c0, c1 in _chunks(len(heads), [len(h) for h in heads]):
+                path, starts, ends, lens = self._decode(heads[c0:c1])
                 ys = [names[y] for y in path.tolist()]
                 triples = list(zip(ys, starts.tolist(), ends.tolist(), strict=True))
                 at = 0
@@ -125,9 +139,10 @@ class Tagger:
             return [_segments(t, labels) for t, labels in zip(texts, self.labels_many(texts), strict=True)]
         names = self._fast.labels
         out: list[tuple[Segment, ...]] = []
-        for c0 in range(0, len(texts), CHUNK):
-            chunk = texts[c0:c0 + CHUNK]
-            path, starts, ends, lens = self._decode([t[:MAX_CHARS] for t in chunk])
+        heads = [t[:MAX_CHARS] for t in texts]
+        for c0, c1 in _chunks(len(heads), [len(h) for h in heads]):
+            chunk = texts[c0:c1]
+            path, starts, ends, lens = self._decode(heads[c0:c1])
             # A segment starts where the label changes or a new text begins.
             first = np.zeros(len(path), dtype=bool)
             offsets = np.cumsum(lens) - lens

@@ -186,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         if not name.startswith(("anystyle", "grobid")) and not args.allow_experimental:
             ap.error(f"{name}: licence does not allow shipping a model trained on it "
                      "(use --allow-experimental and -o for an experiment)")
+        if not name.startswith(("anystyle", "grobid")) and args.output is None:
+            ap.error(f"{name}: give -o; a model trained on it must not replace the shipped one")
         path = data / f"{name}.jsonl"
         if not path.is_file():
             ap.error(f"training set not found: {path}")
