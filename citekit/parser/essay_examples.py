@@ -110,10 +110,6 @@ BOOK_TITLES = [
     "The Globalization of World Politics", "Development as Freedom", "Principles of Economics",
     "Strategies of Containment", "The Revenge of Geography", "Eurasian Integration and the Russian World",
     "Energy Security in Central Asia: Pipelines, Politics and Power 2000-2020",
-    "European Cities since 1850: A Social History", "Urban Reform in Britain after 1945",
-    "The Russian State since 1991: Continuity and Change", "Labour and Empire in India, 1880-1930",
-    "Eurasia since 1900. An Economic History", "The Caucasus between the Empires, 1801-1864",
-    "Diplomacy in the Age of Nationalism 1848-1914", "Steppe and Empire from 1600 to the Present",
 ]
 ARTICLE_TITLES = [
     "The Rise of China and the Future of the West", "Russia's Pivot to Asia: Myth or Reality?",
