@@ -894,18 +894,27 @@ _RANGE_ONLY = re.compile(
 )
 
 
+_YEAR_ONLY = re.compile(r"^(?:1[5-9]\d\d|20\d\d)[.,:;]?$")
+# "Planning since 1880", "Europe after 1945": a title ending in one of these takes the year.
+_TITLE_YEAR_LEAD = re.compile(r"(?i)\b(?:since|after|before|until|from|to|in|circa|c\.)\s*$")
+
+
 def repair_year_range_after_title(text: str, segs: Segs) -> Segs:
     """ "... Labour Relations," + date "1919-1939." + ... + date "1980": a year range
-    right after the title is the end of the title, not the publication date."""
+    right after the title is the end of the title, not the publication date; so is a
+    single year that a title ending in "since", "after", "until" ... leads into, when a
+    later date segment is there to be the publication date."""
     out = list(segs)
     for i in range(1, len(out)):
         a, b = out[i - 1], out[i]
-        if (
-            a.label == "title"
-            and b.label == "date"
-            and _RANGE_ONLY.match(b.text)
-            and (not b.text.endswith(".") or any(s.label == "date" for s in out[i + 1 :]))
-        ):
+        later_date = any(s.label == "date" for s in out[i + 1 :])
+        range_end = _RANGE_ONLY.match(b.text) and (not b.text.endswith(".") or later_date)
+        lead_in = (
+            _YEAR_ONLY.match(b.text)
+            and later_date
+            and _TITLE_YEAR_LEAD.search(text[a.start : b.start])
+        )
+        if a.label == "title" and b.label == "date" and (range_end or lead_in):
             out[i - 1] = _seg(text, "title", a.start, b.end)
             out[i] = Segment("title", b.end, b.end, "")
     return [s for s in out if s.start < s.end]

@@ -563,3 +563,31 @@ def test_build_reference_repairs(
             assert "; ".join(a.family for a in ref.authors) == value
         else:
             assert getattr(ref, field) == value, field
+
+
+@pytest.mark.parametrize(
+    ("title", "year_seg", "kept_in_title"),
+    [
+        ("Nations and Nationalism since", "1780,", True),  # a title leading into a year
+        ("Allotment Gardens in", "1919-1939.", True),  # a year range ending the title
+        ("Allotment Gardens", "1936,", False),  # a plain year after a title is a date
+    ],
+)
+def test_year_after_title_joins_the_title_only_when_the_title_leads_into_it(
+    title: str, year_seg: str, kept_in_title: bool
+) -> None:
+    text = f"Holt, M., {title} {year_seg} Leeds Press, 1988"
+    segs = _segments(
+        text,
+        [
+            ("author", "Holt, M.,"),
+            ("title", title),
+            ("date", year_seg),
+            ("publisher", "Leeds Press,"),
+            ("date", "1988"),
+        ],
+    )
+    labels = [(s.label, s.text) for s in repair_segments(text, segs)]
+    assert (("date", year_seg) not in labels) is kept_in_title
+    ref = build_reference(text, segs)
+    assert ref.year == (1988 if kept_in_title else 1936)
