@@ -18,6 +18,7 @@ from citekit.parser.tokenize import token_spans, tokenize
 
 # --- tokenizer ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
@@ -27,7 +28,10 @@ from citekit.parser.tokenize import token_spans, tokenize
         ("Статья // Журнал. — М.", ["Статья", "/", "/", "Журнал", ".", "—", "М", "."]),
         ("“Soft Power”, EU’s", ["“", "Soft", "Power", "”", ",", "EU’s"]),
         ("doi:10.1000/xyz.12.", ["doi:10.1000/xyz.12", "."]),
-        ("see https://www.rand.org/pubs/rr1826.html, accessed", ["see", "https://www.rand.org/pubs/rr1826.html", ",", "accessed"]),
+        (
+            "see https://www.rand.org/pubs/rr1826.html, accessed",
+            ["see", "https://www.rand.org/pubs/rr1826.html", ",", "accessed"],
+        ),
         ("(2012a)", ["(", "2012a", ")"]),
         ("", []),
         ("   \n\t ", []),
@@ -39,15 +43,17 @@ def test_tokenize_splits(text: str, tokens: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["  Reach Clint,Radin Andrew  (2017) «Russian views»\u00a0— RAND Report 2017, 17",
-     "a\u0301ccent ﬁ ligature  \u200b zero-width",
-     "x" * 3 + "\x00\x01\ufffd" + " end"],
+    [
+        "  Reach Clint,Radin Andrew  (2017) «Russian views»\u00a0— RAND Report 2017, 17",
+        "a\u0301ccent ﬁ ligature  \u200b zero-width",
+        "x" * 3 + "\x00\x01\ufffd" + " end",
+    ],
 )
 def test_token_offsets_point_into_text(text: str) -> None:
     toks = tokenize(text)
     assert toks
     for t in toks:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
         assert not t.text.isspace()
     assert [(t.start, t.end) for t in toks] == token_spans(text)
     # tokens are in order and do not overlap
@@ -55,6 +61,7 @@ def test_token_offsets_point_into_text(text: str) -> None:
 
 
 # --- features ----------------------------------------------------------------
+
 
 def own(tok: str) -> set[str]:
     return set(token_info(tok)[0])
@@ -110,13 +117,19 @@ def test_extract_handles_empty_and_symbol_only_text() -> None:
 
 # --- label mapping and alignment ----------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("label", "text", "fields", "expected"),
     [
         ("journal", "Nature,", {}, "container-title"),
         ("title[j]", "J. Chem.", {}, "container-title"),
         ("title[m]", "A Book", {"title": "A Book"}, "title"),
-        ("title[m]", "A Book", {"title": "Chapter", "container-title": "A Book"}, "container-title"),
+        (
+            "title[m]",
+            "A Book",
+            {"title": "Chapter", "container-title": "A Book"},
+            "container-title",
+        ),
         ("biblScope[page]", "117", {}, "pages"),
         ("pubPlace", "Paris", {}, "location"),
         ("year", "2002", {}, "date"),
@@ -137,8 +150,13 @@ def test_align_gives_every_token_a_label() -> None:
     rec = {
         "text": "Nye, J. (2004). Soft Power. New York: PublicAffairs.",
         "fields": {},
-        "segments": [["author", "Nye, J."], ["date", "(2004)."], ["title", "Soft Power."],
-                     ["location", "New York:"], ["publisher", "PublicAffairs."]],
+        "segments": [
+            ["author", "Nye, J."],
+            ["date", "(2004)."],
+            ["title", "Soft Power."],
+            ["location", "New York:"],
+            ["publisher", "PublicAffairs."],
+        ],
     }
     ex = align(rec)
     assert ex is not None
@@ -150,9 +168,17 @@ def test_align_gives_every_token_a_label() -> None:
 
 
 def test_align_splits_anystyle_volumes_into_date_volume_issue() -> None:
-    rec = {"text": "Saad ED. Survival. J Clin Oncol. 2012;30(15):1750-1754.", "fields": {},
-           "segments": [["author", "Saad ED."], ["title", "Survival."], ["journal", "J Clin Oncol."],
-                        ["volume", "2012;30(15):"], ["pages", "1750-1754."]]}
+    rec = {
+        "text": "Saad ED. Survival. J Clin Oncol. 2012;30(15):1750-1754.",
+        "fields": {},
+        "segments": [
+            ["author", "Saad ED."],
+            ["title", "Survival."],
+            ["journal", "J Clin Oncol."],
+            ["volume", "2012;30(15):"],
+            ["pages", "1750-1754."],
+        ],
+    }
     ex = align(rec)
     assert ex is not None
     pairs = [(rec["text"][s:e], label) for (s, e), label in zip(ex.spans, ex.labels, strict=True)]
@@ -163,9 +189,16 @@ def test_align_splits_anystyle_volumes_into_date_volume_issue() -> None:
 
 def test_align_gives_gap_tokens_to_the_right_neighbour() -> None:
     # GROBID leaves markers untagged: "pp." belongs to the pages, "In" to the container.
-    rec = {"text": "Doe, J. A title. In Proc. X, pp. 1-9.", "fields": {},
-           "segments": [["author", "Doe, J."], ["title[a]", "A title."], ["title[m]", "Proc. X"],
-                        ["biblScope[page]", "1-9."]]}
+    rec = {
+        "text": "Doe, J. A title. In Proc. X, pp. 1-9.",
+        "fields": {},
+        "segments": [
+            ["author", "Doe, J."],
+            ["title[a]", "A title."],
+            ["title[m]", "Proc. X"],
+            ["biblScope[page]", "1-9."],
+        ],
+    }
     ex = align(rec)
     assert ex is not None
     labels = dict(zip([rec["text"][s:e] for s, e in ex.spans], ex.labels, strict=False))
@@ -174,6 +207,7 @@ def test_align_gives_gap_tokens_to_the_right_neighbour() -> None:
 
 
 # --- the shipped model ---------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def tagger() -> Tagger:
@@ -200,21 +234,40 @@ def test_load_tagger_is_cached_and_checks_path(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Huntington, Samuel P. (1996). The Clash of Civilizations and the Remaking of World Order. "
-         "New York: Simon & Schuster.",
-         {"author": "Huntington, Samuel P.", "date": "1996", "location": "New York",
-          "publisher": "Simon & Schuster"}),
-        ("Smith, J. and Jones, K. (2010) 'Water and conflict in the Aral basin', Journal of "
-         "Peace Research, 47(3), pp. 301-315.",
-         {"author": "Smith, J. and Jones, K.", "date": "2010", "container-title": "Journal of Peace Research",
-          "volume": "47", "pages": "301-315"}),
-        ("3. Waltz Kenneth, Theory of International Politics, Addison-Wesley, Reading, 1979.",
-         {"citation-number": "3", "date": "1979"}),
-        ("Brown A, Green B. Estimating things. J Stat Soft. 2012;45(2):1-20. doi:10.18637/jss.v045.i02",
-         {"date": "2012", "doi": "10.18637/jss.v045.i02"}),
+        (
+            "Huntington, Samuel P. (1996). The Clash of Civilizations and the Remaking of World Order. "
+            "New York: Simon & Schuster.",
+            {
+                "author": "Huntington, Samuel P.",
+                "date": "1996",
+                "location": "New York",
+                "publisher": "Simon & Schuster",
+            },
+        ),
+        (
+            "Smith, J. and Jones, K. (2010) 'Water and conflict in the Aral basin', Journal of "
+            "Peace Research, 47(3), pp. 301-315.",
+            {
+                "author": "Smith, J. and Jones, K.",
+                "date": "2010",
+                "container-title": "Journal of Peace Research",
+                "volume": "47",
+                "pages": "301-315",
+            },
+        ),
+        (
+            "3. Waltz Kenneth, Theory of International Politics, Addison-Wesley, Reading, 1979.",
+            {"citation-number": "3", "date": "1979"},
+        ),
+        (
+            "Brown A, Green B. Estimating things. J Stat Soft. 2012;45(2):1-20. doi:10.18637/jss.v045.i02",
+            {"date": "2012", "doi": "10.18637/jss.v045.i02"},
+        ),
     ],
 )
-def test_shipped_model_tags_handwritten_references(tagger: Tagger, text: str, expected: dict) -> None:
+def test_shipped_model_tags_handwritten_references(
+    tagger: Tagger, text: str, expected: dict
+) -> None:
     segs = tagger.tag(text)
     got = {k: [norm_value(v) for v in vs] for k, vs in fields_of(segs).items()}
     for label, value in expected.items():
@@ -226,35 +279,51 @@ def test_segments_are_ordered_offsets_into_the_text(tagger: Tagger) -> None:
     segs = tagger.tag(text)
     assert segs
     for s in segs:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
         assert s.label in LABELS
         assert s.text == s.text.strip()
     assert all(a.end <= b.start for a, b in itertools.pairwise(segs))
     assert all(a.label != b.label for a, b in itertools.pairwise(segs))
     # every non-space character is covered by exactly one segment
-    covered = "".join(" " if not any(s.start <= i < s.end for s in segs) else c for i, c in enumerate(text))
+    covered = "".join(
+        " " if not any(s.start <= i < s.end for s in segs) else c for i, c in enumerate(text)
+    )
     assert covered.split() == text.split() or "".join(covered.split()) == "".join(text.split())
 
 
 def test_tag_many_matches_tag(tagger: Tagger) -> None:
-    texts = ["Gellner, E. (1983) Nations and Nationalism. Oxford: Blackwell.", "", "Sen A. Development."]
+    texts = [
+        "Gellner, E. (1983) Nations and Nationalism. Oxford: Blackwell.",
+        "",
+        "Sen A. Development.",
+    ]
     assert tagger.tag_many(texts) == [tagger.tag(t) for t in texts]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\n\n", ".,;", "\x00\x01\x02\ufffd\ufeff", "字" * 50, "🙂 emoji 🙂 2020",
-     "a" * 20000, ("Smith, J. (2001). Title. " * 400)],
+    [
+        "",
+        "   ",
+        "\n\n",
+        ".,;",
+        "\x00\x01\x02\ufffd\ufeff",
+        "字" * 50,
+        "🙂 emoji 🙂 2020",
+        "a" * 20000,
+        ("Smith, J. (2001). Title. " * 400),
+    ],
 )
 def test_bad_input_does_not_crash(tagger: Tagger, text: str) -> None:
     segs = tagger.tag(text)
     for s in segs:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     if len(text) > MAX_CHARS and text[MAX_CHARS:].strip():
         assert segs[-1].label == "note" and segs[-1].end == len(text.rstrip())
 
 
 # --- training end to end -------------------------------------------------------
+
 
 def test_training_a_tiny_model(tmp_path: Path) -> None:
     from citekit.parser.train import train
@@ -262,14 +331,31 @@ def test_training_a_tiny_model(tmp_path: Path) -> None:
     recs = []
     for i in range(12):
         text = f"Author{i}, A. ({2000 + i}). Title number {i}. City{i}: Press{i}."
-        recs.append({"id": str(i), "text": text, "fields": {}, "segments": [
-            ["author", f"Author{i}, A."], ["date", f"({2000 + i})."], ["title", f"Title number {i}."],
-            ["location", f"City{i}:"], ["publisher", f"Press{i}."]]})
+        recs.append(
+            {
+                "id": str(i),
+                "text": text,
+                "fields": {},
+                "segments": [
+                    ["author", f"Author{i}, A."],
+                    ["date", f"({2000 + i})."],
+                    ["title", f"Title number {i}."],
+                    ["location", f"City{i}:"],
+                    ["publisher", f"Press{i}."],
+                ],
+            }
+        )
     data = tmp_path / "tiny.jsonl"
     data.write_text("".join(json.dumps(r) + "\n" for r in recs), "utf-8")
     model = tmp_path / "tiny.crfsuite"
-    meta = train([data], model, {"max_iterations": 30}, seed=1,
-                 exclude_texts={" ".join(recs[0]["text"].split()).lower()}, log=lambda m: None)
+    meta = train(
+        [data],
+        model,
+        {"max_iterations": 30},
+        seed=1,
+        exclude_texts={" ".join(recs[0]["text"].split()).lower()},
+        log=lambda m: None,
+    )
     assert model.is_file() and meta["model_bytes"] == model.stat().st_size
     assert meta["inputs"][0]["records_used"] == 11
     assert meta["inputs"][0]["records_in_evaluation_sets"] == 1
@@ -285,7 +371,11 @@ def test_training_a_tiny_model(tmp_path: Path) -> None:
     assert reference._fast is None
     fast = load_tagger(str(tmp_path / "aside.npz"))
     texts = [r["text"] for r in recs] + [
-        "Press1 (2001) City2, A. Author3: Title.", "", "((( “x” )))", "2019 2019 2019", "Author5 " * 40,
+        "Press1 (2001) City2, A. Author3: Title.",
+        "",
+        "((( “x” )))",
+        "2019 2019 2019",
+        "Author5 " * 40,
     ]
     assert fast.labels_many(texts) == reference.labels_many(texts)
 
@@ -294,7 +384,9 @@ def test_train_command_refuses_evaluation_sets(tmp_path: Path) -> None:
     from citekit.parser.train import main
 
     with pytest.raises(SystemExit) as exc:
-        main(["--shared", str(tmp_path), "--set", "anystyle-gold-heldout", "-o", str(tmp_path / "m")])
+        main(
+            ["--shared", str(tmp_path), "--set", "anystyle-gold-heldout", "-o", str(tmp_path / "m")]
+        )
     assert exc.value.code == 2
 
 
@@ -311,7 +403,10 @@ def test_shipped_weights_decode_like_crfsuite(tagger: Tagger) -> None:
         "Waltz Kenneth, Theory of International Politics, fifth edition, Addison-Wesley, Reading, 1979.",
         "Лукин А.В. Россия и Китай // Международная жизнь. 2015. № 3. С. 12–30.",
         "World Bank (2019). Report. Available at: https://www.worldbank.org/x (accessed 3 May 2020).",
-        "", "   ", "((", "Smith, J. 2001a. “A” ‘B’ «C» 1999-2000 12(3):4-5 doi:10.1/x",
+        "",
+        "   ",
+        "((",
+        "Smith, J. 2001a. “A” ‘B’ «C» 1999-2000 12(3):4-5 doi:10.1/x",
     ]
     assert tagger.labels_many(texts) == reference.labels_many(texts)
 
@@ -319,11 +414,13 @@ def test_shipped_weights_decode_like_crfsuite(tagger: Tagger) -> None:
 def test_token_cache_starts_afresh_without_changing_labels(monkeypatch: pytest.MonkeyPatch) -> None:
     import citekit.parser.crf as crf
 
-    texts = [f"Author{i}, A. ({1990 + i % 30}). Title {i} of work{i * 7}. City{i}: Press{i}, pp. {i}-{i + 9}."
-             for i in range(300)]
+    texts = [
+        f"Author{i}, A. ({1990 + i % 30}). Title {i} of work{i * 7}. City{i}: Press{i}, pp. {i}-{i + 9}."
+        for i in range(300)
+    ]
     expected = Tagger(load_tagger().path).tag_many(texts)
     monkeypatch.setattr(crf, "MAX_TOKENS", 200)
     small = Tagger(load_tagger().path)
-    got = [small.tag_many(texts[k:k + 7]) for k in range(0, len(texts), 7)]
+    got = [small.tag_many(texts[k : k + 7]) for k in range(0, len(texts), 7)]
     assert [s for chunk in got for s in chunk] == expected
     assert small._fast is not None and len(small._fast._tok_index) <= 200 + 7 * 20

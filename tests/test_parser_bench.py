@@ -34,23 +34,48 @@ def test_names_compare_as_one_value_per_record() -> None:
     one = norm_names(["Gnedin, A., Pitman, J. and Yor, M.,"])
     split = norm_names(["Gnedin, A.", "Pitman, J.", "Yor, M."])
     assert one == split == "Gnedin A. Pitman J. Yor M"
-    assert norm_names(["In: Boden, A. and Eriksson, K.G., eds.,"]) == norm_names(["Boden, A.", "Eriksson, K.G."])
+    assert norm_names(["In: Boden, A. and Eriksson, K.G., eds.,"]) == norm_names(
+        ["Boden, A.", "Eriksson, K.G."]
+    )
 
 
 def test_issue_merges_into_volume_where_the_set_has_no_issue() -> None:
     text = "Smith, J. (2001). A title. Journal, 12(3), 4-5."
-    pred = segs(text, ("author", "Smith, J."), ("date", "(2001)."), ("title", "A title."),
-                ("container-title", "Journal,"), ("volume", "12"), ("issue", "(3),"), ("pages", "4-5."))
+    pred = segs(
+        text,
+        ("author", "Smith, J."),
+        ("date", "(2001)."),
+        ("title", "A title."),
+        ("container-title", "Journal,"),
+        ("volume", "12"),
+        ("issue", "(3),"),
+        ("pages", "4-5."),
+    )
     assert predicted_fields(text, pred, {"issue": "volume"})["volume"] == ["12(3),"]
     assert predicted_fields(text, pred, {})["issue"] == ["(3),"]
 
 
 def test_score_counts_hits_misses_and_vocabulary() -> None:
     text = "Smith, J. (2001). A title. Journal, 12(3), 4-5."
-    gold = {"text": text, "fields": {"author": ["Smith, J."], "date": "(2001).", "title": "A title.",
-                                     "container-title": "Journal,", "volume": "12(3),"}}
-    pred = segs(text, ("author", "Smith, J."), ("date", "(2001)."), ("title", "A title. Journal,"),
-                ("volume", "12"), ("issue", "(3),"), ("pages", "4-5."))
+    gold = {
+        "text": text,
+        "fields": {
+            "author": ["Smith, J."],
+            "date": "(2001).",
+            "title": "A title.",
+            "container-title": "Journal,",
+            "volume": "12(3),",
+        },
+    }
+    pred = segs(
+        text,
+        ("author", "Smith, J."),
+        ("date", "(2001)."),
+        ("title", "A title. Journal,"),
+        ("volume", "12"),
+        ("issue", "(3),"),
+        ("pages", "4-5."),
+    )
     result = score([gold], [pred])
     f = result["fields"]
     assert f["author"]["tp"] == 1 and f["date"]["tp"] == 1 and f["volume"]["tp"] == 1
@@ -63,8 +88,12 @@ def test_score_counts_hits_misses_and_vocabulary() -> None:
 
 
 def test_split_volume_separates_the_issue() -> None:
-    cases = {"47(3),": ("47", "(3),"), "Vol. 81, No. 5,": ("Vol. 81, ", "No. 5,"),
-             "106,": ("106,", ""), "n° 5,": ("", "n° 5,")}
+    cases = {
+        "47(3),": ("47", "(3),"),
+        "Vol. 81, No. 5,": ("Vol. 81, ", "No. 5,"),
+        "106,": ("106,", ""),
+        "n° 5,": ("", "n° 5,"),
+    }
     for seg, (vol, iss) in cases.items():
         cut = split_volume(seg)
         assert (seg[:cut], seg[cut:]) == (vol, iss)
@@ -74,7 +103,9 @@ def test_essay_examples_are_well_formed_and_committed() -> None:
     records = generate()
     assert len(records) >= 200
     assert generate() == records  # deterministic
-    committed = Path(__file__).resolve().parents[1] / "citekit" / "parser" / "data" / "essay-style.jsonl"
+    committed = (
+        Path(__file__).resolve().parents[1] / "citekit" / "parser" / "data" / "essay-style.jsonl"
+    )
     lines = committed.read_text("utf-8").splitlines()
     assert [json.loads(line) for line in lines] == records
     labels = set()
@@ -82,7 +113,16 @@ def test_essay_examples_are_well_formed_and_committed() -> None:
         ex = align(rec)
         assert ex is not None, rec["text"]
         labels.update(ex.labels)
-    assert {"author", "title", "event", "accessed", "url", "edition", "genre", "publisher"} <= labels
+    assert {
+        "author",
+        "title",
+        "event",
+        "accessed",
+        "url",
+        "edition",
+        "genre",
+        "publisher",
+    } <= labels
 
 
 def test_bench_command_scores_a_labelled_file(data_dir: Path, capsys) -> None:

@@ -101,7 +101,7 @@ def predicted_fields(text: str, segments, rename: dict[str, str]) -> dict[str, l
     merged: list[list] = []
     for seg in segments:
         label = rename.get(seg.label, seg.label)
-        if merged and merged[-1][0] == label and not text[merged[-1][2]:seg.start].strip():
+        if merged and merged[-1][0] == label and not text[merged[-1][2] : seg.start].strip():
             merged[-1][2] = seg.end
         else:
             merged.append([label, seg.start, seg.end])
@@ -199,8 +199,14 @@ def _phase(kind: str, input_path: Path, model: str | None) -> dict:
     else:
         raise SystemExit(f"unknown phase {kind}")
     cpu = time.process_time() - cpu0
-    return {"n": len(texts), "seconds": dt, "per_second": len(texts) / dt, "cpu_seconds": cpu,
-            "per_cpu_second": len(texts) / cpu, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "n": len(texts),
+        "seconds": dt,
+        "per_second": len(texts) / dt,
+        "cpu_seconds": cpu,
+        "per_cpu_second": len(texts) / cpu,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def run_phase(kind: str, texts: list[str], model: str | None) -> dict | str:
@@ -219,12 +225,16 @@ def run_phase(kind: str, texts: list[str], model: str | None) -> dict | str:
 
 def print_scores(name: str, result: dict) -> None:
     m = result["micro"]
-    print(f"\n== {name}: {result['records']} records, micro P {m['precision']:.4f} "
-          f"R {m['recall']:.4f} F1 {m['f1']:.4f}; exact records {result['exact_records']}")
+    print(
+        f"\n== {name}: {result['records']} records, micro P {m['precision']:.4f} "
+        f"R {m['recall']:.4f} F1 {m['f1']:.4f}; exact records {result['exact_records']}"
+    )
     print(f"  {'field':18} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
     for field, s in result["fields"].items():
-        print(f"  {field:18} {s['precision']:7.4f} {s['recall']:7.4f} {s['f1']:7.4f} "
-              f"{s['gold']:6d} {s['predicted']:6d}")
+        print(
+            f"  {field:18} {s['precision']:7.4f} {s['recall']:7.4f} {s['f1']:7.4f} "
+            f"{s['gold']:6d} {s['predicted']:6d}"
+        )
 
 
 def speed_texts(first: list[str], folder: Path, n: int) -> list[str]:
@@ -239,8 +249,12 @@ def speed_texts(first: list[str], folder: Path, n: int) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m citekit.bench.parse", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=Path(os.environ.get("CITEKIT_SHARED", "../shared")))
+    ap = argparse.ArgumentParser(
+        prog="python -m citekit.bench.parse", description=__doc__.split("\n\n")[0]
+    )
+    ap.add_argument(
+        "--shared", type=Path, default=Path(os.environ.get("CITEKIT_SHARED", "../shared"))
+    )
     ap.add_argument("--set", dest="sets", action="append", help="set name or path to a JSONL file")
     ap.add_argument("--n", type=int, default=10000, help="strings for the speed runs (0: skip)")
     ap.add_argument("--refextract-n", type=int, default=300, help="strings for the refextract run")
@@ -259,7 +273,11 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"model": str(tagger.path.name), "sets": {}}
     all_texts: list[str] = []
     for name in args.sets or EVALUATION_SETS:
-        path = Path(name) if name.endswith(".jsonl") else args.shared / "data" / "parser" / f"{name}.jsonl"
+        path = (
+            Path(name)
+            if name.endswith(".jsonl")
+            else args.shared / "data" / "parser" / f"{name}.jsonl"
+        )
         if not path.is_file():
             print(f"set not found: {path}", file=sys.stderr)
             return 2
@@ -288,11 +306,16 @@ def main(argv: list[str] | None = None) -> int:
             print("\n== speed (each in a fresh process)")
             for k, v in speed.items():
                 if isinstance(v, dict):
-                    extra = (f", {v['ratio_to_refextract']:.0f}x refextract"
-                             if "ratio_to_refextract" in v else "")
-                    print(f"  {k:18} {v['n']} refs in {v['seconds']:.2f}s = "
-                          f"{v['per_second']:.0f} refs/s ({v['per_cpu_second']:.0f} per CPU second), "
-                          f"peak RSS {v['peak_rss_mb']:.0f} MB{extra}")
+                    extra = (
+                        f", {v['ratio_to_refextract']:.0f}x refextract"
+                        if "ratio_to_refextract" in v
+                        else ""
+                    )
+                    print(
+                        f"  {k:18} {v['n']} refs in {v['seconds']:.2f}s = "
+                        f"{v['per_second']:.0f} refs/s ({v['per_cpu_second']:.0f} per CPU second), "
+                        f"peak RSS {v['peak_rss_mb']:.0f} MB{extra}"
+                    )
                 else:
                     print(f"  {k:18} {v}")
     if args.json:

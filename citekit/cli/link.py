@@ -93,7 +93,7 @@ def link_command(doc: str, target: str, out: str | None, bibs: tuple[str, ...], 
     linked = link_document(
         source,
         _read_bibs(bibs),
-        target=target,
+        target=target,  # type: ignore[arg-type]
         style=style,  # type: ignore[arg-type]
         bib_name=bib_path.stem,
     )

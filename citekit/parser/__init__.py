@@ -105,7 +105,7 @@ class Tagger:
                 triples = list(zip(ys, starts.tolist(), ends.tolist(), strict=True))
                 at = 0
                 for n in lens.tolist():
-                    out.append(triples[at:at + n])
+                    out.append(triples[at : at + n])
                     at += n
         else:
             for h in heads:
@@ -118,7 +118,9 @@ class Tagger:
                 labels.append(tail)
         return out
 
-    def _decode(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _decode(
+        self, texts: Sequence[str]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         fast = self._fast
         assert fast is not None
         with self._lock:  # the weight caches grow as new tokens are seen
@@ -136,7 +138,10 @@ class Tagger:
     def tag_many(self, texts: Sequence[str]) -> list[tuple[Segment, ...]]:
         """``tag`` for each string, in order (faster than one call per string)."""
         if self._fast is None:
-            return [_segments(t, labels) for t, labels in zip(texts, self.labels_many(texts), strict=True)]
+            return [
+                _segments(t, labels)
+                for t, labels in zip(texts, self.labels_many(texts), strict=True)
+            ]
         names = self._fast.labels
         out: list[tuple[Segment, ...]] = []
         heads = [t[:MAX_CHARS] for t in texts]
@@ -152,13 +157,18 @@ class Tagger:
             seg_last = np.append(seg_first[1:], len(path))[: len(seg_first)] - 1
             seg_text = np.searchsorted(offsets, seg_first, side="right") - 1
             per_text: list[list[Segment]] = [[] for _ in chunk]
-            for k, y, s, e in zip(seg_text.tolist(), path[seg_first].tolist(),
-                                  starts[seg_first].tolist(), ends[seg_last].tolist(), strict=True):
+            for k, y, s, e in zip(
+                seg_text.tolist(),
+                path[seg_first].tolist(),
+                starts[seg_first].tolist(),
+                ends[seg_last].tolist(),
+                strict=True,
+            ):
                 per_text[k].append(Segment(names[y], s, e, chunk[k][s:e]))
             for text, segs in zip(chunk, per_text, strict=True):
                 tail = _tail(text)
                 if tail:
-                    segs.append(Segment(tail[0], tail[1], tail[2], text[tail[1]:tail[2]]))
+                    segs.append(Segment(tail[0], tail[1], tail[2], text[tail[1] : tail[2]]))
                 out.append(tuple(segs))
         return out
 

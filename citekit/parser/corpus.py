@@ -31,8 +31,10 @@ _ISSUE_NO_RE = re.compile(
 )
 
 
-_OPENERS = frozenset("([{“‘«„\"")
-_NAME_MARKERS = frozenset({"", "ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "trans", "transl"})
+_OPENERS = frozenset('([{“‘«„"')
+_NAME_MARKERS = frozenset(
+    {"", "ed", "eds", "editor", "editors", "edited", "hrsg", "hg", "trans", "transl"}
+)
 
 
 _YEAR_LED_RE = re.compile(r"^\s*(?:1[5-9]|20)\d\d[a-z]?\s*[;:]\s*(?=\S)")
@@ -79,7 +81,7 @@ def align(record: dict) -> Example | None:
         if mapped == "volume" and (m := _YEAR_LED_RE.match(seg)):
             marks.append((at, at + m.end(), "date"))
             at += m.end()
-            seg = seg[m.end():]
+            seg = seg[m.end() :]
         cut = split_volume(seg) if mapped == "volume" else len(seg)
         if cut:
             marks.append((at, at + cut, mapped))
@@ -103,7 +105,9 @@ def align(record: dict) -> Example | None:
             continue
         # a token in a gap between segments
         tok = text[s:e]
-        if k >= len(marks) or (prev in ("editor", "translator") and tok.lower().strip("().") in _NAME_MARKERS):
+        if k >= len(marks) or (
+            prev in ("editor", "translator") and tok.lower().strip("().") in _NAME_MARKERS
+        ):
             labels.append(prev)
         elif word_in_gap or tok in _OPENERS or any(c.isalnum() for c in tok):
             word_in_gap = True

@@ -35,7 +35,7 @@ from citekit.parser.features import (
 WEIGHTS_SUFFIX = ".weights.npz"
 # Viterbi runs on batches of this many references (sorted by length).
 BATCH = 256
-_token_info = token_info.__wrapped__  # type: ignore[attr-defined]
+_token_info = token_info.__wrapped__
 _COARSE_BYTES = np.frombuffer(COARSE.encode("ascii"), dtype=np.uint8)
 # Scores in single precision: half the memory traffic; crfsuite's own sums
 # differ only in the last bits, far below the gaps between label scores.
@@ -139,7 +139,9 @@ class FastCRF:
             self._vecs = np.concatenate([self._vecs, np.zeros_like(self._vecs)])
             self._props = np.concatenate([self._props, np.zeros_like(self._props)])
             self._coarse = np.concatenate([self._coarse, np.zeros_like(self._coarse)])
-            self._bigram_flags = np.concatenate([self._bigram_flags, np.zeros_like(self._bigram_flags)])
+            self._bigram_flags = np.concatenate(
+                [self._bigram_flags, np.zeros_like(self._bigram_flags)]
+            )
         self._coarse[k] = COARSE.index(info[6])
         self._bigram_flags[k] = 15  # the edge stands for ^ and $: always look up
         for j in range(5):
@@ -168,14 +170,19 @@ class FastCRF:
             self._vecs = np.concatenate([self._vecs, np.zeros_like(self._vecs)])
             self._props = np.concatenate([self._props, np.zeros_like(self._props)])
             self._coarse = np.concatenate([self._coarse, np.zeros_like(self._coarse)])
-            self._bigram_flags = np.concatenate([self._bigram_flags, np.zeros_like(self._bigram_flags)])
+            self._bigram_flags = np.concatenate(
+                [self._bigram_flags, np.zeros_like(self._bigram_flags)]
+            )
         # Uncached: the vectors are what is kept; the feature strings can go.
         infos = [_token_info(t) for t in toks]
         groups = [g for info in infos for g in info[:5]]
         counts = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
         feats = list(chain.from_iterable(groups))
-        flat = np.fromiter(map(self.attr_index.get, feats, repeat(self.unknown, len(feats))),
-                           dtype=np.int64, count=len(feats))
+        flat = np.fromiter(
+            map(self.attr_index.get, feats, repeat(self.unknown, len(feats))),
+            dtype=np.int64,
+            count=len(feats),
+        )
         # Every group gets one extra zero row so that empty groups sum to zero.
         lengths = counts + 1
         starts = np.cumsum(lengths) - lengths
@@ -206,7 +213,9 @@ class FastCRF:
                     if k is None:
                         k = len(self._ctx_index)
                         if k == len(self._ctx_vecs):
-                            self._ctx_vecs = np.concatenate([self._ctx_vecs, np.zeros_like(self._ctx_vecs)])
+                            self._ctx_vecs = np.concatenate(
+                                [self._ctx_vecs, np.zeros_like(self._ctx_vecs)]
+                            )
                         self._ctx_vecs[k] = self._sum(_context(key))
                         self._ctx_index[key] = k
                     ids[j] = k
@@ -239,17 +248,21 @@ class FastCRF:
         if None in rows:
             prefix, offsets = WINDOWS[which]
             width = len(offsets)
-            missing = np.array([k for k, r in zip(keys, rows, strict=True) if r is None], dtype=np.int64)
+            missing = np.array(
+                [k for k, r in zip(keys, rows, strict=True) if r is None], dtype=np.int64
+            )
             base = len(COARSE)
             digits = (missing[:, None] // base ** np.arange(width - 1, -1, -1)[None]) % base
             chars = _COARSE_BYTES[digits].tobytes().decode("ascii")
-            names = [prefix + chars[j:j + width] for j in range(0, len(chars), width)]
+            names = [prefix + chars[j : j + width] for j in range(0, len(chars), width)]
             found = map(self.attr_index.get, names, repeat(self.unknown, len(names)))
             cache.update(zip(missing.tolist(), found, strict=True))
             rows = list(map(cache.get, keys))
         return rows  # type: ignore[return-value]
 
-    def emissions(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def emissions(
+        self, texts: Sequence[str]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """State scores of all tokens of ``texts`` laid end to end.
 
         Returns (scores of shape (total tokens, labels), token starts, token
@@ -269,19 +282,23 @@ class FastCRF:
         tok_lens = np.fromiter(map(len, all_toks), dtype=np.int64, count=total)
         nz_mask = lens > 0
         nz = lens[nz_mask]
-        offsets = np.cumsum(nz) - nz
+        firsts = np.cumsum(nz) - nz  # index of each text's first token
         # Offsets within each text: a running sum that restarts at each text.
         run = np.cumsum(ws + tok_lens)
-        base = np.concatenate([[0], run[offsets[1:] - 1]]) if len(nz) > 1 else np.zeros(1, dtype=np.int64)
-        ends = run - np.repeat(base, nz)
+        run_base = (
+            np.concatenate([[0], run[firsts[1:] - 1]])
+            if len(nz) > 1
+            else np.zeros(1, dtype=np.int64)
+        )
+        ends = run - np.repeat(run_base, nz)
         starts = ends - tok_lens
         # Everything after a text's last token is whitespace.
         text_lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[nz_mask]
-        trailing = text_lens > ends[offsets + nz - 1]
+        trailing = text_lens > ends[firsts + nz - 1]
         idx = np.array(self._token_ids(all_toks), dtype=np.int64)
         keys = context_keys(ws, self._props[idx], nz, trailing)
         ctx = self._context_ids(keys)
-        i = np.arange(total) - np.repeat(offsets, nz)
+        i = np.arange(total) - np.repeat(firsts, nz)
         n_tok = np.repeat(nz, nz)
         edge = self._edge
         prev1 = np.roll(idx, 1)
@@ -333,7 +350,7 @@ class FastCRF:
         # trans_t[to, from]: the reduction runs over the contiguous last axis.
         trans_t = np.ascontiguousarray(self.trans.T)[None]
         for b0 in range(0, len(order), BATCH):
-            rows = order[b0:b0 + BATCH]
+            rows = order[b0 : b0 + BATCH]
             blens = lens[rows]
             tmax = int(blens[-1])
             steps = np.arange(tmax)
@@ -348,7 +365,9 @@ class FastCRF:
                 cand = score[lo:, None, :] + trans_t
                 best = cand.argmax(axis=2)
                 back[lo:, t] = best
-                score[lo:] = np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0] + bem[lo:, t]
+                score[lo:] = (
+                    np.take_along_axis(cand, best[:, :, None], axis=2)[:, :, 0] + bem[lo:, t]
+                )
             # ``cur`` holds each row's best final label until its last position is reached.
             cur = score.argmax(axis=1)
             path = np.zeros((len(rows), tmax), dtype=np.int64)

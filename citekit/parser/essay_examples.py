@@ -27,156 +27,376 @@ import argparse
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 SEED = 4242
 
 # family, given, middle (initial or second given name)
 PEOPLE = [
-    ("Huntington", "Samuel", "P."), ("Waltz", "Kenneth", "N."), ("Brzezinski", "Zbigniew", ""),
-    ("Kissinger", "Henry", ""), ("Fukuyama", "Francis", ""), ("Allison", "Graham", "T."),
-    ("Jervis", "Robert", ""), ("Wendt", "Alexander", ""), ("Gilpin", "Robert", ""),
-    ("Kennan", "George", "F."), ("Ikenberry", "John", "G."), ("Walt", "Stephen", "M."),
-    ("Krasner", "Stephen", "D."), ("Morgenthau", "Hans", "J."), ("Bull", "Hedley", ""),
-    ("Buzan", "Barry", ""), ("Katzenstein", "Peter", "J."), ("Putnam", "Robert", "D."),
-    ("Tsygankov", "Andrei", "P."), ("Trenin", "Dmitri", ""), ("Lo", "Bobo", ""),
-    ("Cooley", "Alexander", ""), ("Laruelle", "Marlene", ""), ("Rumer", "Eugene", "B."),
-    ("Olcott", "Martha", "Brill"), ("Stent", "Angela", "E."), ("Sakwa", "Richard", ""),
-    ("Kagan", "Robert", ""), ("Zakaria", "Fareed", ""), ("Krastev", "Ivan", ""),
-    ("Lukin", "Alexander", ""), ("Karaganov", "Sergei", "A."), ("Hill", "Fiona", ""),
-    ("Gaddy", "Clifford", "G."), ("Treisman", "Daniel", ""), ("Shevtsova", "Lilia", ""),
-    ("Legvold", "Robert", ""), ("Rashid", "Ahmed", ""), ("Starr", "Frederick", "S."),
-    ("Collins", "Kathleen", ""), ("Heathershaw", "John", ""), ("Schatz", "Edward", ""),
-    ("Cornell", "Svante", "E."), ("Gleason", "Gregory", ""), ("Marat", "Erica", ""),
-    ("Kassenova", "Nargis", ""), ("Peyrouse", "Sebastien", ""), ("Kavalski", "Emilian", ""),
-    ("Pomfret", "Richard", ""), ("Wohlforth", "William", "C."), ("Acharya", "Amitav", ""),
-    ("Shambaugh", "David", ""), ("Friedberg", "Aaron", "L."), ("Posen", "Barry", "R."),
-    ("Snyder", "Jack", ""), ("Schweller", "Randall", "L."), ("Lake", "David", "A."),
-    ("Ruggie", "John", "Gerard"), ("Finnemore", "Martha", ""), ("Sikkink", "Kathryn", ""),
-    ("Slaughter", "Anne-Marie", ""), ("Mead", "Walter", "Russell"), ("Kupchan", "Charles", "A."),
-    ("Haass", "Richard", "N."), ("Gaddis", "John", "Lewis"), ("Lieven", "Anatol", ""),
-    ("Kotkin", "Stephen", ""), ("Kaplan", "Robert", "D."), ("Ferguson", "Niall", ""),
-    ("Mackinder", "Halford", "J."), ("Spykman", "Nicholas", "J."), ("Ambrosio", "Thomas", ""),
-    ("Wilson", "Andrew", ""), ("Menon", "Rajan", ""), ("Blank", "Stephen", "J."),
-    ("Kuchins", "Andrew", "C."), ("Weitz", "Richard", ""), ("Oliker", "Olga", ""),
-    ("Charap", "Samuel", ""), ("Colton", "Timothy", "J."), ("Gvosdev", "Nikolas", "K."),
-    ("Dannreuther", "Roland", ""), ("Duncan", "Peter", "J. S."), ("Freire", "Maria", "Raquel"),
-    ("Light", "Margot", ""), ("Mankiw", "Gregory", "N."), ("Sen", "Amartya", ""),
-    ("Acemoglu", "Daron", ""), ("Robinson", "James", "A."), ("Anderson", "Benedict", ""),
-    ("Gellner", "Ernest", ""), ("Hobsbawm", "Eric", "J."), ("Said", "Edward", "W."),
-    ("Tilly", "Charles", ""), ("Skocpol", "Theda", ""), ("Levitsky", "Steven", ""),
-    ("Way", "Lucan", "A."), ("Hale", "Henry", "E."), ("Gel'man", "Vladimir", ""),
-    ("Bremmer", "Ian", ""), ("Mahbubani", "Kishore", ""), ("Roy", "Olivier", ""),
-    ("Akiner", "Shirin", ""), ("Matveeva", "Anna", ""), ("Kuzio", "Taras", ""),
-    ("de Haas", "Marcel", ""), ("van Herpen", "Marcel", "H."), ("Hopf", "Ted", ""),
-    ("Mazower", "Mark", ""), ("Judt", "Tony", ""), ("Applebaum", "Anne", ""),
-    ("Galeotti", "Mark", ""), ("Kofman", "Michael", ""), ("Giles", "Keir", ""),
-    ("Monaghan", "Andrew", ""), ("Götz", "Elias", ""), ("Müller", "Jan-Werner", ""),
+    ("Huntington", "Samuel", "P."),
+    ("Waltz", "Kenneth", "N."),
+    ("Brzezinski", "Zbigniew", ""),
+    ("Kissinger", "Henry", ""),
+    ("Fukuyama", "Francis", ""),
+    ("Allison", "Graham", "T."),
+    ("Jervis", "Robert", ""),
+    ("Wendt", "Alexander", ""),
+    ("Gilpin", "Robert", ""),
+    ("Kennan", "George", "F."),
+    ("Ikenberry", "John", "G."),
+    ("Walt", "Stephen", "M."),
+    ("Krasner", "Stephen", "D."),
+    ("Morgenthau", "Hans", "J."),
+    ("Bull", "Hedley", ""),
+    ("Buzan", "Barry", ""),
+    ("Katzenstein", "Peter", "J."),
+    ("Putnam", "Robert", "D."),
+    ("Tsygankov", "Andrei", "P."),
+    ("Trenin", "Dmitri", ""),
+    ("Lo", "Bobo", ""),
+    ("Cooley", "Alexander", ""),
+    ("Laruelle", "Marlene", ""),
+    ("Rumer", "Eugene", "B."),
+    ("Olcott", "Martha", "Brill"),
+    ("Stent", "Angela", "E."),
+    ("Sakwa", "Richard", ""),
+    ("Kagan", "Robert", ""),
+    ("Zakaria", "Fareed", ""),
+    ("Krastev", "Ivan", ""),
+    ("Lukin", "Alexander", ""),
+    ("Karaganov", "Sergei", "A."),
+    ("Hill", "Fiona", ""),
+    ("Gaddy", "Clifford", "G."),
+    ("Treisman", "Daniel", ""),
+    ("Shevtsova", "Lilia", ""),
+    ("Legvold", "Robert", ""),
+    ("Rashid", "Ahmed", ""),
+    ("Starr", "Frederick", "S."),
+    ("Collins", "Kathleen", ""),
+    ("Heathershaw", "John", ""),
+    ("Schatz", "Edward", ""),
+    ("Cornell", "Svante", "E."),
+    ("Gleason", "Gregory", ""),
+    ("Marat", "Erica", ""),
+    ("Kassenova", "Nargis", ""),
+    ("Peyrouse", "Sebastien", ""),
+    ("Kavalski", "Emilian", ""),
+    ("Pomfret", "Richard", ""),
+    ("Wohlforth", "William", "C."),
+    ("Acharya", "Amitav", ""),
+    ("Shambaugh", "David", ""),
+    ("Friedberg", "Aaron", "L."),
+    ("Posen", "Barry", "R."),
+    ("Snyder", "Jack", ""),
+    ("Schweller", "Randall", "L."),
+    ("Lake", "David", "A."),
+    ("Ruggie", "John", "Gerard"),
+    ("Finnemore", "Martha", ""),
+    ("Sikkink", "Kathryn", ""),
+    ("Slaughter", "Anne-Marie", ""),
+    ("Mead", "Walter", "Russell"),
+    ("Kupchan", "Charles", "A."),
+    ("Haass", "Richard", "N."),
+    ("Gaddis", "John", "Lewis"),
+    ("Lieven", "Anatol", ""),
+    ("Kotkin", "Stephen", ""),
+    ("Kaplan", "Robert", "D."),
+    ("Ferguson", "Niall", ""),
+    ("Mackinder", "Halford", "J."),
+    ("Spykman", "Nicholas", "J."),
+    ("Ambrosio", "Thomas", ""),
+    ("Wilson", "Andrew", ""),
+    ("Menon", "Rajan", ""),
+    ("Blank", "Stephen", "J."),
+    ("Kuchins", "Andrew", "C."),
+    ("Weitz", "Richard", ""),
+    ("Oliker", "Olga", ""),
+    ("Charap", "Samuel", ""),
+    ("Colton", "Timothy", "J."),
+    ("Gvosdev", "Nikolas", "K."),
+    ("Dannreuther", "Roland", ""),
+    ("Duncan", "Peter", "J. S."),
+    ("Freire", "Maria", "Raquel"),
+    ("Light", "Margot", ""),
+    ("Mankiw", "Gregory", "N."),
+    ("Sen", "Amartya", ""),
+    ("Acemoglu", "Daron", ""),
+    ("Robinson", "James", "A."),
+    ("Anderson", "Benedict", ""),
+    ("Gellner", "Ernest", ""),
+    ("Hobsbawm", "Eric", "J."),
+    ("Said", "Edward", "W."),
+    ("Tilly", "Charles", ""),
+    ("Skocpol", "Theda", ""),
+    ("Levitsky", "Steven", ""),
+    ("Way", "Lucan", "A."),
+    ("Hale", "Henry", "E."),
+    ("Gel'man", "Vladimir", ""),
+    ("Bremmer", "Ian", ""),
+    ("Mahbubani", "Kishore", ""),
+    ("Roy", "Olivier", ""),
+    ("Akiner", "Shirin", ""),
+    ("Matveeva", "Anna", ""),
+    ("Kuzio", "Taras", ""),
+    ("de Haas", "Marcel", ""),
+    ("van Herpen", "Marcel", "H."),
+    ("Hopf", "Ted", ""),
+    ("Mazower", "Mark", ""),
+    ("Judt", "Tony", ""),
+    ("Applebaum", "Anne", ""),
+    ("Galeotti", "Mark", ""),
+    ("Kofman", "Michael", ""),
+    ("Giles", "Keir", ""),
+    ("Monaghan", "Andrew", ""),
+    ("Götz", "Elias", ""),
+    ("Müller", "Jan-Werner", ""),
 ]
 RU_PEOPLE = [
-    ("Лукин", "А.", "В."), ("Караганов", "С.", "А."), ("Тренин", "Д.", "В."),
-    ("Богатуров", "А.", "Д."), ("Торкунов", "А.", "В."), ("Шаклеина", "Т.", "А."),
-    ("Кортунов", "С.", "В."), ("Цыганков", "А.", "П."), ("Лебедева", "М.", "М."),
-    ("Арбатова", "Н.", "К."), ("Мельвиль", "А.", "Ю."), ("Ефимова", "Л.", "М."),
+    ("Лукин", "А.", "В."),
+    ("Караганов", "С.", "А."),
+    ("Тренин", "Д.", "В."),
+    ("Богатуров", "А.", "Д."),
+    ("Торкунов", "А.", "В."),
+    ("Шаклеина", "Т.", "А."),
+    ("Кортунов", "С.", "В."),
+    ("Цыганков", "А.", "П."),
+    ("Лебедева", "М.", "М."),
+    ("Арбатова", "Н.", "К."),
+    ("Мельвиль", "А.", "Ю."),
+    ("Ефимова", "Л.", "М."),
 ]
 
 BOOK_TITLES = [
-    "The Clash of Civilizations and the Remaking of World Order", "Theory of International Politics",
-    "The Grand Chessboard: American Primacy and Its Geostrategic Imperatives", "World Order",
-    "The End of History and the Last Man", "Essence of Decision: Explaining the Cuban Missile Crisis",
-    "Perception and Misperception in International Politics", "Social Theory of International Politics",
-    "War and Change in World Politics", "The Anarchical Society. A Study of Order in World Politics",
-    "People, States and Fear", "Regions and Powers: The Structure of International Security",
+    "The Clash of Civilizations and the Remaking of World Order",
+    "Theory of International Politics",
+    "The Grand Chessboard: American Primacy and Its Geostrategic Imperatives",
+    "World Order",
+    "The End of History and the Last Man",
+    "Essence of Decision: Explaining the Cuban Missile Crisis",
+    "Perception and Misperception in International Politics",
+    "Social Theory of International Politics",
+    "War and Change in World Politics",
+    "The Anarchical Society. A Study of Order in World Politics",
+    "People, States and Fear",
+    "Regions and Powers: The Structure of International Security",
     "Russia and the Idea of the West. Gorbachev, Intellectuals, and the End of the Cold War",
     "Russia's Foreign Policy: Change and Continuity in National Identity",
     "Great Games, Local Rules. The New Great Power Contest in Central Asia",
     "Axis of Convenience: Moscow, Beijing, and the New Geopolitics",
     "Central Asia in International Relations. The Legacies of Halford Mackinder",
     "The Limits of Partnership: U.S.-Russian Relations in the Twenty-First Century",
-    "Mr. Putin: Operative in the Kremlin", "Russia's Role in the World",
-    "Soviet Nationality Policy, 1923-1939", "The Struggle for Central Asia, 1991–2011",
+    "Mr. Putin: Operative in the Kremlin",
+    "Russia's Role in the World",
+    "Soviet Nationality Policy, 1923-1939",
+    "The Struggle for Central Asia, 1991–2011",
     "Imagined Communities. Reflections on the Origin and Spread of Nationalism",
-    "Nations and Nationalism", "The Age of Extremes: The Short Twentieth Century, 1914-1991",
-    "Orientalism", "Coercion, Capital, and European States, AD 990-1992",
+    "Nations and Nationalism",
+    "The Age of Extremes: The Short Twentieth Century, 1914-1991",
+    "Orientalism",
+    "Coercion, Capital, and European States, AD 990-1992",
     "Competitive Authoritarianism: Hybrid Regimes after the Cold War",
     "Why Nations Fail. The Origins of Power, Prosperity, and Poverty",
     "Patronal Politics: Eurasian Regime Dynamics in Comparative Perspective",
     "Taliban: Militant Islam, Oil and Fundamentalism in Central Asia",
-    "Clan Politics and Regime Transition in Central Asia", "The Return of Geopolitics in Europe?",
-    "Russia and Its Near Neighbours", "Russia's Security Policy under Putin: A Critical Perspective",
+    "Clan Politics and Regime Transition in Central Asia",
+    "The Return of Geopolitics in Europe?",
+    "Russia and Its Near Neighbours",
+    "Russia's Security Policy under Putin: A Critical Perspective",
     "Dangerous Liaisons: Russia, China and the West, 1989-2014",
     "Frozen Conflicts and Great Power Politics in the Black Sea Region",
-    "The Russian Challenge", "Postwar: A History of Europe Since 1945", "Gulag: A History",
-    "The Vory: Russia's Super Mafia", "Russia's Military Revival", "The New Russian Nationalism",
-    "The Globalization of World Politics", "Development as Freedom", "Principles of Economics",
-    "Strategies of Containment", "The Revenge of Geography", "Eurasian Integration and the Russian World",
+    "The Russian Challenge",
+    "Postwar: A History of Europe Since 1945",
+    "Gulag: A History",
+    "The Vory: Russia's Super Mafia",
+    "Russia's Military Revival",
+    "The New Russian Nationalism",
+    "The Globalization of World Politics",
+    "Development as Freedom",
+    "Principles of Economics",
+    "Strategies of Containment",
+    "The Revenge of Geography",
+    "Eurasian Integration and the Russian World",
     "Energy Security in Central Asia: Pipelines, Politics and Power 2000-2020",
 ]
 ARTICLE_TITLES = [
-    "The Rise of China and the Future of the West", "Russia's Pivot to Asia: Myth or Reality?",
-    "Why Central Asia Matters", "Energy Security and the Caspian Basin",
-    "The Shanghai Cooperation Organization and Regional Security", "Soft Balancing against the United States",
+    "The Rise of China and the Future of the West",
+    "Russia's Pivot to Asia: Myth or Reality?",
+    "Why Central Asia Matters",
+    "Energy Security and the Caspian Basin",
+    "The Shanghai Cooperation Organization and Regional Security",
+    "Soft Balancing against the United States",
     "The Eurasian Economic Union: Deals, Rules and the Exercise of Power",
-    "Water Conflicts in Central Asia: Myth and Reality", "Authoritarian Learning in Post-Soviet States",
-    "Hegemony and Its Discontents", "Great Power Rivalry in Central Asia after 2001",
-    "Russia's Near Abroad Policy, 1992-2008", "The Unipolar Moment", "The Sources of Soviet Conduct",
-    "The False Promise of Liberal Institutions? A Reply", "Anarchy Is What States Make of It",
-    "The Geographical Pivot of History", "Cooperation under the Security Dilemma",
-    "Russia and Central Asia: Post-Soviet Interaction", "Kazakhstan's Multi-Vector Foreign Policy",
+    "Water Conflicts in Central Asia: Myth and Reality",
+    "Authoritarian Learning in Post-Soviet States",
+    "Hegemony and Its Discontents",
+    "Great Power Rivalry in Central Asia after 2001",
+    "Russia's Near Abroad Policy, 1992-2008",
+    "The Unipolar Moment",
+    "The Sources of Soviet Conduct",
+    "The False Promise of Liberal Institutions? A Reply",
+    "Anarchy Is What States Make of It",
+    "The Geographical Pivot of History",
+    "Cooperation under the Security Dilemma",
+    "Russia and Central Asia: Post-Soviet Interaction",
+    "Kazakhstan's Multi-Vector Foreign Policy",
     "China in Central Asia: Securitisation and Economic Penetration",
-    "The Myth of Post-Soviet Regional Integration", "Managing the Post-Soviet Space",
-    "Democracy Promotion and Its Limits in Uzbekistan", "The New Great Game in Central Asia",
-    "Migration, Remittances and Power in Tajikistan", "Afghanistan after the Withdrawal, 2014-2016",
-    "Why Russia Invaded Georgia", "Sanctions and the Russian Economy", "The Crimea Annexation Revisited",
-    "Turkmenistan's Gas and the Politics of Neutrality", "Islam and Politics in Kyrgyzstan",
-    "Belt and Road and Eurasian Connectivity", "The Collective Security Treaty Organization at Twenty",
-    "Geopolitics of the Arctic", "Identity and Foreign Policy in Post-Soviet Russia",
+    "The Myth of Post-Soviet Regional Integration",
+    "Managing the Post-Soviet Space",
+    "Democracy Promotion and Its Limits in Uzbekistan",
+    "The New Great Game in Central Asia",
+    "Migration, Remittances and Power in Tajikistan",
+    "Afghanistan after the Withdrawal, 2014-2016",
+    "Why Russia Invaded Georgia",
+    "Sanctions and the Russian Economy",
+    "The Crimea Annexation Revisited",
+    "Turkmenistan's Gas and the Politics of Neutrality",
+    "Islam and Politics in Kyrgyzstan",
+    "Belt and Road and Eurasian Connectivity",
+    "The Collective Security Treaty Organization at Twenty",
+    "Geopolitics of the Arctic",
+    "Identity and Foreign Policy in Post-Soviet Russia",
 ]
 RU_TITLES = [
-    "Россия и Центральная Азия: новые вызовы", "Внешняя политика России в XXI веке",
-    "Евразийская интеграция: итоги и перспективы", "Поворот на Восток и Шанхайская организация сотрудничества",
-    "Мировой порядок после 2014 года", "Центральная Азия в системе международных отношений",
+    "Россия и Центральная Азия: новые вызовы",
+    "Внешняя политика России в XXI веке",
+    "Евразийская интеграция: итоги и перспективы",
+    "Поворот на Восток и Шанхайская организация сотрудничества",
+    "Мировой порядок после 2014 года",
+    "Центральная Азия в системе международных отношений",
 ]
 JOURNALS = [
-    "Foreign Affairs", "International Security", "Survival", "Europe-Asia Studies", "Central Asian Survey",
-    "Problems of Post-Communism", "The Washington Quarterly", "International Affairs", "Journal of Democracy",
-    "Post-Soviet Affairs", "World Politics", "Asian Survey", "Security Dialogue", "Journal of Eurasian Studies",
-    "Russia in Global Affairs", "Orbis", "Foreign Policy", "The National Interest", "Journal of Contemporary China",
-    "International Organization", "Geographical Journal", "Demokratizatsiya", "Russian Politics",
-    "Journal of Strategic Studies", "Contemporary Security Policy", "Nationalities Papers",
+    "Foreign Affairs",
+    "International Security",
+    "Survival",
+    "Europe-Asia Studies",
+    "Central Asian Survey",
+    "Problems of Post-Communism",
+    "The Washington Quarterly",
+    "International Affairs",
+    "Journal of Democracy",
+    "Post-Soviet Affairs",
+    "World Politics",
+    "Asian Survey",
+    "Security Dialogue",
+    "Journal of Eurasian Studies",
+    "Russia in Global Affairs",
+    "Orbis",
+    "Foreign Policy",
+    "The National Interest",
+    "Journal of Contemporary China",
+    "International Organization",
+    "Geographical Journal",
+    "Demokratizatsiya",
+    "Russian Politics",
+    "Journal of Strategic Studies",
+    "Contemporary Security Policy",
+    "Nationalities Papers",
 ]
 RU_JOURNALS = [
-    "Международная жизнь", "Мировая экономика и международные отношения", "Полис. Политические исследования",
-    "Россия в глобальной политике", "Вестник МГИМО-Университета", "Международные процессы",
+    "Международная жизнь",
+    "Мировая экономика и международные отношения",
+    "Полис. Политические исследования",
+    "Россия в глобальной политике",
+    "Вестник МГИМО-Университета",
+    "Международные процессы",
 ]
 PUBLISHERS = [
-    ("Simon & Schuster", "New York"), ("Addison-Wesley", "Reading, MA"), ("Basic Books", "New York"),
-    ("Penguin Press", "New York"), ("Free Press", "New York"), ("Cambridge University Press", "Cambridge"),
-    ("Oxford University Press", "Oxford"), ("Princeton University Press", "Princeton"),
-    ("Columbia University Press", "New York"), ("Routledge", "London"), ("Taylor&Francis", "Abingdon"),
-    ("Palgrave Macmillan", "Basingstoke"), ("Rowman & Littlefield", "Lanham, MD"),
-    ("Brookings Institution Press", "Washington, DC"), ("Hurst", "London"), ("Zed Books", "London"),
-    ("I.B. Tauris", "London"), ("Lynne Rienner", "Boulder, CO"), ("Yale University Press", "New Haven"),
-    ("Harvard University Press", "Cambridge, MA"), ("Polity Press", "Cambridge"), ("Verso", "London"),
-    ("Little, Brown and Company", "Boston"), ("W. W. Norton", "New York"), ("Knopf", "New York"),
-    ("Ashgate", "Farnham"), ("Stanford University Press", "Stanford"), ("Cornell University Press", "Ithaca"),
-    ("Westview Press", "Boulder"), ("Macmillan", "London"), ("Vintage", "New York"),
-    ("Edinburgh University Press", "Edinburgh"), ("Manchester University Press", "Manchester"),
-    ("Springer", "Cham"), ("Wiley-Blackwell", "Oxford"), ("Sage", "London"), ("Public Affairs", "New York"),
-    ("Carnegie Endowment for International Peace", "Washington D.C."), ("Chatham House", "London"),
+    ("Simon & Schuster", "New York"),
+    ("Addison-Wesley", "Reading, MA"),
+    ("Basic Books", "New York"),
+    ("Penguin Press", "New York"),
+    ("Free Press", "New York"),
+    ("Cambridge University Press", "Cambridge"),
+    ("Oxford University Press", "Oxford"),
+    ("Princeton University Press", "Princeton"),
+    ("Columbia University Press", "New York"),
+    ("Routledge", "London"),
+    ("Taylor&Francis", "Abingdon"),
+    ("Palgrave Macmillan", "Basingstoke"),
+    ("Rowman & Littlefield", "Lanham, MD"),
+    ("Brookings Institution Press", "Washington, DC"),
+    ("Hurst", "London"),
+    ("Zed Books", "London"),
+    ("I.B. Tauris", "London"),
+    ("Lynne Rienner", "Boulder, CO"),
+    ("Yale University Press", "New Haven"),
+    ("Harvard University Press", "Cambridge, MA"),
+    ("Polity Press", "Cambridge"),
+    ("Verso", "London"),
+    ("Little, Brown and Company", "Boston"),
+    ("W. W. Norton", "New York"),
+    ("Knopf", "New York"),
+    ("Ashgate", "Farnham"),
+    ("Stanford University Press", "Stanford"),
+    ("Cornell University Press", "Ithaca"),
+    ("Westview Press", "Boulder"),
+    ("Macmillan", "London"),
+    ("Vintage", "New York"),
+    ("Edinburgh University Press", "Edinburgh"),
+    ("Manchester University Press", "Manchester"),
+    ("Springer", "Cham"),
+    ("Wiley-Blackwell", "Oxford"),
+    ("Sage", "London"),
+    ("Public Affairs", "New York"),
+    ("Carnegie Endowment for International Peace", "Washington D.C."),
+    ("Chatham House", "London"),
 ]
-RU_PUBLISHERS = [("Международные отношения", "М."), ("Аспект Пресс", "М."), ("Весь мир", "М."),
-                 ("Наука", "Москва"), ("Изд-во СПбГУ", "СПб.")]
+RU_PUBLISHERS = [
+    ("Международные отношения", "М."),
+    ("Аспект Пресс", "М."),
+    ("Весь мир", "М."),
+    ("Наука", "Москва"),
+    ("Изд-во СПбГУ", "СПб."),
+]
 THINK_TANKS = [
-    "RAND Corporation", "RAND", "Center for Strategic and International Studies", "Carnegie Moscow Center",
-    "International Crisis Group", "Brookings Institution", "Chatham House", "SIPRI",
-    "European Council on Foreign Relations", "Valdai Discussion Club", "Russian International Affairs Council",
-    "Jamestown Foundation", "Council on Foreign Relations", "Wilson Center", "Istituto Affari Internazionali",
-    "Central Asia-Caucasus Institute", "Norwegian Institute of International Affairs", "CEPS",
-    "German Marshall Fund", "Finnish Institute of International Affairs", "Atlantic Council",
+    "RAND Corporation",
+    "RAND",
+    "Center for Strategic and International Studies",
+    "Carnegie Moscow Center",
+    "International Crisis Group",
+    "Brookings Institution",
+    "Chatham House",
+    "SIPRI",
+    "European Council on Foreign Relations",
+    "Valdai Discussion Club",
+    "Russian International Affairs Council",
+    "Jamestown Foundation",
+    "Council on Foreign Relations",
+    "Wilson Center",
+    "Istituto Affari Internazionali",
+    "Central Asia-Caucasus Institute",
+    "Norwegian Institute of International Affairs",
+    "CEPS",
+    "German Marshall Fund",
+    "Finnish Institute of International Affairs",
+    "Atlantic Council",
 ]
-CITIES = ["Washington D.C.", "Washington, DC", "London", "Moscow", "Brussels", "Santa Monica, CA", "Berlin",
-          "Stockholm", "Oslo", "Helsinki", "Almaty", "Bishkek", "Tashkent", "Astana", "Paris", "Rome",
-          "Warsaw", "Vienna", "Geneva", "New York", "Beijing", "Istanbul", "Budapest", "Prague"]
+CITIES = [
+    "Washington D.C.",
+    "Washington, DC",
+    "London",
+    "Moscow",
+    "Brussels",
+    "Santa Monica, CA",
+    "Berlin",
+    "Stockholm",
+    "Oslo",
+    "Helsinki",
+    "Almaty",
+    "Bishkek",
+    "Tashkent",
+    "Astana",
+    "Paris",
+    "Rome",
+    "Warsaw",
+    "Vienna",
+    "Geneva",
+    "New York",
+    "Beijing",
+    "Istanbul",
+    "Budapest",
+    "Prague",
+]
 SITES = [
     ("The Diplomat", "https://thediplomat.com/{y}/{m:02d}/{slug}/"),
     ("Eurasianet", "https://eurasianet.org/{slug}"),
@@ -194,30 +414,110 @@ SITES = [
     ("Valdai Club", "https://valdaiclub.com/a/highlights/{slug}/"),
     ("Kremlin.ru", "http://en.kremlin.ru/events/president/news/{n}"),
 ]
-NEWSPAPERS = ["The New York Times", "The Washington Post", "Financial Times", "The Economist",
-              "The Moscow Times", "Kommersant", "Nezavisimaya Gazeta", "Le Monde", "The Times", "Vedomosti"]
+NEWSPAPERS = [
+    "The New York Times",
+    "The Washington Post",
+    "Financial Times",
+    "The Economist",
+    "The Moscow Times",
+    "Kommersant",
+    "Nezavisimaya Gazeta",
+    "Le Monde",
+    "The Times",
+    "Vedomosti",
+]
 EVENTS = [
-    "ISA Annual Convention", "BISA Annual Conference", "ESCAS Conference", "CESS Annual Conference",
-    "Annual Meeting of the American Political Science Association", "ICCEES World Congress",
-    "ASN World Convention", "ECPR General Conference", "International Studies Association Congress",
-    "Central Eurasian Studies Society Congress", "Annual Conference of the Association for Slavic Studies",
+    "ISA Annual Convention",
+    "BISA Annual Conference",
+    "ESCAS Conference",
+    "CESS Annual Conference",
+    "Annual Meeting of the American Political Science Association",
+    "ICCEES World Congress",
+    "ASN World Convention",
+    "ECPR General Conference",
+    "International Studies Association Congress",
+    "Central Eurasian Studies Society Congress",
+    "Annual Conference of the Association for Slavic Studies",
 ]
 CORPORATE = [
-    "World Bank", "International Crisis Group", "European Commission", "NATO", "OSCE", "United Nations",
-    "Ministry of Foreign Affairs of the Russian Federation", "Council of the European Union",
-    "International Monetary Fund", "Asian Development Bank", "UNDP", "Human Rights Watch",
-    "Amnesty International", "U.S. Department of State", "European Parliament",
+    "World Bank",
+    "International Crisis Group",
+    "European Commission",
+    "NATO",
+    "OSCE",
+    "United Nations",
+    "Ministry of Foreign Affairs of the Russian Federation",
+    "Council of the European Union",
+    "International Monetary Fund",
+    "Asian Development Bank",
+    "UNDP",
+    "Human Rights Watch",
+    "Amnesty International",
+    "U.S. Department of State",
+    "European Parliament",
 ]
-UNIVERSITIES = ["University of Oxford", "London School of Economics", "Harvard University",
-                "University of Glasgow", "Central European University", "University of Cambridge",
-                "Moscow State University", "Nazarbayev University", "King's College London"]
-EDITIONS = ["fifth edition", "2nd ed.", "3rd edn", "Second Edition", "revised edition", "4th edition",
-            "third edition", "2nd edn.", "6th ed.", "new edition"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
-MONTH_ABBR = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
-REPORT_GENRES = ["Report", "Working Paper", "Policy Brief", "Research Report", "Briefing Paper",
-                 "Occasional Paper", "Analytical Report", "Asia Report", "Special Report"]
+UNIVERSITIES = [
+    "University of Oxford",
+    "London School of Economics",
+    "Harvard University",
+    "University of Glasgow",
+    "Central European University",
+    "University of Cambridge",
+    "Moscow State University",
+    "Nazarbayev University",
+    "King's College London",
+]
+EDITIONS = [
+    "fifth edition",
+    "2nd ed.",
+    "3rd edn",
+    "Second Edition",
+    "revised edition",
+    "4th edition",
+    "third edition",
+    "2nd edn.",
+    "6th ed.",
+    "new edition",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+MONTH_ABBR = [
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
+REPORT_GENRES = [
+    "Report",
+    "Working Paper",
+    "Policy Brief",
+    "Research Report",
+    "Briefing Paper",
+    "Occasional Paper",
+    "Analytical Report",
+    "Asia Report",
+    "Special Report",
+]
 
 
 class Builder:
@@ -245,17 +545,22 @@ class Builder:
                 text += "" if tight else " "
             text += seg
             segments.append([label, seg])
-        fields: dict[str, object] = {}
+        fields: dict[str, Any] = {}
         for label, seg in segments:
             if label in ("author", "editor", "translator", "date"):
-                fields.setdefault(label, []).append(seg)  # type: ignore[union-attr]
+                fields.setdefault(label, []).append(seg)
             elif label in fields:
                 prev = fields[label]
                 fields[label] = [*prev, seg] if isinstance(prev, list) else [prev, seg]
             else:
                 fields[label] = seg
-        return {"id": f"citekit/essay-style#{n}", "source": "citekit:parser/essay_examples.py",
-                "text": text, "fields": fields, "segments": segments}
+        return {
+            "id": f"citekit/essay-style#{n}",
+            "source": "citekit:parser/essay_examples.py",
+            "text": text,
+            "fields": fields,
+            "segments": segments,
+        }
 
 
 def render_person(p: tuple[str, str, str], style: str) -> str:
@@ -284,11 +589,22 @@ def render_person(p: tuple[str, str, str], style: str) -> str:
     raise ValueError(style)
 
 
-NAME_STYLES = ["fam_comma_given", "fam_comma_init", "fam_comma_init_tight", "fam_given", "fam_mid_given",
-               "caps", "given_fam", "init_fam", "fam_init"]
+NAME_STYLES = [
+    "fam_comma_given",
+    "fam_comma_init",
+    "fam_comma_init_tight",
+    "fam_given",
+    "fam_mid_given",
+    "caps",
+    "given_fam",
+    "init_fam",
+    "fam_init",
+]
 
 
-def authors(rng: random.Random, people=PEOPLE, k: int | None = None, style: str | None = None) -> str:
+def authors(
+    rng: random.Random, people=PEOPLE, k: int | None = None, style: str | None = None
+) -> str:
     k = k or rng.choice([1, 1, 1, 1, 2, 2, 2, 3])
     ps = rng.sample(people, k)
     style = style or rng.choice(NAME_STYLES)
@@ -310,7 +626,7 @@ def close(text: str, punct: str) -> str:
 
 
 def quoted(rng: random.Random, title: str, after: str) -> str:
-    q = rng.choice(["“{}”", "“{}{}”", "\"{}\"", "‘{}’", "'{}'", "«{}»", "{}"])
+    q = rng.choice(["“{}”", "“{}{}”", '"{}"', "‘{}’", "'{}'", "«{}»", "{}"])
     if q == "“{}{}”":
         return "“" + title + after + "”"
     return q.format(title) + after
@@ -324,19 +640,34 @@ def day_month_year(rng: random.Random, y: int | None = None) -> str:
     y = y or rng.randint(2014, 2022)
     d = rng.randint(1, 28)
     m = rng.randrange(12)
-    return rng.choice([f"{d} {MONTHS[m]} {y}", f"{MONTHS[m]} {d}, {y}", f"{d:02d}.{m + 1:02d}.{y}",
-                       f"{d} {MONTH_ABBR[m]} {y}", f"{y}-{m + 1:02d}-{d:02d}"])
+    return rng.choice(
+        [
+            f"{d} {MONTHS[m]} {y}",
+            f"{MONTHS[m]} {d}, {y}",
+            f"{d:02d}.{m + 1:02d}.{y}",
+            f"{d} {MONTH_ABBR[m]} {y}",
+            f"{y}-{m + 1:02d}-{d:02d}",
+        ]
+    )
 
 
 def slugify(title: str) -> str:
-    return "-".join("".join(c for c in w.lower() if c.isalnum()) for w in title.split()[:7]).strip("-")
+    return "-".join("".join(c for c in w.lower() if c.isalnum()) for w in title.split()[:7]).strip(
+        "-"
+    )
 
 
 def url_for(rng: random.Random, title: str) -> tuple[str, str]:
     site, pattern = rng.choice(SITES)
     m = rng.randint(1, 12)
-    url = pattern.format(y=rng.randint(2012, 2021), m=m, d=rng.randint(1, 28), mon=MONTHS[m - 1][:3].lower(),
-                         slug=slugify(title), n=rng.randint(10000, 99999999))
+    url = pattern.format(
+        y=rng.randint(2012, 2021),
+        m=m,
+        d=rng.randint(1, 28),
+        mon=MONTHS[m - 1][:3].lower(),
+        slug=slugify(title),
+        n=rng.randint(10000, 99999999),
+    )
     return site, url
 
 
@@ -355,10 +686,10 @@ def number_label(b: Builder, rng: random.Random, n: int) -> None:
 # Each template adds the pieces of one reference kind.
 def t_book_apa(b, r):
     pub, place = r.choice(PUBLISHERS)
-    b.add("author", close(authors(r), ".") if r.random() < .7 else authors(r))
+    b.add("author", close(authors(r), ".") if r.random() < 0.7 else authors(r))
     b.add("date", f"({a_date(r)}).")
     b.add("title", r.choice(BOOK_TITLES) + ".")
-    if r.random() < .3:
+    if r.random() < 0.3:
         b.add("edition", f"({r.choice(EDITIONS)}).")
     b.add("location", place + ":")
     b.add("publisher", pub + ".")
@@ -368,7 +699,7 @@ def t_book_essay(b, r):
     pub, place = r.choice(PUBLISHERS)
     b.add("author", authors(r) + ",")
     b.add("title", r.choice(BOOK_TITLES) + ",")
-    if r.random() < .5:
+    if r.random() < 0.5:
         b.add("edition", r.choice(EDITIONS) + ",")
     b.add("publisher", pub + ",")
     b.add("location", place + ",")
@@ -382,7 +713,7 @@ def t_book_place_last(b, r):
     b.add("location", place + ":")
     b.add("publisher", pub + ",")
     b.add("date", f"{a_date(r)}.")
-    if r.random() < .5:
+    if r.random() < 0.5:
         b.add("pages", f"{r.randint(120, 640)} p.")
 
 
@@ -438,7 +769,9 @@ def t_article_chicago(b, r):
     b.add("container-title", r.choice(JOURNALS))
     b.add("volume", str(r.randint(1, 90)) + ",")
     b.add("issue", f"no. {r.randint(1, 6)}")
-    season = r.choice(["Spring ", "Summer ", "Winter ", "Fall ", "", "March/April ", "July/August "])
+    season = r.choice(
+        ["Spring ", "Summer ", "Winter ", "Fall ", "", "March/April ", "July/August "]
+    )
     b.add("date", f"({season}{y}):")
     b.add("pages", f"{_pages(r)}.")
 
@@ -454,7 +787,7 @@ def t_article_magazine(b, r):
 
 
 def t_article_vol_no(b, r):
-    b.add("author", close(authors(r), ",") if r.random() < .5 else authors(r) + ".")
+    b.add("author", close(authors(r), ",") if r.random() < 0.5 else authors(r) + ".")
     b.add("title", r.choice(ARTICLE_TITLES) + ".")
     b.add("container-title", r.choice(JOURNALS) + ",")
     b.add("volume", f"Vol. {r.randint(1, 60)},")
@@ -482,7 +815,12 @@ def t_chapter_in_colon(b, r):
     y = a_date(r)
     b.add("author", close(authors(r), "."))
     b.add("title", r.choice(ARTICLE_TITLES) + ".")
-    b.add("editor", "In: " + authors(r, style="fam_comma_init") + r.choice([" (ed.)", " (eds.)", ", ed.", ", eds."]))
+    b.add(
+        "editor",
+        "In: "
+        + authors(r, style="fam_comma_init")
+        + r.choice([" (ed.)", " (eds.)", ", ed.", ", eds."]),
+    )
     b.add("container-title", r.choice(BOOK_TITLES) + ".")
     b.add("location", place + ":")
     b.add("publisher", pub + ",")
@@ -524,16 +862,20 @@ def t_report_pages(b, r):
 def t_web_available(b, r):
     title = r.choice(ARTICLE_TITLES)
     site, url = url_for(r, title)
-    if r.random() < .8:
+    if r.random() < 0.8:
         b.add("author", close(authors(r), "."))
-    if r.random() < .6:
+    if r.random() < 0.6:
         b.add("date", f"({r.randint(2010, 2021)})")
     b.add("title", title + ".")
     b.add("container-title", site + ".")
     b.add("note", r.choice(["Available at:", "Available at", "Available from:", "Online:", "URL:"]))
     b.add("url", url)
-    b.add("accessed", r.choice(["(accessed {}).", "[Accessed {}].", "(Accessed on {})", "(viewed {})."])
-          .format(day_month_year(r)))
+    b.add(
+        "accessed",
+        r.choice(["(accessed {}).", "[Accessed {}].", "(Accessed on {})", "(viewed {})."]).format(
+            day_month_year(r)
+        ),
+    )
 
 
 def t_web_essay(b, r):
@@ -542,11 +884,16 @@ def t_web_essay(b, r):
     b.add("author", authors(r, k=1) + ",")
     b.add("title", quoted(r, title, ","))
     b.add("container-title", site + ",")
-    if r.random() < .6:
+    if r.random() < 0.6:
         b.add("date", day_month_year(r) + ",")
     b.add("url", url + ",")
-    b.add("accessed", r.choice(["accessed {}", "accessed on {}", "Accessed: {}", "retrieved {}"])
-          .format(day_month_year(r)) + r.choice([".", ""]))
+    b.add(
+        "accessed",
+        r.choice(["accessed {}", "accessed on {}", "Accessed: {}", "retrieved {}"]).format(
+            day_month_year(r)
+        )
+        + r.choice([".", ""]),
+    )
 
 
 def t_web_bare(b, r):
@@ -555,7 +902,7 @@ def t_web_bare(b, r):
     b.add("author", authors(r, k=1) + ".")
     b.add("title", title + ".")
     b.add("url", url)
-    if r.random() < .7:
+    if r.random() < 0.7:
         b.add("accessed", f"[accessed on {day_month_year(r)}]")
 
 
@@ -563,8 +910,11 @@ def t_conference(b, r):
     y = a_date(r)
     b.add("author", authors(r) + ",")
     b.add("title", r.choice(ARTICLE_TITLES) + r.choice([",", ".", ". "]).strip())
-    b.add("event", r.choice(["paper presented at the", "Paper presented at the", "paper presented at"])
-          + f" {r.choice(EVENTS)},")
+    b.add(
+        "event",
+        r.choice(["paper presented at the", "Paper presented at the", "paper presented at"])
+        + f" {r.choice(EVENTS)},",
+    )
     b.add("location", r.choice(CITIES) + ",")
     b.add("date", r.choice([f"{y}.", f"{r.randint(1, 28)} {r.choice(MONTHS)} {y}."]))
 
@@ -583,7 +933,7 @@ def t_russian_article(b, r):
     b.add("title", r.choice(RU_TITLES) + " //")
     b.add("container-title", r.choice(RU_JOURNALS) + ".")
     b.add("date", f"{a_date(r)}.")
-    if r.random() < .5:
+    if r.random() < 0.5:
         b.add("volume", f"Т. {r.randint(1, 60)},")
     b.add("issue", f"№ {r.randint(1, 12)}.")
     b.add("pages", f"С. {_pages(r)}.")
@@ -615,7 +965,7 @@ def t_corporate(b, r):
     b.add("author", org)
     b.add("date", f"({y}).")
     b.add("title", r.choice(ARTICLE_TITLES) + ".")
-    if r.random() < .5:
+    if r.random() < 0.5:
         b.add("location", r.choice(CITIES) + ":")
         b.add("publisher", r.choice([org, *THINK_TANKS]) + ".")
     else:
@@ -638,7 +988,10 @@ def t_corporate_report(b, r):
     org = r.choice(CORPORATE + THINK_TANKS)
     b.add("author", org + ",")
     b.add("title", r.choice(ARTICLE_TITLES) + ",")
-    b.add("genre", f"{r.choice(REPORT_GENRES)} {r.choice(['N°', 'No. ', 'no. ', '#', ''])}{r.randint(1, 300)},")
+    b.add(
+        "genre",
+        f"{r.choice(REPORT_GENRES)} {r.choice(['N°', 'No. ', 'no. ', '#', ''])}{r.randint(1, 300)},",
+    )
     b.add("location", r.choice(CITIES) + ",")
     b.add("date", f"{a_date(r)}.")
 
@@ -648,19 +1001,26 @@ def t_corporate_web(b, r):
     title = r.choice(ARTICLE_TITLES)
     _, url = url_for(r, title)
     b.add("author", org + r.choice([".", ",", ""]))
-    if r.random() < .5:
+    if r.random() < 0.5:
         b.add("date", f"({r.randint(2005, 2021)}).")
     b.add("title", quoted(r, title, r.choice([".", ","])))
     b.add("url", url)
-    b.add("accessed", r.choice(["(accessed {}).", "(accessed {})", "[accessed {}]", "accessed {}."])
-          .format(day_month_year(r)))
+    b.add(
+        "accessed",
+        r.choice(["(accessed {}).", "(accessed {})", "[accessed {}]", "accessed {}."]).format(
+            day_month_year(r)
+        ),
+    )
 
 
 def t_thesis(b, r):
     b.add("author", authors(r, k=1))
     b.add("date", f"({a_date(r)})")
     b.add("title", r.choice(ARTICLE_TITLES) + ".")
-    b.add("genre", r.choice(["PhD thesis,", "PhD dissertation,", "Doctoral dissertation,", "MA thesis,"]))
+    b.add(
+        "genre",
+        r.choice(["PhD thesis,", "PhD dissertation,", "Doctoral dissertation,", "MA thesis,"]),
+    )
     b.add("publisher", r.choice(UNIVERSITIES) + ".")
 
 
@@ -684,7 +1044,10 @@ def t_translated(b, r):
 
 def t_edited_book(b, r):
     pub, place = r.choice(PUBLISHERS)
-    b.add("editor", authors(r, k=r.choice([1, 2])) + r.choice([" (eds)", " (ed.)", " (Eds.)", ", eds.,"]))
+    b.add(
+        "editor",
+        authors(r, k=r.choice([1, 2])) + r.choice([" (eds)", " (ed.)", " (Eds.)", ", eds.,"]),
+    )
     b.add("date", f"({a_date(r)})")
     b.add("title", r.choice(BOOK_TITLES) + ".")
     b.add("location", place + ":")
@@ -701,14 +1064,38 @@ def t_year_last_caps(b, r):
 
 
 TEMPLATES = [
-    (t_book_apa, 16), (t_book_essay, 24), (t_book_place_last, 12), (t_book_harvard, 8),
-    (t_book_pub_first, 16), (t_article_harvard, 12), (t_article_in_no, 14), (t_article_chicago, 10),
-    (t_article_magazine, 10), (t_article_vol_no, 12), (t_chapter, 12), (t_chapter_in_colon, 8),
-    (t_report_think_tank, 16), (t_report_numbered, 10), (t_report_pages, 10), (t_web_available, 18),
-    (t_web_essay, 16), (t_web_bare, 8), (t_conference, 16), (t_conference_apa, 8),
-    (t_russian_article, 14), (t_russian_book, 8), (t_russian_latin, 6), (t_corporate, 12),
-    (t_corporate_essay, 10), (t_corporate_report, 12), (t_corporate_web, 10), (t_thesis, 6),
-    (t_newspaper, 8), (t_translated, 5), (t_edited_book, 6), (t_year_last_caps, 8),
+    (t_book_apa, 16),
+    (t_book_essay, 24),
+    (t_book_place_last, 12),
+    (t_book_harvard, 8),
+    (t_book_pub_first, 16),
+    (t_article_harvard, 12),
+    (t_article_in_no, 14),
+    (t_article_chicago, 10),
+    (t_article_magazine, 10),
+    (t_article_vol_no, 12),
+    (t_chapter, 12),
+    (t_chapter_in_colon, 8),
+    (t_report_think_tank, 16),
+    (t_report_numbered, 10),
+    (t_report_pages, 10),
+    (t_web_available, 18),
+    (t_web_essay, 16),
+    (t_web_bare, 8),
+    (t_conference, 16),
+    (t_conference_apa, 8),
+    (t_russian_article, 14),
+    (t_russian_book, 8),
+    (t_russian_latin, 6),
+    (t_corporate, 12),
+    (t_corporate_essay, 10),
+    (t_corporate_report, 12),
+    (t_corporate_web, 10),
+    (t_thesis, 6),
+    (t_newspaper, 8),
+    (t_translated, 5),
+    (t_edited_book, 6),
+    (t_year_last_caps, 8),
 ]
 
 

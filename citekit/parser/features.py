@@ -39,11 +39,17 @@ _mark("M:no", "no nos nr number num issue iss heft № n")
 _mark("M:in", "in dans im в in: en")
 _mark("M:avail", "available online retrievable url")
 _mark("M:acc", "accessed retrieved viewed consulted access accessed: посещения обращения")
-_mark("M:rep", "report reports working paper papers brief briefs discussion occasional memorandum memo "
-      "series rr wp technical tech preprint draft doklad доклад")
+_mark(
+    "M:rep",
+    "report reports working paper papers brief briefs discussion occasional memorandum memo "
+    "series rr wp technical tech preprint draft doklad доклад",
+)
 _mark("M:pres", "presented presentation delivered")
-_mark("M:conf", "conference congress symposium workshop meeting proceedings proc convention colloquium "
-      "summit forum seminar session annual конференция")
+_mark(
+    "M:conf",
+    "conference congress symposium workshop meeting proceedings proc convention colloquium "
+    "summit forum seminar session annual конференция",
+)
 _mark("M:et", "et al al. alii")
 _mark("M:and", "and & und и y e")
 _mark("M:thesis", "thesis dissertation phd ph diss master's masters doctoral dissertação tesis")
@@ -56,10 +62,121 @@ _mark("M:nd", "n.d nd s.d o.j")
 _mark("M:http", "http https www")
 
 _MONTHS = set(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spring", "summer", "autumn", "fall", "winter", "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre", "enero", "febrero", "abril", "mayo", "junio", "julio", "septiembre", "octubre", "noviembre", "diciembre", "январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "januar",
+        "februar",
+        "märz",
+        "mai",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+        "enero",
+        "febrero",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ]
 )
 _ORDINAL_WORDS = set(
-    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "revised", "new", "enlarged"]
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "revised",
+        "new",
+        "enlarged",
+    ]
 )
 
 
@@ -80,7 +197,9 @@ _JOURNAL = _load_words("journal-words.txt")
 _YEAR_RE = re.compile(r"(?:1[5-9]\d\d|20[0-4]\d)\Z")
 _YEAR_SUFFIX_RE = re.compile(r"(?:1[5-9]\d\d|20[0-4]\d)[a-z]\Z")
 _ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th|e|er|re|ème|eme|d|te|º|°|-?е|-?я|-?й)\Z", re.I)
-_ROMAN_RE = re.compile(r"(?=[ivxlcdm]+\Z)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\Z", re.I)
+_ROMAN_RE = re.compile(
+    r"(?=[ivxlcdm]+\Z)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\Z", re.I
+)
 _QUOTES = frozenset("\"“”„«»‘’'‹›「」")
 _DASHES = frozenset("-–—−‐‑")
 _OPEN = frozenset("([{")
@@ -187,8 +306,25 @@ def _intrinsic(tok: str) -> list[str]:
 
 
 # Which intrinsic features a neighbour contributes to a window.
-_NEAR = ("w=", "sh=", "UP", "INIT", "CAP", "LOW", "YEAR", "DIG", "D:", "M:", "QUOTE", "DASH",
-         "OPEN", "CLOSE", "URL", "DOI", "ORD")
+_NEAR = (
+    "w=",
+    "sh=",
+    "UP",
+    "INIT",
+    "CAP",
+    "LOW",
+    "YEAR",
+    "DIG",
+    "D:",
+    "M:",
+    "QUOTE",
+    "DASH",
+    "OPEN",
+    "CLOSE",
+    "URL",
+    "DOI",
+    "ORD",
+)
 _FAR = ("w=", "sh=", "YEAR", "DIG", "M:", "D:", "UP", "INIT", "CAP", "QUOTE", "OPEN", "CLOSE")
 
 

@@ -161,19 +161,30 @@ def train(
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m citekit.parser.train", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--shared", type=Path, default=None, help="the shared data folder (default ../shared)")
+    ap = argparse.ArgumentParser(
+        prog="python -m citekit.parser.train", description=__doc__.split("\n\n")[0]
+    )
+    ap.add_argument(
+        "--shared", type=Path, default=None, help="the shared data folder (default ../shared)"
+    )
     ap.add_argument("--set", dest="sets", action="append", help="training set name (repeatable)")
     ap.add_argument("--no-own", action="store_true", help="leave out citekit's own examples")
-    ap.add_argument("--own-weight", type=int, default=2, help="repeat citekit's own examples N times")
-    ap.add_argument("-o", "--output", type=Path, default=None, help="model file (default: the shipped one)")
+    ap.add_argument(
+        "--own-weight", type=int, default=2, help="repeat citekit's own examples N times"
+    )
+    ap.add_argument(
+        "-o", "--output", type=Path, default=None, help="model file (default: the shipped one)"
+    )
     ap.add_argument("--max-iterations", type=int, default=DEFAULT_PARAMS["max_iterations"])
     ap.add_argument("--c1", type=float, default=DEFAULT_PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=DEFAULT_PARAMS["c2"])
     ap.add_argument("--minfreq", type=float, default=DEFAULT_PARAMS["feature.minfreq"])
     ap.add_argument("--seed", type=int, default=SEED)
-    ap.add_argument("--allow-experimental", action="store_true",
-                    help="allow sets whose licence forbids shipping (ParsCit, UMass train/dev)")
+    ap.add_argument(
+        "--allow-experimental",
+        action="store_true",
+        help="allow sets whose licence forbids shipping (ParsCit, UMass train/dev)",
+    )
     args = ap.parse_args(argv)
 
     shared = args.shared or default_shared()
@@ -184,8 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         if name in EVALUATION_ONLY:
             ap.error(f"{name} is evaluation-only and must never be trained on")
         if not name.startswith(("anystyle", "grobid")) and not args.allow_experimental:
-            ap.error(f"{name}: licence does not allow shipping a model trained on it "
-                     "(use --allow-experimental and -o for an experiment)")
+            ap.error(
+                f"{name}: licence does not allow shipping a model trained on it "
+                "(use --allow-experimental and -o for an experiment)"
+            )
         if not name.startswith(("anystyle", "grobid")) and args.output is None:
             ap.error(f"{name}: give -o; a model trained on it must not replace the shipped one")
         path = data / f"{name}.jsonl"
@@ -206,12 +219,22 @@ def main(argv: list[str] | None = None) -> int:
         "max_iterations": args.max_iterations,
         "feature.minfreq": args.minfreq,
     }
-    meta = train(files, output, params, args.seed, exclude, args.own_weight,
-                 log=lambda m: print(m, file=sys.stderr))
+    meta = train(
+        files,
+        output,
+        params,
+        args.seed,
+        exclude,
+        args.own_weight,
+        log=lambda m: print(m, file=sys.stderr),
+    )
     meta_path = output.with_suffix(".json")
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {output} ({meta['model_bytes']} bytes) in {meta['training_seconds']}s; "
-          f"metadata {meta_path}", file=sys.stderr)
+    print(
+        f"wrote {output} ({meta['model_bytes']} bytes) in {meta['training_seconds']}s; "
+        f"metadata {meta_path}",
+        file=sys.stderr,
+    )
     return 0
 
 
