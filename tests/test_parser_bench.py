@@ -87,6 +87,56 @@ def test_score_counts_hits_misses_and_vocabulary() -> None:
     assert result["exact_records"] == 0
 
 
+def test_vancouver_year_joins_the_volume_only_where_the_gold_files_it_there() -> None:
+    text = "Doe A. A title. Lancet. 2000;355(9222):2220-1."
+    pred = segs(
+        text,
+        ("author", "Doe A."),
+        ("title", "A title."),
+        ("container-title", "Lancet."),
+        ("date", "2000;"),
+        ("volume", "355"),
+        ("issue", "(9222):"),
+        ("pages", "2220-1."),
+    )
+    fields = {"author": ["Doe A."], "title": "A title.", "container-title": "Lancet."}
+    in_volume = {"text": text, "fields": {**fields, "volume": "2000;355(9222):"}}
+    result = score([in_volume], [pred])
+    assert result["fields"]["volume"]["tp"] == 1 and "date" not in result["fields"]
+    assert result["exact_records"] == 1
+    apart = {"text": text, "fields": {**fields, "date": "2000;", "volume": "355(9222):"}}
+    result = score([apart], [pred])
+    assert result["fields"]["volume"]["tp"] == 1 and result["fields"]["date"]["tp"] == 1
+    # a set that labels issues apart (GROBID, UMass) is scored as predicted
+    grobid = {"text": text, "fields": {**fields, "volume": "2000;355", "issue": "9222"}}
+    assert score([grobid], [pred])["fields"]["volume"]["tp"] == 0
+
+
+def test_gold_institution_is_scored_as_publisher() -> None:
+    text = "Roe, B. 1995. A study. PhD Thesis, Big University."
+    pred = segs(
+        text,
+        ("author", "Roe, B."),
+        ("date", "1995."),
+        ("title", "A study."),
+        ("genre", "PhD Thesis,"),
+        ("publisher", "Big University."),
+    )
+    gold = {
+        "text": text,
+        "fields": {
+            "author": ["Roe, B."],
+            "date": "1995",
+            "title": "A study.",
+            "genre": "PhD Thesis",
+            "institution": "Big University",
+        },
+    }
+    result = score([gold], [pred])
+    assert result["fields"]["publisher"]["tp"] == 1 and "institution" not in result["fields"]
+    assert result["exact_records"] == 1
+
+
 def test_split_volume_separates_the_issue() -> None:
     cases = {
         "47(3),": ("47", "(3),"),

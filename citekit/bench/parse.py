@@ -21,12 +21,19 @@ segment) equals "Smith, J." + "Doe, A." (two segments, as in UMass).
 Label vocabularies differ between sets, so before scoring the predictions are
 expressed in the set's own vocabulary: where a set never uses ``issue`` (the
 AnyStyle sets keep "47(3)" and "Vol. 4, No. 2" in the volume), a predicted
-issue is renamed volume and merged with a volume segment right before it;
+issue is renamed volume and merged with a volume segment right before it,
+and, in a record whose gold has no date, a predicted date that is only a year
+directly followed by ";" or ":" and a volume (Vancouver style
+"2012;30(15):1750") joins that volume: AnyStyle often labels the year there,
+and the training converts it to date (see ``citekit.parser.corpus``);
 likewise ``event`` becomes container-title and ``accessed`` becomes note where
 the set lacks them.  Only fields that occur in the set's gold data are scored
 (ETDCite labels only author, title, container-title, publisher, editor and
-date, so predicted pages there are neither right nor wrong); gold fields the
-tagger has no label for (isbn, institution, month, ...) count as misses.
+date, so predicted pages there are neither right nor wrong).  A gold
+``institution`` (UMass: the school of a thesis, the issuer of a report) is
+scored as ``publisher``, the CSL variable for it and the label the training
+maps it to (see ``citekit.parser.labels``); other gold fields the tagger has
+no label for (isbn, month, chapter, ...) count as misses.
 
 Speed: tagging ``--n`` distinct strings (the evaluated sets' texts, topped up
 with the other labelled sets of the folder; cycled only if still short) in a
@@ -88,20 +95,38 @@ def field_values(fields: dict[str, list[str]]) -> dict[str, Counter]:
     return out
 
 
+# Gold field names that are not CSL variables, scored as the CSL variable.
+GOLD_ALIASES = {"institution": "publisher"}
+
+
 def gold_fields(record: dict) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for k, v in (record.get("fields") or {}).items():
         vals = v if isinstance(v, list) else [v]
-        out[k] = [str(x) for x in vals if x is not None]
+        out.setdefault(GOLD_ALIASES.get(k, k), []).extend(str(x) for x in vals if x is not None)
     return out
 
 
-def predicted_fields(text: str, segments, rename: dict[str, str]) -> dict[str, list[str]]:
+_YEAR_LED_RE = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\s*[;:]\s*")
+
+
+def predicted_fields(
+    text: str, segments, rename: dict[str, str], year_in_volume: bool = False
+) -> dict[str, list[str]]:
     """Predicted values per field in a gold set's vocabulary (see the module docstring)."""
     merged: list[list] = []
     for seg in segments:
         label = rename.get(seg.label, seg.label)
         if merged and merged[-1][0] == label and not text[merged[-1][2] : seg.start].strip():
+            merged[-1][2] = seg.end
+        elif (
+            year_in_volume
+            and label == "volume"
+            and merged
+            and merged[-1][0] == "date"
+            and _YEAR_LED_RE.fullmatch(text[merged[-1][1] : seg.start])
+        ):
+            merged[-1][0] = "volume"
             merged[-1][2] = seg.end
         else:
             merged.append([label, seg.start, seg.end])
@@ -124,7 +149,7 @@ def vocabulary_rename(gold_names: set[str]) -> dict[str, str]:
 
 def score(records: list[dict], predictions: list) -> dict:
     """Per-field and micro precision/recall/F1."""
-    gold_names = {k for r in records for k in (r.get("fields") or {})}
+    gold_names = {GOLD_ALIASES.get(k, k) for r in records for k in (r.get("fields") or {})}
     rename = vocabulary_rename(gold_names)
     tp: Counter = Counter()
     npred: Counter = Counter()
@@ -132,7 +157,8 @@ def score(records: list[dict], predictions: list) -> dict:
     exact = 0
     for rec, segs in zip(records, predictions, strict=True):
         g = field_values(gold_fields(rec))
-        p = field_values(predicted_fields(rec["text"], segs, rename))
+        year_in_volume = "issue" not in gold_names and "date" not in g
+        p = field_values(predicted_fields(rec["text"], segs, rename, year_in_volume))
         ok = True
         for name in (set(g) | set(p)) & gold_names:
             gc, pc = g.get(name, Counter()), p.get(name, Counter())
