@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from citekit.formats.latex import ASCII_SPECIALS
 from citekit.model import Citation, Link, Reference, Span
 from citekit.source import Source
 
@@ -342,16 +343,7 @@ def apply(text: str, replacements: Iterable[tuple[Span, str]]) -> str:
 # Prose: Markdown / plain text to LaTeX
 
 _SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
+    **ASCII_SPECIALS,
     "<": r"\textless{}",
     ">": r"\textgreater{}",
     "|": r"\textbar{}",

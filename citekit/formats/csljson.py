@@ -10,30 +10,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, get_args
 
 from citekit.errors import InputError
 from citekit.keys import unique_keys
-from citekit.model import Name, Reference, Span
+from citekit.model import ItemType, Name, Reference, Span
 
 __all__ = ["name_from_csl", "name_to_csl", "read_csl_json", "reference_to_csl", "write_csl_json"]
 
-_CSL_TYPES = {
-    "article-journal",
-    "article-magazine",
-    "article-newspaper",
-    "book",
-    "chapter",
-    "paper-conference",
-    "report",
-    "thesis",
-    "webpage",
-    "manuscript",
-    "patent",
-    "dataset",
-    "software",
-    "document",
-}
+_CSL_TYPES = frozenset(get_args(ItemType))
 
 
 def name_to_csl(name: Name) -> dict[str, str]:

@@ -15,9 +15,10 @@ from typing import cast
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 
-__all__ = ["latex_escape", "latex_unescape", "protect_capitals"]
+__all__ = ["ASCII_SPECIALS", "latex_escape", "latex_unescape", "protect_capitals"]
 
-_SPECIALS = {
+# The ASCII characters LaTeX gives a meaning of its own, spelt so they print as themselves.
+ASCII_SPECIALS = {
     "\\": r"\textbackslash{}",
     "{": r"\{",
     "}": r"\}",
@@ -28,6 +29,9 @@ _SPECIALS = {
     "_": r"\_",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
+}
+_SPECIALS = {
+    **ASCII_SPECIALS,
     # latexcodec writes these as plain ' which would not read back as the curly quote
     "‘": r"\textquoteleft{}",
     "’": r"\textquoteright{}",
