@@ -32,6 +32,7 @@ from email.message import Message
 from citekit import __version__
 from citekit.errors import ConfigError, NetworkError
 from citekit.model import Name, Reference, Span
+from citekit.names import PARTICLES
 
 LOCAL_API = "http://localhost:23119/api"
 WEB_API = "https://api.zotero.org"
@@ -205,12 +206,11 @@ def _creator_to_name(creator: dict[str, str]) -> Name:
     m = re.fullmatch(r"(.+?),\s*(Jr\.?|Sr\.?|II|III|IV)", last)
     if m:
         last, suffix = m.group(1), m.group(2)
-    particle = ""
-    pm = re.match(
-        r"((?:(?:van|von|der|den|de|del|della|di|da|du|la|le|dos|das|ten|ter)\s+)+)(.+)", last
-    )
-    if pm:
-        particle, last = pm.group(1).strip(), pm.group(2)
+    words = last.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in PARTICLES:
+        lead += 1
+    particle, last = " ".join(words[:lead]), " ".join(words[lead:]) or last
     return Name(
         family=last, given=creator.get("firstName", "").strip(), particle=particle, suffix=suffix
     )
@@ -231,64 +231,29 @@ def reference_to_item(ref: Reference) -> dict[str, object]:
     data["creators"] = creators
     if ref.date or ref.year:
         data["date"] = ref.date or str(ref.year)
-    container_field = _CONTAINER.get(item_type)
-    if ref.container_title:
-        if container_field:
-            data[container_field] = ref.container_title
+    report_number = ref.volume or ref.issue if item_type == "report" else None
+    # (value, the item type's Zotero field or None, the CSL name Zotero's "Extra" uses)
+    fields = (
+        (ref.container_title, _CONTAINER.get(item_type), "Container Title"),
+        (ref.publisher, _PUBLISHER.get(item_type), "Publisher"),
+        (ref.location, "place" if item_type in _PLACE else None, "Publisher Place"),
+        (ref.event, "conferenceName" if item_type == "conferencePaper" else None, "Event"),
+        (ref.pages, "pages" if item_type in _PAGES else None, "Page"),
+        (ref.volume, "volume" if item_type in _VOLUME else None, "Volume"),
+        (ref.issue, "issue" if item_type in _ISSUE else None, "Issue"),
+        (ref.edition, "edition" if item_type in _EDITION else None, "Edition"),
+        (ref.collection_title, _SERIES.get(item_type), "Collection Title"),
+        (ref.genre, _GENRE.get(item_type), "Genre"),
+    )
+    for value, zfield, label in fields:
+        if not value:
+            continue
+        if zfield:
+            data[zfield] = value
+        elif label in ("Volume", "Issue") and value == report_number:
+            data["reportNumber"] = value  # a report's number, written as volume or issue
         else:
-            extra.append(f"Container Title: {ref.container_title}")
-    publisher_field = _PUBLISHER.get(item_type)
-    if ref.publisher:
-        if publisher_field:
-            data[publisher_field] = ref.publisher
-        else:
-            extra.append(f"Publisher: {ref.publisher}")
-    if ref.location:
-        if item_type in _PLACE:
-            data["place"] = ref.location
-        else:
-            extra.append(f"Publisher Place: {ref.location}")
-    if ref.event:
-        if item_type == "conferencePaper":
-            data["conferenceName"] = ref.event
-        else:
-            extra.append(f"Event: {ref.event}")
-    if ref.pages:
-        if item_type in _PAGES:
-            data["pages"] = ref.pages
-        else:
-            extra.append(f"Page: {ref.pages}")
-    if ref.volume:
-        if item_type in _VOLUME:
-            data["volume"] = ref.volume
-        elif item_type == "report":
-            data["reportNumber"] = ref.volume
-        else:
-            extra.append(f"Volume: {ref.volume}")
-    if ref.issue:
-        if item_type in _ISSUE:
-            data["issue"] = ref.issue
-        elif item_type == "report" and "reportNumber" not in data:
-            data["reportNumber"] = ref.issue
-        else:
-            extra.append(f"Issue: {ref.issue}")
-    if ref.edition:
-        if item_type in _EDITION:
-            data["edition"] = ref.edition
-        else:
-            extra.append(f"Edition: {ref.edition}")
-    if ref.collection_title:
-        series_field = _SERIES.get(item_type)
-        if series_field:
-            data[series_field] = ref.collection_title
-        else:
-            extra.append(f"Collection Title: {ref.collection_title}")
-    if ref.genre:
-        genre_field = _GENRE.get(item_type)
-        if genre_field:
-            data[genre_field] = ref.genre
-        else:
-            extra.append(f"Genre: {ref.genre}")
+            extra.append(f"{label}: {value}")
     if ref.number_of_pages and item_type in _NUM_PAGES:
         data["numPages"] = ref.number_of_pages
     if ref.url:

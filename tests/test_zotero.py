@@ -750,3 +750,38 @@ def test_local_api_pull_and_check(local_zotero: tuple[ZoteroState, str], tmp_pat
     doc.write_text("As shown (Okafor, 2002).\n", encoding="utf-8")
     res = CliRunner().invoke(cli, ["check", str(doc), "--zotero"], env=env)
     assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize(
+    ("volume", "issue", "number", "extra"),
+    [("17", None, "17", None), (None, "RR-1826", "RR-1826", None), ("4", "2", "4", "Issue: 2")],
+)
+def test_a_reports_number_comes_from_its_volume_or_issue(
+    volume: str | None, issue: str | None, number: str, extra: str | None
+) -> None:
+    report = Reference(
+        id="r", raw="", span=Span(0, 0), type="report", title="T", volume=volume, issue=issue
+    )
+    item = reference_to_item(report)
+    assert item["itemType"] == "report"
+    assert item["reportNumber"] == number
+    if extra:
+        assert extra in str(item.get("extra", ""))
+
+
+def test_particles_are_kept_apart_from_the_family_name() -> None:
+    item = {
+        "key": "K",
+        "data": {
+            "itemType": "book",
+            "title": "T",
+            "creators": [
+                {"creatorType": "author", "lastName": "van der Berg", "firstName": "Jan"},
+                {"creatorType": "author", "lastName": "Vander", "firstName": "Ann"},
+            ],
+        },
+    }
+    ref = item_to_reference(item)
+    assert ref is not None
+    assert (ref.authors[0].particle, ref.authors[0].family) == ("van der", "Berg")
+    assert (ref.authors[1].particle, ref.authors[1].family) == ("", "Vander")
