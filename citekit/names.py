@@ -52,13 +52,14 @@ def given_names() -> frozenset[str]:
     """Lower-cased, ascii-folded given names from the shipped list."""
     text = resources.files("citekit").joinpath("data/given_names.txt").read_text("utf-8")
     return frozenset(
-        _fold(line.strip())
+        ascii_fold(line.strip())
         for line in text.splitlines()
         if line.strip() and not line.startswith("#")
     )
 
 
-def _fold(s: str) -> str:
+def ascii_fold(s: str) -> str:
+    """ASCII-folded lower case: "Şahin" -> "sahin" (letters without an ASCII form drop out)."""
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
 
 
@@ -161,14 +162,14 @@ def is_initial(token: str) -> bool:
 
 def _is_given(token: str) -> bool:
     t = token.strip(".,")
-    return is_initial(token) or _fold(t) in given_names()
+    return is_initial(token) or ascii_fold(t) in given_names()
 
 
 def _given_like(part: str) -> bool:
     toks = part.split()
     if not toks or len(toks) > 4:
         return False
-    return is_initial(toks[0]) or _fold(toks[0].strip(".,")) in given_names()
+    return is_initial(toks[0]) or ascii_fold(toks[0].strip(".,")) in given_names()
 
 
 def _fix_case(family: str) -> str:
@@ -265,7 +266,7 @@ def parse_name(chunk: str, order: Order = "auto") -> Name:
 def _known_given(token: str) -> bool:
     """A given name from the shipped list; "Jean-Paul" counts if each part does."""
     known = given_names()
-    t = _fold(token.strip(".,"))
+    t = ascii_fold(token.strip(".,"))
     return t in known or ("-" in t and all(p in known for p in t.split("-") if p))
 
 
@@ -391,9 +392,9 @@ def list_order(author_strings: Iterable[str]) -> Order:
             inverted += 1
         else:
             known = given_names()
-            if _fold(tokens[-1]) in known and _fold(tokens[0]) not in known:
+            if ascii_fold(tokens[-1]) in known and ascii_fold(tokens[0]) not in known:
                 inverted += 1
-            elif _fold(tokens[0]) in known and _fold(tokens[-1]) not in known:
+            elif ascii_fold(tokens[0]) in known and ascii_fold(tokens[-1]) not in known:
                 direct += 1
     if inverted > direct:
         return "family-first"

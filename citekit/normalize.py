@@ -16,13 +16,12 @@ does IO.  Each has a table of real cases in ``tests/test_normalize.py``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 from citekit.model import Name, Reference, Segment, Span
-from citekit.names import Order, is_initial, parse_names
+from citekit.names import Order, ascii_fold, is_initial, parse_names
 
 __all__ = [
     "REPAIRS",
@@ -111,10 +110,6 @@ _CLOSE_GLUED = re.compile(r"([”»])(?=[^\W\d_])")
 def _space_quotes(s: str) -> str:
     s = _OPEN_GLUED.sub(r" \1", s)
     return _CLOSE_GLUED.sub(r"\1 ", s)
-
-
-def _fold(s: str) -> str:
-    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii").lower()
 
 
 # --- dates ------------------------------------------------------------------
@@ -748,7 +743,7 @@ def repair_name_spill(text: str, segs: Segs) -> Segs:
         first = m.group(1).split()[0].strip(".")
         from citekit.names import given_names
 
-        if is_initial(m.group(1).split()[0]) or _fold(first) in given_names():
+        if is_initial(m.group(1).split()[0]) or ascii_fold(first) in given_names():
             cut = b.start + m.end()
             out[i - 1] = _seg(text, "author", a.start, cut)
             out[i] = _seg(text, "title", cut, b.end)
