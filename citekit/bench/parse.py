@@ -175,6 +175,26 @@ def score(records: list[dict], predictions: list) -> dict:
     return {"records": len(records), "exact_records": exact, "micro": micro, "fields": fields}
 
 
+def mismatches(records: list[dict], predictions: list, field: str | None = None) -> list[str]:
+    """One line per wrong field value: record id, field, gold values, predicted values."""
+    gold_names = {GOLD_ALIASES.get(k, k) for r in records for k in (r.get("fields") or {})}
+    rename = vocabulary_rename(gold_names)
+    out = []
+    for rec, segs in zip(records, predictions, strict=True):
+        g = field_values(gold_fields(rec))
+        year_in_volume = "issue" not in gold_names and "date" not in g
+        p = field_values(predicted_fields(rec["text"], segs, rename, year_in_volume))
+        for name in sorted((set(g) | set(p)) & gold_names):
+            if field and name != field:
+                continue
+            if g.get(name, Counter()) != p.get(name, Counter()):
+                out.append(
+                    f"{rec.get('id', '')}\t{name}\tgold={sorted(g.get(name, {}))}"
+                    f"\tpred={sorted(p.get(name, {}))}\t{rec['text']}"
+                )
+    return out
+
+
 def prf(tp: int, npred: int, ngold: int) -> dict:
     p = tp / npred if npred else 0.0
     r = tp / ngold if ngold else 0.0
@@ -286,6 +306,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--refextract-n", type=int, default=300, help="strings for the refextract run")
     ap.add_argument("--model", default=None, help="model file (default: the shipped model)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    ap.add_argument(
+        "--errors", action="store_true", help="print every wrong field value (tab-separated)"
+    )
+    ap.add_argument("--field", help="with --errors: only this field")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -310,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         records = read_jsonl(path)
         preds = tagger.tag_many([r["text"] for r in records])
         result = score(records, preds)
+        if args.errors:
+            print("\n".join(mismatches(records, preds, args.field)))
+            continue
         report["sets"][path.stem] = result
         all_texts.extend(r["text"] for r in records)
         if not args.json:

@@ -9,6 +9,12 @@ are deduplicated and shuffled with a fixed seed and L-BFGS has no randomness.
 
 Evaluation-only sets are refused, and any training record whose text also
 occurs in an evaluation set present in the data folder is dropped.
+
+Development split.  Choices (features, parameters, repairs) are made on data
+that is neither trained on nor evaluation-only: ``--dev-split`` trains without
+a fixed 10% of every training file (chosen by a hash of the normalized text,
+so the split never changes), and ``--write-dev DIR`` writes those held-out
+records as ``DIR/<set>.dev.jsonl`` for ``python -m citekit.bench.parse --set``.
 """
 
 from __future__ import annotations
@@ -81,6 +87,15 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
+DEV_PERCENT = 10
+
+
+def in_dev_split(text: str) -> bool:
+    """Whether a training record belongs to the fixed development split."""
+    digest = hashlib.sha256(_norm(text).encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big") % 100 < DEV_PERCENT
+
+
 def train(
     files: list[Path],
     output: Path,
@@ -89,6 +104,7 @@ def train(
     exclude_texts: set[str] | None = None,
     own_weight: int = 1,
     log=print,
+    dev_split: bool = False,
 ) -> dict:
     """Train a model on ``files``; returns (and writes beside the model) its metadata."""
     params = {**DEFAULT_PARAMS, **(params or {})}
@@ -105,7 +121,7 @@ def train(
             if key in exclude_texts:
                 dropped += 1
                 continue
-            if key in seen:
+            if key in seen or (dev_split and in_dev_split(ex.text)):
                 continue
             seen.add(key)
             repeat = own_weight if path.resolve() in own else 1
@@ -156,6 +172,7 @@ def train(
         "inputs": inputs,
         "python_crfsuite": _version("python-crfsuite"),
         "code_sha256": code_digest(),
+        "dev_split_held_out": dev_split,
     }
     return meta
 
@@ -185,6 +202,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="allow sets whose licence forbids shipping (ParsCit, UMass train/dev)",
     )
+    ap.add_argument(
+        "--dev-split", action="store_true", help="train without the fixed 10%% development split"
+    )
+    ap.add_argument(
+        "--write-dev",
+        type=Path,
+        metavar="DIR",
+        help="write the development split of each set to DIR and exit",
+    )
     args = ap.parse_args(argv)
 
     shared = args.shared or default_shared()
@@ -207,6 +233,16 @@ def main(argv: list[str] | None = None) -> int:
         files.append(path)
     if not args.no_own:
         files.extend(own_data_files())
+    if args.write_dev:
+        args.write_dev.mkdir(parents=True, exist_ok=True)
+        for path in files:
+            dev = [r for r in read_jsonl(path) if in_dev_split(r["text"])]
+            out = args.write_dev / f"{path.stem}.dev.jsonl"
+            out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dev), "utf-8")
+            print(f"{out}: {len(dev)} records", file=sys.stderr)
+        return 0
+    if args.dev_split and args.output is None:
+        ap.error("--dev-split trains an experiment: give -o")
     exclude: set[str] = set()
     for name in EVALUATION_ONLY:
         path = data / f"{name}.jsonl"
@@ -227,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         exclude,
         args.own_weight,
         log=lambda m: print(m, file=sys.stderr),
+        dev_split=args.dev_split,
     )
     meta_path = output.with_suffix(".json")
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
