@@ -424,3 +424,40 @@ def test_token_cache_starts_afresh_without_changing_labels(monkeypatch: pytest.M
     got = [small.tag_many(texts[k : k + 7]) for k in range(0, len(texts), 7)]
     assert [s for chunk in got for s in chunk] == expected
     assert small._fast is not None and len(small._fast._tok_index) <= 200 + 7 * 20
+
+
+def test_development_split_is_fixed_and_about_a_tenth(tmp_path: Path) -> None:
+    from citekit.parser.train import in_dev_split, main
+
+    texts = [f"Author{i}, A. ({1900 + i % 120}). Title {i}." for i in range(2000)]
+    picked = [t for t in texts if in_dev_split(t)]
+    assert 120 < len(picked) < 280
+    # Whitespace and case do not move a record across the split.
+    assert all(in_dev_split("  " + t.upper().replace(" ", "   ")) for t in picked)
+    recs = [{"id": str(i), "text": t, "segments": [["title", t]]} for i, t in enumerate(texts)]
+    data = tmp_path / "data" / "parser"
+    data.mkdir(parents=True)
+    (data / "anystyle-core.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), "utf-8")
+    out = tmp_path / "dev"
+    assert (
+        main(
+            [
+                "--shared",
+                str(tmp_path),
+                "--set",
+                "anystyle-core",
+                "--no-own",
+                "--write-dev",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    written = [
+        json.loads(x)["text"]
+        for x in (out / "anystyle-core.dev.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert written == picked
+    with pytest.raises(SystemExit) as exc:  # an experiment never replaces the shipped model
+        main(["--shared", str(tmp_path), "--set", "anystyle-core", "--dev-split"])
+    assert exc.value.code == 2

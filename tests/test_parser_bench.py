@@ -187,3 +187,25 @@ def test_bench_command_scores_a_labelled_file(data_dir: Path, capsys) -> None:
     assert result["records"] == 30
     assert 0.0 < result["micro"]["f1"] <= 1.0
     assert {"author", "title", "date"} <= set(result["fields"])
+
+
+def test_bench_lists_the_wrong_values(data_dir: Path, capsys) -> None:
+    from citekit.bench.parse import mismatches
+    from citekit.model import Segment
+
+    rec = {
+        "id": "r1",
+        "text": "Doe, J. 2001. A title. Journal 5: 1-2.",
+        "fields": {"author": ["Doe, J."], "date": "2001.", "title": "A title.", "volume": "5:"},
+    }
+    t = rec["text"]
+
+    def seg(label: str, part: str) -> Segment:
+        i = t.index(part)
+        return Segment(label, i, i + len(part), part)
+
+    preds = [(seg("author", "Doe, J."), seg("date", "2001"), seg("title", "A title. Journal 5"))]
+    lines = mismatches([rec], preds)
+    assert [ln.split("\t")[:2] for ln in lines] == [["r1", "title"], ["r1", "volume"]]
+    assert "pred=['A title. Journal 5']" in lines[0]
+    assert mismatches([rec], preds, "volume") == lines[1:]
