@@ -325,26 +325,28 @@ def test_bad_input_does_not_crash(tagger: Tagger, text: str) -> None:
 # --- training end to end -------------------------------------------------------
 
 
+def _tiny_records(second_title: bool = False) -> list[dict]:
+    """Twelve labelled records of one pattern (with "Book N." as a second title)."""
+    recs = []
+    for i in range(12):
+        book = [["title", f"Book {i}."]] if second_title else []
+        segments = [
+            ["author", f"Author{i}, A."],
+            ["date", f"({2000 + i})."],
+            ["title", f"Title number {i}."],
+            *book,
+            ["location", f"City{i}:"],
+            ["publisher", f"Press{i}."],
+        ]
+        text = " ".join(seg for _, seg in segments)
+        recs.append({"id": str(i), "text": text, "fields": {}, "segments": segments})
+    return recs
+
+
 def test_training_a_tiny_model(tmp_path: Path) -> None:
     from citekit.parser.train import train
 
-    recs = []
-    for i in range(12):
-        text = f"Author{i}, A. ({2000 + i}). Title number {i}. City{i}: Press{i}."
-        recs.append(
-            {
-                "id": str(i),
-                "text": text,
-                "fields": {},
-                "segments": [
-                    ["author", f"Author{i}, A."],
-                    ["date", f"({2000 + i})."],
-                    ["title", f"Title number {i}."],
-                    ["location", f"City{i}:"],
-                    ["publisher", f"Press{i}."],
-                ],
-            }
-        )
+    recs = _tiny_records()
     data = tmp_path / "tiny.jsonl"
     data.write_text("".join(json.dumps(r) + "\n" for r in recs), "utf-8")
     model = tmp_path / "tiny.crfsuite"
@@ -424,6 +426,83 @@ def test_token_cache_starts_afresh_without_changing_labels(monkeypatch: pytest.M
     got = [small.tag_many(texts[k : k + 7]) for k in range(0, len(texts), 7)]
     assert [s for chunk in got for s in chunk] == expected
     assert small._fast is not None and len(small._fast._tok_index) <= 200 + 7 * 20
+
+
+def test_chunk_features_describe_the_run_between_delimiters() -> None:
+    text = "Doe, J. 2001. A study of many things. Oxford University Press, Oxford."
+    spans, feats = extract(text)
+    toks = [text[s:e] for s, e in spans]
+    by = dict(zip(toks, feats, strict=False))
+    assert "ckn=0" in by["Doe"] and "cko=0" in by["Doe"] and "ckc=1" in by["Doe"]
+    assert "ckl=2" in by["study"] and "ckl=0" in by["Oxford"]  # lower-case words: a title
+    assert "ckw4l2c0d0y0" in by["study"] and "ckw1l0c0d1y1" in by["2001"]
+    assert "ck+pub" in by["University"] and "ck+pub" not in by["study"]
+    assert "ck+place" in feats[-2]  # the last "Oxford" sits in a chunk of its own
+
+
+def test_begin_labels_mark_the_first_token_of_a_field() -> None:
+    from citekit.parser.corpus import align
+
+    rec = {
+        "text": "Doe, J., Roe, R. 2001. A title. Its subtitle. Press.",
+        "segments": [
+            ["author", "Doe, J.,"],
+            ["author", "Roe, R."],
+            ["date", "2001."],
+            ["title", "A title."],
+            ["title", "Its subtitle."],
+            ["publisher", "Press."],
+        ],
+    }
+    ex = align(rec, frozenset({"author", "title"}))
+    assert ex is not None
+    toks = [rec["text"][s:e] for s, e in ex.spans]
+    got = dict(zip(toks, ex.labels, strict=False))
+    # One name list is one field even where a set gives each name a segment.
+    assert ex.labels[0] == "B-author" and got["Roe"] == "author"
+    assert got["A"] == "B-title" and got["Its"] == "B-title" and got["subtitle"] == "title"
+    assert got["Press"] == "publisher" and "date" in ex.labels
+    assert align(rec).labels[0] == "author"  # without begin labels nothing changes
+    # A quote or an "In" outside the gold segments opens the segment after it.
+    rec2 = {
+        "text": "Doe, J. “A title,” In Big Book.",
+        "segments": [
+            ["author", "Doe, J."],
+            ["title", "A title,”"],
+            ["container-title", "Big Book."],
+        ],
+    }
+    ex2 = align(rec2, frozenset({"title", "container-title"}))
+    assert ex2 is not None
+    assert ex2.labels[4:7] == ("B-title", "title", "title")
+    assert ex2.labels[-4:-2] == ("B-container-title", "container-title")
+
+
+def test_a_model_with_begin_labels_splits_adjacent_fields(tmp_path: Path) -> None:
+    from citekit.parser.train import train
+
+    recs = _tiny_records(second_title=True)
+    data = tmp_path / "t.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in recs), "utf-8")
+    model = tmp_path / "m.crfsuite"
+    meta = train(
+        [data],
+        model,
+        {"max_iterations": 30},
+        seed=1,
+        log=lambda m: None,
+        begin=frozenset({"title"}),
+    )
+    assert meta["begin_labels"] == ["title"]
+    text = "Author99, B. (2019). Title number 99. Book 7. City9: Press3."
+    fast = load_tagger(str(model))
+    assert "B-title" in fast._fast.labels
+    segs = fast.tag(text)
+    assert [s.label for s in segs] == ["author", "date", "title", "title", "location", "publisher"]
+    assert [s.text for s in segs][2:4] == ["Title number 99.", "Book 7."]
+    (tmp_path / "m.weights.npz").rename(tmp_path / "aside.npz")
+    slow = load_tagger(str(model))
+    assert slow._fast is None and slow.tag(text) == segs
 
 
 def test_development_split_is_fixed_and_about_a_tenth(tmp_path: Path) -> None:

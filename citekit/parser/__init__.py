@@ -3,7 +3,9 @@
 ``load_tagger()`` returns the tagger for the model shipped in this package (or
 for a model file you trained yourself); ``Tagger.tag(text)`` labels one
 reference string with CSL variable names (see ``citekit.parser.labels``) and
-returns contiguous ``Segment``s with offsets into ``text``.
+returns contiguous ``Segment``s with offsets into ``text``.  A model may label
+the first token of a field ``B-<label>`` (see ``citekit.parser.labels``); such a
+token always opens a new segment, so two titles side by side stay two.
 
 The model is trained with python-crfsuite (``python -m citekit.parser.train``);
 tagging uses the exported weights beside it (``model.weights.npz``, see
@@ -25,7 +27,7 @@ from citekit.errors import ConfigError
 from citekit.model import Segment
 from citekit.parser.crf import FastCRF, weights_path
 from citekit.parser.features import extract
-from citekit.parser.labels import LABELS
+from citekit.parser.labels import BEGIN, LABELS, base_label
 
 __all__ = ["LABELS", "MAX_CHARS", "Tagger", "default_model_path", "load_tagger", "model_dir"]
 
@@ -142,7 +144,8 @@ class Tagger:
                 _segments(t, labels)
                 for t, labels in zip(texts, self.labels_many(texts), strict=True)
             ]
-        names = self._fast.labels
+        names = [base_label(n) for n in self._fast.labels]
+        begins = np.array([n.startswith(BEGIN) for n in self._fast.labels], dtype=bool)
         out: list[tuple[Segment, ...]] = []
         heads = [t[:MAX_CHARS] for t in texts]
         for c0, c1 in _chunks(len(heads), [len(h) for h in heads]):
@@ -152,7 +155,9 @@ class Tagger:
             first = np.zeros(len(path), dtype=bool)
             offsets = np.cumsum(lens) - lens
             first[offsets[lens > 0]] = True
-            first[1:] |= path[1:] != path[:-1]
+            base = np.array([names.index(n) for n in names], dtype=np.int64)[path]
+            first[1:] |= base[1:] != base[:-1]
+            first |= begins[path]
             seg_first = np.flatnonzero(first)
             seg_last = np.append(seg_first[1:], len(path))[: len(seg_first)] - 1
             seg_text = np.searchsorted(offsets, seg_first, side="right") - 1
@@ -188,8 +193,9 @@ def _segments(text: str, labels: list[tuple[str, int, int]]) -> tuple[Segment, .
     segments: list[Segment] = []
     label = ""
     start = end = 0
-    for y, s, e in labels:
-        if y == label:
+    for raw, s, e in labels:
+        y = base_label(raw)
+        if y == label and not raw.startswith(BEGIN):
             end = e
             continue
         if label:

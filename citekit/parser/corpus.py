@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from citekit.parser.labels import map_label
+from citekit.parser.labels import BEGIN, map_label
 from citekit.parser.tokenize import token_spans
 
 _ISSUE_PAREN_RE = re.compile(r"\d[\w.]*\s*(\(\s*[\w/–.-]+\s*\)\W*)$")
@@ -64,8 +64,16 @@ def read_jsonl(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def align(record: dict) -> Example | None:
-    """The token labels of one record, or None where its segments cannot be located."""
+def align(record: dict, begin: frozenset[str] = frozenset()) -> Example | None:
+    """The token labels of one record, or None where its segments cannot be located.
+
+    A token that starts a field whose label is in ``begin`` is labelled
+    ``B-<label>``: the first token after a different label, or the first token
+    of a new gold segment of the same label (names excepted: some sets give
+    every author a segment of their own, others one for the whole list).  An
+    opening quote or an "In" between two segments counts in the segment after
+    it, so it is that segment's first token.
+    """
     text: str = record["text"]
     fields = record.get("fields") or {}
     marks: list[tuple[int, int, str]] = []
@@ -92,6 +100,7 @@ def align(record: dict) -> Example | None:
         return None
     spans = token_spans(text)
     labels: list[str] = []
+    owners: list[int] = []  # the gold segment each token is counted in
     k = 0
     prev = marks[0][2]
     word_in_gap = False
@@ -102,6 +111,7 @@ def align(record: dict) -> Example | None:
             word_in_gap = False
         if k < len(marks) and marks[k][0] <= s:
             labels.append(marks[k][2])
+            owners.append(k)
             continue
         # a token in a gap between segments
         tok = text[s:e]
@@ -109,20 +119,40 @@ def align(record: dict) -> Example | None:
             prev in ("editor", "translator") and tok.lower().strip("().") in _NAME_MARKERS
         ):
             labels.append(prev)
+            owners.append(max(k - 1, 0))
         elif word_in_gap or tok in _OPENERS or any(c.isalnum() for c in tok):
             word_in_gap = True
             labels.append(marks[k][2])
+            owners.append(k)
         else:
             labels.append(prev)
+            owners.append(max(k - 1, 0))
+    if begin:
+        labels = _mark_begins(labels, owners, begin)
     return Example(str(record.get("id", "")), text, tuple(spans), tuple(labels))
 
 
-def load_examples(path: Path) -> tuple[list[Example], int]:
+_NAMES = frozenset({"author", "editor", "translator"})
+
+
+def _mark_begins(labels: list[str], owners: list[int], begin: frozenset[str]) -> list[str]:
+    out = []
+    for i, y in enumerate(labels):
+        if y in begin and (
+            i == 0 or labels[i - 1] != y or (owners[i] != owners[i - 1] and y not in _NAMES)
+        ):
+            out.append(BEGIN + y)
+        else:
+            out.append(y)
+    return out
+
+
+def load_examples(path: Path, begin: frozenset[str] = frozenset()) -> tuple[list[Example], int]:
     """Aligned examples of a JSONL file and the number of records skipped."""
     out: list[Example] = []
     skipped = 0
     for rec in read_jsonl(path):
-        ex = align(rec)
+        ex = align(rec, begin)
         if ex is None or not ex.spans:
             skipped += 1
         else:

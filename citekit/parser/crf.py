@@ -27,15 +27,17 @@ from citekit.parser.features import (
     EDGE_INFO,
     WINDOWS,
     _context,
+    _intrinsic,
+    chunk_features,
+    coarse_class,
     context_keys,
-    token_info,
     token_props,
 )
 
 WEIGHTS_SUFFIX = ".weights.npz"
 # Viterbi runs on batches of this many references (sorted by length).
 BATCH = 256
-_token_info = token_info.__wrapped__
+_PREFIX_SLOT = {"-1": 1, "+1": 2, "-2": 3, "+2": 4}
 _COARSE_BYTES = np.frombuffer(COARSE.encode("ascii"), dtype=np.uint8)
 # Scores in single precision: half the memory traffic; crfsuite's own sums
 # differ only in the last bits, far below the gaps between label scores.
@@ -98,6 +100,18 @@ class FastCRF:
         self.weights[rows, cols] = vals
         self.unknown = len(attrs)
         self.attr_index = {a: i for i, a in enumerate(attrs)}
+        # Per intrinsic feature of a token: its weight rows as the token's own
+        # feature and as seen from each neighbour's window (see token_info), so
+        # that a new token costs one look-up per feature, not five.
+        unknown = len(attrs)
+        base: dict[str, list[int]] = {}
+        for a, i in self.attr_index.items():
+            if a[:2] in _PREFIX_SLOT:
+                base.setdefault(a[2:], [unknown] * 5)[_PREFIX_SLOT[a[:2]]] = i
+        for a, i in self.attr_index.items():
+            base.setdefault(a, [unknown] * 5)[0] = i
+        self._base_rows = {a: tuple(rows) for a, rows in base.items()}
+        self._no_rows = (unknown,) * 5
         # Words that occur on each side of a known bigram feature: a pair with a
         # word outside them needs no look-up (most pairs, as most words are rare).
         self._bigram_words: tuple[tuple[set[str], set[str]], ...] = ((set(), set()), (set(), set()))
@@ -112,6 +126,8 @@ class FastCRF:
         self._reset_tokens()
         self._ctx_index: dict[int, int] = {}
         self._ctx_vecs = np.zeros((256, n_labels), dtype=DTYPE)
+        self._chunk_index: dict[int, int] = {}
+        self._chunk_vecs = np.zeros((256, n_labels), dtype=DTYPE)
 
     def _sum(self, feats: tuple[str, ...]) -> np.ndarray:
         get = self.attr_index.get
@@ -174,50 +190,56 @@ class FastCRF:
                 [self._bigram_flags, np.zeros_like(self._bigram_flags)]
             )
         # Uncached: the vectors are what is kept; the feature strings can go.
-        infos = [_token_info(t) for t in toks]
-        groups = [g for info in infos for g in info[:5]]
-        counts = np.fromiter(map(len, groups), dtype=np.int64, count=len(groups))
-        feats = list(chain.from_iterable(groups))
-        flat = np.fromiter(
-            map(self.attr_index.get, feats, repeat(self.unknown, len(feats))),
-            dtype=np.int64,
-            count=len(feats),
-        )
-        # Every group gets one extra zero row so that empty groups sum to zero.
+        owns = [_intrinsic(t) for t in toks]
+        counts = np.fromiter(map(len, owns), dtype=np.int64, count=len(owns))
+        get = self._base_rows.get
+        no_rows = self._no_rows
+        rows = np.array(
+            [get(f, no_rows) for f in chain.from_iterable(owns)], dtype=np.int64
+        ).reshape(-1, 5)
+        # Every token gets one extra zero row so that a token without known
+        # features sums to zero.
         lengths = counts + 1
         starts = np.cumsum(lengths) - lengths
-        gather = np.full(int(lengths.sum()), self.unknown, dtype=np.int64)
+        gather = np.full((int(lengths.sum()), 5), self.unknown, dtype=np.int64)
         slots = np.ones(len(gather), dtype=bool)
         slots[starts + counts] = False
-        gather[slots] = flat
-        sums = np.add.reduceat(self.weights[gather], starts, axis=0)
-        self._vecs[k0:need] = sums.reshape(len(toks), 5, -1)
+        gather[slots] = rows
+        for j in range(5):
+            self._vecs[k0:need, j] = np.add.reduceat(self.weights[gather[:, j]], starts, axis=0)
         self._props[k0:need] = list(map(token_props, toks))
-        self._words.extend(info[5] for info in infos)
-        self._coarse[k0:need] = [COARSE.index(info[6]) for info in infos]
+        words = [own[0][2:] for own in owns]
+        self._words.extend(words)
+        self._coarse[k0:need] = [COARSE.index(coarse_class(t)) for t in toks]
         (after_l, after_r), (before_l, before_r) = self._bigram_words
         self._bigram_flags[k0:need] = [
             (w in after_l) | (w in after_r) << 1 | (w in before_l) << 2 | (w in before_r) << 3
-            for w in (info[5] for info in infos)
+            for w in words
         ]
         self._tok_index.update(zip(toks, range(k0, need), strict=True))
         self._n_vecs = need
 
-    def _context_ids(self, keys: np.ndarray) -> list[int]:
+    def _context_ids(self, keys: np.ndarray, chunk: bool = False) -> list[int]:
+        """Rows of the summed weights of each key's features (``chunk``: chunk keys)."""
+        index = self._chunk_index if chunk else self._ctx_index
+        decode = chunk_features if chunk else _context
         keys_list = keys.tolist()
-        ids = list(map(self._ctx_index.get, keys_list))
+        ids = list(map(index.get, keys_list))
         if None in ids:
             for j, key in enumerate(keys_list):
                 if ids[j] is None:
-                    k = self._ctx_index.get(key)
+                    k = index.get(key)
                     if k is None:
-                        k = len(self._ctx_index)
-                        if k == len(self._ctx_vecs):
-                            self._ctx_vecs = np.concatenate(
-                                [self._ctx_vecs, np.zeros_like(self._ctx_vecs)]
-                            )
-                        self._ctx_vecs[k] = self._sum(_context(key))
-                        self._ctx_index[key] = k
+                        k = len(index)
+                        vecs = self._chunk_vecs if chunk else self._ctx_vecs
+                        if k == len(vecs):
+                            vecs = np.concatenate([vecs, np.zeros_like(vecs)])
+                            if chunk:
+                                self._chunk_vecs = vecs
+                            else:
+                                self._ctx_vecs = vecs
+                        vecs[k] = self._sum(decode(key))
+                        index[key] = k
                     ids[j] = k
         return ids  # type: ignore[return-value]
 
@@ -296,8 +318,9 @@ class FastCRF:
         text_lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))[nz_mask]
         trailing = text_lens > ends[firsts + nz - 1]
         idx = np.array(self._token_ids(all_toks), dtype=np.int64)
-        keys = context_keys(ws, self._props[idx], nz, trailing)
+        keys, chunk_keys = context_keys(ws, self._props[idx], nz, trailing)
         ctx = self._context_ids(keys)
+        chunks = self._context_ids(chunk_keys, chunk=True)
         i = np.arange(total) - np.repeat(firsts, nz)
         n_tok = np.repeat(nz, nz)
         edge = self._edge
@@ -317,6 +340,7 @@ class FastCRF:
             + vecs[prev2, 3]
             + vecs[next2, 4]
             + self._ctx_vecs[ctx]
+            + self._chunk_vecs[chunks]
         )
         # Word bigrams, cached by the pair of token ids (the edge stands for ^ and $).
         flags = self._bigram_flags

@@ -5,8 +5,10 @@ in two: everything that depends only on a token's text (its word form, shape,
 digits, dictionary memberships, and the prefixed copies used by its neighbours'
 windows) is computed once per distinct string and cached as tuples of strings;
 the per-position part (relative position, spacing, parentheses and quotes,
-whether a year or a full stop came before) is a small tuple also cached by a
-compact key.  A token's features are then a handful of tuple concatenations.
+whether a year or a full stop came before) and the chunk part (the size, make-up
+and delimiters of the run of tokens between two delimiters that the token sits
+in) are small tuples, each cached by a compact key.  A token's features are
+then a handful of tuple concatenations.
 
 Features are plain strings (binary features for python-crfsuite).
 """
@@ -421,6 +423,14 @@ _DOT_BUCKETS = 5
 _LENGTH_BUCKETS = (8, 16, 30, 50, 80)
 
 
+# Chunk features: a chunk is the run of tokens between two delimiters (, ; : ( )
+# [ ] a quote, or a full stop after a word).  A token learns the size and make-up
+# of its chunk and how many chunks came before it: "a chunk of eight words with
+# lower-case ones" is a title, "two capitalized words then digits" a journal.
+_CHUNK_WORDS = (1, 2, 3, 4, 7, 13)  # bucket edges of the words in a chunk
+_CHUNK_INDEX_MAX = 7
+
+
 @lru_cache(maxsize=8192)
 def _context(key: int) -> tuple[str, ...]:
     """Per-position features, decoded from a key built by ``context_keys``."""
@@ -441,10 +451,62 @@ def _context(key: int) -> tuple[str, ...]:
     return tuple(f)
 
 
+@lru_cache(maxsize=65536)
+def chunk_features(chunk: int) -> tuple[str, ...]:
+    """The features of a token's chunk, decoded from a key built by ``context_keys``."""
+    chunk, lex = divmod(chunk, 1 << len(_LEX_NAMES))
+    f = ["ck+" + name for bit, name in enumerate(_LEX_NAMES) if lex >> bit & 1]
+    words, low, cap, digits, year, nth = (
+        chunk & 7,
+        chunk >> 3 & 3,
+        chunk >> 5 & 1,
+        chunk >> 6 & 1,
+        chunk >> 7 & 1,
+        chunk >> 8 & 15,
+    )
+    opener, closer = chunk >> 12 & 7, chunk >> 15 & 7
+    f.append(f"cko={opener}")
+    f.append(f"ckc={closer}")
+    f.append(f"cko{opener}c{closer}w{words}")
+    f.append(f"ckw={words}")
+    f.append(f"ckl={low}")
+    f.append(f"ckw{words}l{low}c{cap}d{digits}y{year}")
+    f.append(f"ckn={nth}")
+    return tuple(f)
+
+
 _WS_TOKEN_RE = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")", _TOKEN_RE.flags)
 
 # Token properties that drive the per-position context (bit flags).
 P_OPEN, P_CLOSE, P_QUOTE, P_YEAR, P_DOT, P_LONG = 1, 2, 4, 8, 16, 32
+P_DELIM, P_WORD, P_LOWER, P_CAPWORD, P_DIGIT = 64, 128, 256, 512, 1024
+_DELIMS = frozenset(",;:()[]{}")
+# Delimiter classes (bits 11-13 of the props): 1 comma, 2 full stop, 3 colon or
+# semicolon, 4 opening bracket, 5 closing bracket, 6 quote.
+_DELIM_CLASS = {",": 1, ":": 3, ";": 3, "(": 4, "[": 4, "{": 4, ")": 5, "]": 5, "}": 5}
+# Word classes a chunk is known by (bits 14-21 of the props): a chunk holding
+# "Press" is a publisher, one holding "Proceedings" a container, wherever the
+# token itself sits in it.
+_LEX_SHIFT = 14
+_LEX_NAMES = ("pub", "place", "rep", "conf", "ed", "jrnl", "in", "given")
+_LEX_MARKERS = {"M:rep": 2, "M:thesis": 2, "M:conf": 3, "M:ed": 4, "M:trans": 4, "M:in": 6}
+
+
+def _lexical(tok: str) -> int:
+    low = tok.lower()
+    bits = 0
+    if low in _PUBLISHER:
+        bits |= 1
+    if low in _PLACE:
+        bits |= 1 << 1
+    m = _MARKERS.get(low)
+    if m in _LEX_MARKERS:
+        bits |= 1 << _LEX_MARKERS[m]
+    if low in _JOURNAL:
+        bits |= 1 << 5
+    if low in _GIVEN:
+        bits |= 1 << 7
+    return bits
 
 
 def token_props(tok: str) -> int:
@@ -463,20 +525,35 @@ def token_props(tok: str) -> int:
         p |= P_DOT
     if len(tok) > 2:
         p |= P_LONG
+    if first in _DELIMS or p & P_QUOTE:
+        p |= P_DELIM
+        p |= (6 if p & P_QUOTE else _DELIM_CLASS[first]) << 11
+    elif first.isalpha():
+        p |= P_WORD
+        p |= _lexical(tok) << _LEX_SHIFT
+        if len(tok) > 3 and tok.islower():
+            p |= P_LOWER
+        elif len(tok) > 1 and first.isupper() and not tok.isupper():
+            p |= P_CAPWORD
+    elif first.isdigit():
+        p |= P_DIGIT
     return p
 
 
 def context_keys(
     ws_lens: np.ndarray, props: np.ndarray, lens: np.ndarray, space_after_last: np.ndarray
-) -> np.ndarray:
-    """Context keys of a batch of token sequences laid end to end (decoded by ``context``).
+) -> tuple[np.ndarray, np.ndarray]:
+    """Context and chunk keys of a batch of token sequences laid end to end.
+
+    The context key is decoded by ``context``, the chunk key by ``chunk_features``;
+    they are kept apart so that each stays a small set of distinct values.
 
     ``lens`` holds the sequences' token counts (all > 0) and ``space_after_last``
     whether whitespace follows each sequence's last token.  Per token: relative
     position (tenths), absolute index (0-3, else 4), length bucket of the
     sequence, whitespace before and after, inside parentheses, inside quotes,
     a year seen before, and the number of sentence-ending full stops before it
-    (0-4).
+    (0-4); then the features of the token's chunk (see ``_CHUNK_WORDS``).
     """
     total = int(lens.sum())
     offsets = np.cumsum(lens) - lens
@@ -509,7 +586,56 @@ def context_keys(
     length = np.repeat(np.searchsorted(np.array(_LENGTH_BUCKETS), lens, side="right"), lens)
     rest = sp | (spa << 1) | ((depth > 0) << 2) | (inq << 3) | (ys << 4) | (dots << 5)
     key = ((10 * i) // n_tok << 8) | rest
-    return (key * 8 + np.minimum(i, 4)) * 8 + length
+    key = (key * 8 + np.minimum(i, 4)) * 8 + length
+    # Chunks: a delimiter or a full stop closes the chunk it ends.
+    delim = ((props & P_DELIM) > 0) | stop
+    delim_kind = (props >> 11) & 7
+    chunk_no = before(delim)  # chunks before this one, within the sequence
+    new_chunk = first.copy()
+    new_chunk[1:] |= delim[:-1]
+    chunk_id = np.cumsum(new_chunk) - 1  # a chunk number over the whole batch
+
+    def per_chunk(x: np.ndarray) -> np.ndarray:
+        return np.bincount(chunk_id, weights=x.astype(np.float64))[chunk_id]
+
+    words = per_chunk((props & P_WORD) > 0)
+    lows = per_chunk((props & P_LOWER) > 0)
+    caps = per_chunk((props & P_CAPWORD) > 0)
+    digits = per_chunk((props & P_DIGIT) > 0) > 0
+    years = per_chunk((props & P_YEAR) > 0) > 0
+    wb = np.searchsorted(np.array(_CHUNK_WORDS), words, side="right")
+    lb = np.minimum(lows, 2).astype(np.int64)
+    capb = (caps * 2 > words).astype(np.int64)
+    chunk = (
+        wb
+        | lb << 3
+        | capb << 5
+        | digits.astype(np.int64) << 6
+        | years.astype(np.int64) << 7
+        | np.minimum(chunk_no, _CHUNK_INDEX_MAX) << 8
+    )
+    # What closes each chunk (and so opens the next): see ``_delim_class``.
+    kind = np.where(stop, 2, delim_kind)
+    kind = np.where(delim | stop, kind, 0)
+    closer = per_chunk(kind)  # only the closing token of a chunk is a delimiter
+    opener = np.zeros(total, dtype=np.int64)
+    if total > 1:
+        prev_closer = np.zeros(total, dtype=np.int64)
+        prev_closer[1:] = closer[:-1]
+        opener = np.where(new_chunk & ~first, prev_closer, 0)
+        opener = per_chunk_first(opener, new_chunk, chunk_id)
+    chunk = chunk | opener.astype(np.int64) << 12 | closer.astype(np.int64) << 15
+    lex = np.zeros(total, dtype=np.int64)
+    for bit in range(len(_LEX_NAMES)):
+        has = (props >> (_LEX_SHIFT + bit)) & 1
+        if has.any():
+            lex |= (per_chunk(has) > 0).astype(np.int64) << bit
+    return key, chunk * (1 << len(_LEX_NAMES)) + lex
+
+
+def per_chunk_first(x: np.ndarray, new_chunk: np.ndarray, chunk_id: np.ndarray) -> np.ndarray:
+    """The value of ``x`` at each chunk's first token, spread over the chunk."""
+    return x[np.flatnonzero(new_chunk)][chunk_id]
 
 
 def split_tokens(text: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
@@ -526,16 +652,17 @@ def split_tokens(text: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarr
     return list(toks), ws_lens, ends - tok_lens, ends
 
 
-def scan(text: str) -> tuple[list[tuple[int, int]], list[str], list[int]]:
-    """Token spans, token strings and context keys of ``text``."""
+def scan(text: str) -> tuple[list[tuple[int, int]], list[str], list[int], list[int]]:
+    """Token spans, token strings, context keys and chunk keys of ``text``."""
     toks, ws_lens, starts, ends = split_tokens(text)
     if not toks:
-        return [], [], []
+        return [], [], [], []
     props = np.fromiter(map(_props_cached, toks), dtype=np.int64, count=len(toks))
     last = int(ends[-1])
     trailing = np.array([last < len(text) and text[last].isspace()])
-    keys = context_keys(ws_lens, props, np.array([len(toks)]), trailing)
-    return list(zip(starts.tolist(), ends.tolist(), strict=True)), toks, keys.tolist()
+    keys, chunks = context_keys(ws_lens, props, np.array([len(toks)]), trailing)
+    spans = list(zip(starts.tolist(), ends.tolist(), strict=True))
+    return spans, toks, keys.tolist(), chunks.tolist()
 
 
 _props_cached = lru_cache(maxsize=200_000)(token_props)
@@ -555,7 +682,7 @@ def bigrams(words: list[str]) -> tuple[list[str], list[str]]:
 
 def extract(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
     """Token spans of ``text`` and one feature list per token (strings, for crfsuite)."""
-    spans, toks, keys = scan(text)
+    spans, toks, keys, chunks = scan(text)
     n = len(toks)
     if not n:
         return spans, []
@@ -571,6 +698,7 @@ def extract(text: str) -> tuple[list[tuple[int, int]], list[list[str]]]:
             + (infos[i - 2][3] if i > 1 else _BOS2)
             + (infos[i + 2][4] if i + 2 < n else _EOS2)
             + _context(keys[i])
+            + chunk_features(chunks[i])
         )
         row = list(feats)
         row.append(before[i])

@@ -58,6 +58,17 @@ LABELS: tuple[str, ...] = (
 )
 _LABEL_SET = frozenset(LABELS)
 
+# A model may mark the first token of a field with "B-" + label (see
+# ``citekit.parser.corpus.align``): the start of a title or a publisher is a
+# decision of its own, and two fields of one kind can then stand side by side.
+BEGIN = "B-"
+
+
+def base_label(label: str) -> str:
+    """The field a tagger label stands for ("B-title" and "title" are both title)."""
+    return label[len(BEGIN) :] if label.startswith(BEGIN) else label
+
+
 SOURCE_LABELS: dict[str, str] = {
     # AnyStyle
     "journal": "container-title",

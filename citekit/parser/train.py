@@ -47,6 +47,8 @@ DEFAULT_PARAMS = {
     "feature.minfreq": 2,
 }
 SEED = 20260101
+# Fields whose first token gets a label of its own (see ``corpus.align``).
+DEFAULT_BEGIN = ("author", "editor", "title", "container-title", "publisher", "location", "note")
 
 
 def own_data_files() -> list[Path]:
@@ -105,6 +107,7 @@ def train(
     own_weight: int = 1,
     log=print,
     dev_split: bool = False,
+    begin: frozenset[str] = frozenset(),
 ) -> dict:
     """Train a model on ``files``; returns (and writes beside the model) its metadata."""
     params = {**DEFAULT_PARAMS, **(params or {})}
@@ -114,7 +117,7 @@ def train(
     examples: list[Example] = []
     seen: set[str] = set()
     for path in files:
-        exs, skipped = load_examples(path)
+        exs, skipped = load_examples(path, begin)
         kept = dropped = 0
         for ex in exs:
             key = _norm(ex.text)
@@ -173,6 +176,7 @@ def train(
         "python_crfsuite": _version("python-crfsuite"),
         "code_sha256": code_digest(),
         "dev_split_held_out": dev_split,
+        "begin_labels": sorted(begin),
     }
     return meta
 
@@ -201,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         "--allow-experimental",
         action="store_true",
         help="allow sets whose licence forbids shipping (ParsCit, UMass train/dev)",
+    )
+    ap.add_argument(
+        "--begin",
+        default=",".join(DEFAULT_BEGIN),
+        help="labels whose first token is labelled B-<label> (comma-separated; '' for none)",
     )
     ap.add_argument(
         "--dev-split", action="store_true", help="train without the fixed 10%% development split"
@@ -264,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         args.own_weight,
         log=lambda m: print(m, file=sys.stderr),
         dev_split=args.dev_split,
+        begin=frozenset(x for x in args.begin.split(",") if x),
     )
     meta_path = output.with_suffix(".json")
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
