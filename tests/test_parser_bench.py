@@ -8,7 +8,6 @@ from pathlib import Path
 from citekit.bench.parse import norm_names, norm_value, predicted_fields, score
 from citekit.model import Segment
 from citekit.parser.corpus import align, split_volume
-from citekit.parser.essay_examples import generate
 
 
 def segs(text: str, *parts: tuple[str, str]) -> tuple[Segment, ...]:
@@ -147,32 +146,6 @@ def test_split_volume_separates_the_issue() -> None:
     for seg, (vol, iss) in cases.items():
         cut = split_volume(seg)
         assert (seg[:cut], seg[cut:]) == (vol, iss)
-
-
-def test_essay_examples_are_well_formed_and_committed() -> None:
-    records = generate()
-    assert len(records) >= 200
-    assert generate() == records  # deterministic
-    committed = (
-        Path(__file__).resolve().parents[1] / "citekit" / "parser" / "data" / "essay-style.jsonl"
-    )
-    lines = committed.read_text("utf-8").splitlines()
-    assert [json.loads(line) for line in lines] == records
-    labels = set()
-    for rec in records:
-        ex = align(rec)
-        assert ex is not None, rec["text"]
-        labels.update(ex.labels)
-    assert {
-        "author",
-        "title",
-        "event",
-        "accessed",
-        "url",
-        "edition",
-        "genre",
-        "publisher",
-    } <= labels
 
 
 def test_bench_command_scores_a_labelled_file(data_dir: Path, capsys) -> None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -521,11 +522,22 @@ REPORT_GENRES = [
 
 
 class Builder:
-    """Pieces of one reference: (label, text, space-after) triples."""
+    """Pieces of one reference: [label, text] pairs, joined by a space unless glued.
+
+    ``record`` drops the space after a piece ending in "," or "." with the odds
+    below (higher after the authors), the "R.,The" noise of real lists.  A
+    subclass sets its own id prefix and source and may change the odds.
+    """
+
+    ID_PREFIX = "citekit/essay-style"
+    SOURCE = "citekit:parser/essay_examples.py"
+    TIGHT_AFTER_AUTHOR = 0.2
+    TIGHT = 0.06
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.pieces: list[list] = []
+        self.glued: set[int] = set()  # pieces joined to the one before without a space
 
     def add(self, label: str, text: str) -> Builder:
         if self.pieces and self.pieces[-1][0] == label:
@@ -534,13 +546,23 @@ class Builder:
             self.pieces.append([label, text])
         return self
 
+    def glue(self, label: str, text: str) -> Builder:
+        """Like ``add``, with no space before ``text``."""
+        if self.pieces and self.pieces[-1][0] == label:
+            self.pieces[-1][1] += text
+        else:
+            self.glued.add(len(self.pieces))
+            self.pieces.append([label, text])
+        return self
+
     def record(self, n: int) -> dict:
         text = ""
         segments = []
         for i, (label, seg) in enumerate(self.pieces):
-            if i:
+            if i and i not in self.glued:
                 prev = self.pieces[i - 1][1]
-                odds = 0.2 if self.pieces[i - 1][0] == "author" else 0.06
+                after_author = self.pieces[i - 1][0] == "author"
+                odds = self.TIGHT_AFTER_AUTHOR if after_author else self.TIGHT
                 tight = prev.endswith((",", ".")) and self.rng.random() < odds
                 text += "" if tight else " "
             text += seg
@@ -555,8 +577,8 @@ class Builder:
             else:
                 fields[label] = seg
         return {
-            "id": f"citekit/essay-style#{n}",
-            "source": "citekit:parser/essay_examples.py",
+            "id": f"{self.ID_PREFIX}#{n}",
+            "source": self.SOURCE,
             "text": text,
             "fields": fields,
             "segments": segments,
@@ -1114,11 +1136,18 @@ def generate(seed: int = SEED) -> list[dict]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m citekit.parser.essay_examples")
-    default = Path(__file__).resolve().parent / "data" / "essay-style.jsonl"
+def examples_main(
+    argv: list[str] | None,
+    module: str,
+    filename: str,
+    generate: Callable[[int], list[dict]],
+    seed: int,
+) -> int:
+    """The command line of an examples module: write its JSONL file."""
+    ap = argparse.ArgumentParser(prog=f"python -m citekit.parser.{module}")
+    default = Path(__file__).resolve().parent / "data" / filename
     ap.add_argument("-o", "--output", type=Path, default=default)
-    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--seed", type=int, default=seed)
     args = ap.parse_args(argv)
     records = generate(args.seed)
     with args.output.open("w", encoding="utf-8") as fh:
@@ -1126,6 +1155,10 @@ def main(argv: list[str] | None = None) -> int:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     print(f"wrote {len(records)} examples to {args.output}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return examples_main(argv, "essay_examples", "essay-style.jsonl", generate, SEED)
 
 
 if __name__ == "__main__":
