@@ -146,6 +146,8 @@ class Tagger:
             ]
         names = [base_label(n) for n in self._fast.labels]
         begins = np.array([n.startswith(BEGIN) for n in self._fast.labels], dtype=bool)
+        # "B-title" and "title" are one field: compare label numbers through this.
+        same_field = np.array([names.index(n) for n in names], dtype=np.int64)
         out: list[tuple[Segment, ...]] = []
         heads = [t[:MAX_CHARS] for t in texts]
         for c0, c1 in _chunks(len(heads), [len(h) for h in heads]):
@@ -155,8 +157,8 @@ class Tagger:
             first = np.zeros(len(path), dtype=bool)
             offsets = np.cumsum(lens) - lens
             first[offsets[lens > 0]] = True
-            base = np.array([names.index(n) for n in names], dtype=np.int64)[path]
-            first[1:] |= base[1:] != base[:-1]
+            field = same_field[path]
+            first[1:] |= field[1:] != field[:-1]
             first |= begins[path]
             seg_first = np.flatnonzero(first)
             seg_last = np.append(seg_first[1:], len(path))[: len(seg_first)] - 1

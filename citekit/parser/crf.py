@@ -14,7 +14,8 @@ this), several times faster.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
@@ -38,6 +39,7 @@ WEIGHTS_SUFFIX = ".weights.npz"
 # Viterbi runs on batches of this many references (sorted by length).
 BATCH = 256
 _PREFIX_SLOT = {"-1": 1, "+1": 2, "-2": 3, "+2": 4}
+_KEY_DECODERS = (_context, chunk_features)
 _COARSE_BYTES = np.frombuffer(COARSE.encode("ascii"), dtype=np.uint8)
 # Scores in single precision: half the memory traffic; crfsuite's own sums
 # differ only in the last bits, far below the gaps between label scores.
@@ -46,6 +48,16 @@ DTYPE = np.float32
 MAX_TOKENS = 60_000
 # Bigram cache keys are id_a * _PAIR + id_b (token ids stay below this).
 _PAIR = 1 << 24
+
+
+def _via_unique(keys: np.ndarray, rows_of: Callable[[list[int]], list[int]]) -> np.ndarray:
+    """``rows_of`` looked up once per distinct key, spread back over all ``keys``.
+
+    Most keys of a batch repeat (a few thousand distinct among hundreds of
+    thousands), so the dictionary look-ups run in Python only for those.
+    """
+    uniq, inverse = np.unique(keys, return_inverse=True)
+    return np.asarray(rows_of(uniq.tolist()), dtype=np.int64)[inverse]
 
 
 def weights_path(model: Path) -> Path:
@@ -124,10 +136,10 @@ class FastCRF:
         # Per distinct token string: row in self._vecs of shape (5, L) =
         # own, as previous, as next, as second previous, as second next.
         self._reset_tokens()
-        self._ctx_index: dict[int, int] = {}
-        self._ctx_vecs = np.zeros((256, n_labels), dtype=DTYPE)
-        self._chunk_index: dict[int, int] = {}
-        self._chunk_vecs = np.zeros((256, n_labels), dtype=DTYPE)
+        # Summed weights per context key (kind 0, see features._context) and per
+        # chunk key (kind 1, see features.chunk_features).
+        self._key_index: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self._key_vecs = [np.zeros((256, n_labels), dtype=DTYPE) for _ in range(2)]
 
     def _sum(self, feats: tuple[str, ...]) -> np.ndarray:
         get = self.attr_index.get
@@ -219,11 +231,10 @@ class FastCRF:
         self._tok_index.update(zip(toks, range(k0, need), strict=True))
         self._n_vecs = need
 
-    def _context_ids(self, keys: np.ndarray, chunk: bool = False) -> list[int]:
-        """Rows of the summed weights of each key's features (``chunk``: chunk keys)."""
-        index = self._chunk_index if chunk else self._ctx_index
-        decode = chunk_features if chunk else _context
-        keys_list = keys.tolist()
+    def _key_rows(self, keys_list: list[int], kind: int) -> list[int]:
+        """Rows in ``_key_vecs[kind]`` of the summed weights of each key's features."""
+        index = self._key_index[kind]
+        decode = _KEY_DECODERS[kind]
         ids = list(map(index.get, keys_list))
         if None in ids:
             for j, key in enumerate(keys_list):
@@ -231,13 +242,11 @@ class FastCRF:
                     k = index.get(key)
                     if k is None:
                         k = len(index)
-                        vecs = self._chunk_vecs if chunk else self._ctx_vecs
+                        vecs = self._key_vecs[kind]
                         if k == len(vecs):
-                            vecs = np.concatenate([vecs, np.zeros_like(vecs)])
-                            if chunk:
-                                self._chunk_vecs = vecs
-                            else:
-                                self._ctx_vecs = vecs
+                            vecs = self._key_vecs[kind] = np.concatenate(
+                                [vecs, np.zeros_like(vecs)]
+                            )
                         vecs[k] = self._sum(decode(key))
                         index[key] = k
                     ids[j] = k
@@ -319,8 +328,8 @@ class FastCRF:
         trailing = text_lens > ends[firsts + nz - 1]
         idx = np.array(self._token_ids(all_toks), dtype=np.int64)
         keys, chunk_keys = context_keys(ws, self._props[idx], nz, trailing)
-        ctx = self._context_ids(keys)
-        chunks = self._context_ids(chunk_keys, chunk=True)
+        ctx = _via_unique(keys, partial(self._key_rows, kind=0))
+        chunks = _via_unique(chunk_keys, partial(self._key_rows, kind=1))
         i = np.arange(total) - np.repeat(firsts, nz)
         n_tok = np.repeat(nz, nz)
         edge = self._edge
@@ -339,8 +348,8 @@ class FastCRF:
             + vecs[next1, 2]
             + vecs[prev2, 3]
             + vecs[next2, 4]
-            + self._ctx_vecs[ctx]
-            + self._chunk_vecs[chunks]
+            + self._key_vecs[0][ctx]
+            + self._key_vecs[1][chunks]
         )
         # Word bigrams, cached by the pair of token ids (the edge stands for ^ and $).
         flags = self._bigram_flags
@@ -348,7 +357,8 @@ class FastCRF:
             shift = 2 if before else 0
             wanted = np.flatnonzero((flags[a] >> shift & 1) & (flags[b] >> (shift + 1) & 1))
             if len(wanted):
-                rows = self._bigram_rows((a[wanted] * _PAIR + b[wanted]).tolist(), before)
+                pair_keys = a[wanted] * _PAIR + b[wanted]
+                rows = _via_unique(pair_keys, partial(self._bigram_rows, before=before))
                 em[wanted] += self.weights[rows]
         # Class windows, cached by their number in base len(COARSE); the edge is "_" (0).
         c = self._coarse
@@ -362,7 +372,7 @@ class FastCRF:
             key = np.zeros(total, dtype=np.int64)
             for k in offsets:
                 key = key * base + classes[k]
-            em += self.weights[self._window_rows(key.tolist(), which)]
+            em += self.weights[_via_unique(key, partial(self._window_rows, which=which))]
         return em, starts, ends, lens
 
     def decode(self, em: np.ndarray, lens: np.ndarray) -> np.ndarray:
