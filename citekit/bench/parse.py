@@ -60,6 +60,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 EVALUATION_SETS = ("anystyle-gold-heldout", "umass-cfe-test", "etdcite")
@@ -149,23 +150,30 @@ def vocabulary_rename(gold_names: set[str]) -> dict[str, str]:
     return rename
 
 
-def score(records: list[dict], predictions: list) -> dict:
-    """Per-field and micro precision/recall/F1."""
+def compared(
+    records: list[dict], predictions: list
+) -> Iterator[tuple[dict, dict[str, tuple[Counter, Counter]]]]:
+    """Per record: the record and, for each scored field, its gold and predicted values."""
     gold_names = {GOLD_ALIASES.get(k, k) for r in records for k in (r.get("fields") or {})}
     rename = vocabulary_rename(gold_names)
-    tp: Counter = Counter()
-    npred: Counter = Counter()
-    ngold: Counter = Counter()
-    exact = 0
     for rec, segs in zip(records, predictions, strict=True):
         g = field_values(gold_fields(rec))
         year_in_volume = "issue" not in gold_names and "date" not in g
         p = field_values(predicted_fields(rec["text"], segs, rename, year_in_volume))
+        names = sorted((set(g) | set(p)) & gold_names)
+        yield rec, {n: (g.get(n, Counter()), p.get(n, Counter())) for n in names}
+
+
+def score(records: list[dict], predictions: list) -> dict:
+    """Per-field and micro precision/recall/F1."""
+    tp: Counter = Counter()
+    npred: Counter = Counter()
+    ngold: Counter = Counter()
+    exact = 0
+    for _, values in compared(records, predictions):
         ok = True
-        for name in (set(g) | set(p)) & gold_names:
-            gc, pc = g.get(name, Counter()), p.get(name, Counter())
-            hit = sum((gc & pc).values())
-            tp[name] += hit
+        for name, (gc, pc) in values.items():
+            tp[name] += sum((gc & pc).values())
             npred[name] += sum(pc.values())
             ngold[name] += sum(gc.values())
             ok = ok and gc == pc
@@ -179,20 +187,13 @@ def score(records: list[dict], predictions: list) -> dict:
 
 def mismatches(records: list[dict], predictions: list, field: str | None = None) -> list[str]:
     """One line per wrong field value: record id, field, gold values, predicted values."""
-    gold_names = {GOLD_ALIASES.get(k, k) for r in records for k in (r.get("fields") or {})}
-    rename = vocabulary_rename(gold_names)
     out = []
-    for rec, segs in zip(records, predictions, strict=True):
-        g = field_values(gold_fields(rec))
-        year_in_volume = "issue" not in gold_names and "date" not in g
-        p = field_values(predicted_fields(rec["text"], segs, rename, year_in_volume))
-        for name in sorted((set(g) | set(p)) & gold_names):
-            if field and name != field:
-                continue
-            if g.get(name, Counter()) != p.get(name, Counter()):
+    for rec, values in compared(records, predictions):
+        for name, (gc, pc) in values.items():
+            if (field is None or name == field) and gc != pc:
                 out.append(
-                    f"{rec.get('id', '')}\t{name}\tgold={sorted(g.get(name, {}))}"
-                    f"\tpred={sorted(p.get(name, {}))}\t{rec['text']}"
+                    f"{rec.get('id', '')}\t{name}\tgold={sorted(gc)}"
+                    f"\tpred={sorted(pc)}\t{rec['text']}"
                 )
     return out
 
