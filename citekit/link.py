@@ -247,7 +247,7 @@ def _entry(ref: Reference, index: int) -> _Entry:
     free_text = not ref.raw.lstrip().startswith("@")
     pages = _page_range(ref.pages)
     count = None
-    if ref.number_of_pages and ref.number_of_pages.strip().isdigit():
+    if ref.number_of_pages and ref.number_of_pages.strip().isdecimal():
         count = int(ref.number_of_pages.strip())
     return _Entry(
         ref=ref,

@@ -314,3 +314,13 @@ def test_duplicate_bibtex_keys_are_reported_and_kept_on_request() -> None:
         ("b", "Q", None),
     ]
     assert list(_pybtex_fields(write(kept, "bibtex"))) == ["a", "aa", "b"]
+
+
+def test_digits_that_are_not_decimal_do_not_crash_the_readers() -> None:
+    """str.isdigit() accepts "²" and int() does not: a month or date part of "²" is ignored."""
+    refs, _ = load_bibtex("@article{a, title={T}, year={2001}, month={²}}", "x.bib")
+    assert refs[0].year == 2001 and refs[0].date is None
+    [ref] = read_csl_json(
+        '[{"id": "a", "type": "book", "title": "T", "issued": {"raw": "2001-²"}}]', "x.json"
+    )
+    assert ref.year == 2001

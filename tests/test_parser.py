@@ -312,6 +312,9 @@ def test_tag_many_matches_tag(tagger: Tagger) -> None:
         "🙂 emoji 🙂 2020",
         "a" * 20000,
         ("Smith, J. (2001). Title. " * 400),
+        # digits that str.isdigit() accepts and int() does not
+        "Smith, J. Energy in m ³ and ² more ① ½. Journal 4 (2001): 1-5.",
+        "Doe, A. Title ٣٤. Press, ۲۰۰۳.",
     ],
 )
 def test_bad_input_does_not_crash(tagger: Tagger, text: str) -> None:

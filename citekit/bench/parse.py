@@ -15,7 +15,7 @@ compared as multisets of values per record: a predicted value is a true
 positive if an equal gold value is still unmatched.  Name fields (author,
 editor, translator) are compared as one value per record: all segments of the
 field are joined, the separators ``, ; &``, the words "and"/"und"/"et"/"и" and
-editor markers ("eds.", "(ed.)") are dropped, so "Smith, J., & Doe, A." (one
+editor markers ("eds.", "(ed.)", "(edd.)") are dropped, so "Smith, J., & Doe, A." (one
 segment) equals "Smith, J." + "Doe, A." (two segments, as in UMass).
 
 Label vocabularies differ between sets, so before scoring the predictions are
@@ -66,7 +66,7 @@ from pathlib import Path
 EVALUATION_SETS = ("anystyle-gold-heldout", "umass-cfe-test", "etdcite")
 NAME_FIELDS = frozenset({"author", "editor", "translator"})
 _TRIM = " \t\r\n.,;:!?()[]{}<>\"'“”„‘’«»‹›/\\-–—*"
-_NAME_SEP_RE = re.compile(r"[,;&]|\b(?:and|und|et|и)\b|\(?\b(?:eds?|hrsg|hg)\b\.?\)?", re.I)
+_NAME_SEP_RE = re.compile(r"[,;&]|\b(?:and|und|et|и)\b|\(?\b(?:edd|eds?|hrsg|hg)\b\.?\)?", re.I)
 _MARKER_RE = re.compile(
     r"^\W*(?:vols?|volume|v|pp|p|pages?|s|с|nos?|nr|n°|№|issue|in|trans|transl|translated by"
     r"|ed(?:ited)? by|doi|url)(?:\b|(?<=№))[.:]?\s*",

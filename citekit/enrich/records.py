@@ -107,7 +107,7 @@ def _year_of(date: object) -> int | None:
     if not isinstance(parts, list) or not parts or not isinstance(parts[0], list) or not parts[0]:
         return None
     year = parts[0][0]
-    if isinstance(year, str) and year.isdigit():
+    if isinstance(year, str) and year.isdecimal():
         year = int(year)
     if isinstance(year, int) and not isinstance(year, bool) and 0 < year < 10000:
         return year

@@ -318,7 +318,7 @@ def reference_from_fields(
         mon = f["month"].strip().lower()[:3]
         if mon in _MONTHS:
             date = f"{year:04d}-{_MONTHS.index(mon) + 1:02d}"
-        elif mon.isdigit() and 1 <= int(mon) <= 12:
+        elif mon.isdecimal() and 1 <= int(mon) <= 12:
             date = f"{year:04d}-{int(mon):02d}"
     ctype = _FROM_BIBTEX.get(etype.lower(), "document")
     if ctype == "document" and (f.get("url") or f.get("urldate")):

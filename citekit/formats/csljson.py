@@ -51,7 +51,7 @@ def name_from_csl(item: dict[str, Any]) -> Name:
 
 def _date_parts(year: int | None, iso: str | None) -> dict[str, Any] | None:
     if iso:
-        parts = [int(p) for p in iso.split("-") if p.isdigit()]
+        parts = [int(p) for p in iso.split("-") if p.isdecimal()]
         if parts:
             return {"date-parts": [parts]}
     if year is not None:

@@ -273,7 +273,7 @@ def _intrinsic(tok: str) -> list[str]:
             elif _ORDINAL_RE.match(tok):
                 f.append("ORD")
     elif first.isdigit():
-        if tok.isdigit():
+        if tok.isdecimal():
             f.append(f"DIG{min(n, 5)}")
             if _YEAR_RE.match(tok):
                 f.append("YEAR")

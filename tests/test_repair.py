@@ -1,0 +1,154 @@
+"""Tests of the segment repairs applied after tagging (``citekit.parser.repair``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.model import Segment
+from citekit.parser.repair import repair
+
+
+def segments(text: str, parts: list[tuple[str, str]]) -> tuple[Segment, ...]:
+    """Segments of ``text`` from (label, substring) pairs, located left to right."""
+    out = []
+    at = 0
+    for label, piece in parts:
+        start = text.index(piece, at)
+        out.append(Segment(label, start, start + len(piece), piece))
+        at = start + len(piece)
+    return tuple(out)
+
+
+def pairs(segs: tuple[Segment, ...]) -> list[tuple[str, str]]:
+    return [(s.label, s.text) for s in segs]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # physics style: the page is not part of the volume when no pages follow
+        (
+            "M. Kardar, Nature 379, 22 (1996).",
+            [
+                ("author", "M. Kardar,"),
+                ("container-title", "Nature"),
+                ("volume", "379, 22"),
+                ("date", "(1996)."),
+            ],
+            [
+                ("author", "M. Kardar,"),
+                ("container-title", "Nature"),
+                ("volume", "379,"),
+                ("pages", "22"),
+                ("date", "(1996)."),
+            ],
+        ),
+        (
+            "D. La, Phys. Lett., 220 B, 375 (1989).",
+            [
+                ("author", "D. La,"),
+                ("container-title", "Phys. Lett.,"),
+                ("volume", "220 B, 375"),
+                ("date", "(1989)."),
+            ],
+            [
+                ("author", "D. La,"),
+                ("container-title", "Phys. Lett.,"),
+                ("volume", "220 B,"),
+                ("pages", "375"),
+                ("date", "(1989)."),
+            ],
+        ),
+        # volume and issue, pages later: left alone
+        (
+            "Library Hi Tech 26, 4 (2008): 598.",
+            [
+                ("container-title", "Library Hi Tech"),
+                ("volume", "26, 4"),
+                ("date", "(2008):"),
+                ("pages", "598."),
+            ],
+            [
+                ("container-title", "Library Hi Tech"),
+                ("volume", "26, 4"),
+                ("date", "(2008):"),
+                ("pages", "598."),
+            ],
+        ),
+        # a volume followed by something other than a date or a note: left alone
+        (
+            "Review 12, 3 Springer",
+            [("container-title", "Review"), ("volume", "12, 3"), ("publisher", "Springer")],
+            [("container-title", "Review"), ("volume", "12, 3"), ("publisher", "Springer")],
+        ),
+        # a volume marker left on the journal goes to the volume
+        (
+            "F. Izrailev, Phys.Rev.E v.49 (1994), 130",
+            [
+                ("author", "F. Izrailev,"),
+                ("container-title", "Phys.Rev.E v."),
+                ("volume", "49"),
+                ("date", "(1994),"),
+                ("pages", "130"),
+            ],
+            [
+                ("author", "F. Izrailev,"),
+                ("container-title", "Phys.Rev.E"),
+                ("volume", "v.49"),
+                ("date", "(1994),"),
+                ("pages", "130"),
+            ],
+        ),
+        # "in" left on the title goes to the editors or the book it introduces
+        (
+            "A class of splines, in R. Barnhill (eds.), Geometric Design",
+            [
+                ("title", "A class of splines, in"),
+                ("editor", "R. Barnhill (eds.),"),
+                ("container-title", "Geometric Design"),
+            ],
+            [
+                ("title", "A class of splines,"),
+                ("editor", "in R. Barnhill (eds.),"),
+                ("container-title", "Geometric Design"),
+            ],
+        ),
+        # ... but not to a field it does not introduce, nor from a one-word segment
+        (
+            "Life in Town, in 2004",
+            [("title", "Life in Town, in"), ("date", "2004")],
+            [("title", "Life in Town, in"), ("date", "2004")],
+        ),
+        (
+            "Smith, J. In Memoriam",
+            [("author", "Smith, J."), ("title", "In"), ("container-title", "Memoriam")],
+            [("author", "Smith, J."), ("title", "In"), ("container-title", "Memoriam")],
+        ),
+        # a word that merely ends in a marker is not one
+        (
+            "Studies of Ruin, Journal 4",
+            [("title", "Studies of Ruin,"), ("container-title", "Journal 4")],
+            [("title", "Studies of Ruin,"), ("container-title", "Journal 4")],
+        ),
+    ],
+)
+def test_repair(text: str, tagged: list, expected: list) -> None:
+    got = repair(text, segments(text, tagged))
+    assert pairs(got) == expected
+    for s in got:
+        assert text[s.start : s.end] == s.text
+
+
+def test_repair_keeps_a_clean_tagging_as_it_is() -> None:
+    text = "Nye, J. (2004). Soft Power. New York: PublicAffairs."
+    segs = segments(
+        text,
+        [
+            ("author", "Nye, J."),
+            ("date", "(2004)."),
+            ("title", "Soft Power."),
+            ("location", "New York:"),
+            ("publisher", "PublicAffairs."),
+        ],
+    )
+    assert repair(text, segs) is segs
