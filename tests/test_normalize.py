@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from segments import segments_of
 
 from citekit.model import Reference, Segment, Span
 from citekit.normalize import (
@@ -230,20 +231,9 @@ def test_guess_type(fields: dict[str, object], expected: str) -> None:
     assert guess_type(_ref(**fields)) == expected
 
 
-def _segments(text: str, parts: list[tuple[str, str]]) -> tuple[Segment, ...]:
-    """Segments for consecutive substrings of ``text`` (as a tagger would give them)."""
-    out = []
-    pos = 0
-    for label, part in parts:
-        start = text.index(part, pos)
-        out.append(Segment(label, start, start + len(part), part))
-        pos = start + len(part)
-    return tuple(out)
-
-
 def test_build_reference_book_with_edition_and_page_count() -> None:
     text = "Okafor Tunde, Lind Petra, Bridges of the North, third edition, Harbour Press, Bristol, 2014, 215"
-    segs = _segments(
+    segs = segments_of(
         text,
         [
             ("author", "Okafor Tunde, Lind Petra,"),
@@ -271,7 +261,7 @@ def test_build_reference_book_with_edition_and_page_count() -> None:
 
 def test_build_reference_journal_article() -> None:
     text = "Nguyen, L., 2015, Flood markers as public history, Urban History Review, 44(1), 12-30"
-    segs = _segments(
+    segs = segments_of(
         text,
         [
             ("author", "Nguyen, L.,"),
@@ -288,7 +278,7 @@ def test_build_reference_journal_article() -> None:
 
 def test_repairs_fix_common_boundary_errors() -> None:
     text = "Holt, M., Allotments, second edition, M.E. Parish, Leeds, 1988"
-    segs = _segments(
+    segs = segments_of(
         text,
         [
             ("author", "Holt, M.,"),
@@ -304,7 +294,7 @@ def test_repairs_fix_common_boundary_errors() -> None:
     assert fixed["publisher"] == "M.E. Parish,"
 
     text = "Pereira, Jo, How to plant trees in cities,"
-    segs = _segments(
+    segs = segments_of(
         text,
         [
             ("author", "Pereira,"),
@@ -316,7 +306,7 @@ def test_repairs_fix_common_boundary_errors() -> None:
     assert fixed == {"author": "Pereira, Jo,", "title": "How to plant trees in cities,"}
 
     text = "Abara, C., Who owns a garden, Harbour"
-    segs = _segments(
+    segs = segments_of(
         text, [("author", "Abara, C.,"), ("title", "Who owns a"), ("publisher", "garden, Harbour")]
     )
     fixed = [(s.label, s.text) for s in repair_segments(text, segs)]
@@ -557,7 +547,7 @@ def test_low_information_entry_gets_low_confidence() -> None:
 def test_build_reference_repairs(
     text: str, parts: list[tuple[str, str]], expected: dict[str, object]
 ) -> None:
-    ref = build_reference(text, _segments(text, parts), order="family-first")
+    ref = build_reference(text, segments_of(text, parts), order="family-first")
     for field, value in expected.items():
         if field == "authors":
             assert "; ".join(a.family for a in ref.authors) == value
@@ -577,7 +567,7 @@ def test_year_after_title_joins_the_title_only_when_the_title_leads_into_it(
     title: str, year_seg: str, kept_in_title: bool
 ) -> None:
     text = f"Holt, M., {title} {year_seg} Leeds Press, 1988"
-    segs = _segments(
+    segs = segments_of(
         text,
         [
             ("author", "Holt, M.,"),

@@ -5,19 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from segments import segments_of
+
 from citekit.bench.parse import norm_names, norm_value, predicted_fields, score
 from citekit.model import Segment
 from citekit.parser.corpus import align, split_volume
 
 
 def segs(text: str, *parts: tuple[str, str]) -> tuple[Segment, ...]:
-    out = []
-    at = 0
-    for label, piece in parts:
-        start = text.index(piece, at)
-        out.append(Segment(label, start, start + len(piece), piece))
-        at = start + len(piece)
-    return tuple(out)
+    return segments_of(text, parts)
 
 
 def test_values_are_trimmed_and_markers_dropped() -> None:

@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from segments import segments_of
 
 from citekit.model import Segment
 from citekit.parser.repair import repair
-
-
-def segments(text: str, parts: list[tuple[str, str]]) -> tuple[Segment, ...]:
-    """Segments of ``text`` from (label, substring) pairs, located left to right."""
-    out = []
-    at = 0
-    for label, piece in parts:
-        start = text.index(piece, at)
-        out.append(Segment(label, start, start + len(piece), piece))
-        at = start + len(piece)
-    return tuple(out)
 
 
 def pairs(segs: tuple[Segment, ...]) -> list[tuple[str, str]]:
@@ -133,7 +123,7 @@ def pairs(segs: tuple[Segment, ...]) -> list[tuple[str, str]]:
     ],
 )
 def test_repair(text: str, tagged: list, expected: list) -> None:
-    got = repair(text, segments(text, tagged))
+    got = repair(text, segments_of(text, tagged))
     assert pairs(got) == expected
     for s in got:
         assert text[s.start : s.end] == s.text
@@ -141,7 +131,7 @@ def test_repair(text: str, tagged: list, expected: list) -> None:
 
 def test_repair_keeps_a_clean_tagging_as_it_is() -> None:
     text = "Nye, J. (2004). Soft Power. New York: PublicAffairs."
-    segs = segments(
+    segs = segments_of(
         text,
         [
             ("author", "Nye, J."),
