@@ -598,6 +598,14 @@ def repair_leading_punct(text: str, segs: Segs) -> Segs:
 _CONT_LABELS = {"title", "container-title", "publisher", "event", "collection-title"}
 
 
+_COORDINATES = frozenset({"volume", "issue", "pages"})
+
+
+def _next_label(segs: Segs, i: int) -> str | None:
+    """The label of the segment after ``segs[i]``, if any."""
+    return segs[i + 1].label if i + 1 < len(segs) else None
+
+
 def repair_unpunctuated_boundary(text: str, segs: Segs) -> Segs:
     """Fields are separated by punctuation: a title/publisher/event cut where no
     punctuation stands ("How to stop" | "NATO,") takes the next words up to the
@@ -617,6 +625,9 @@ def repair_unpunctuated_boundary(text: str, segs: Segs) -> Segs:
             and (not b.text.startswith("(") or a.text.count("(") > a.text.count(")"))
             and not gap.strip()
             and not _NOT_CONTINUATION.match(b.text)
+            # a journal followed by its volume or pages is where the tagger put it
+            # ("... interferometer Class. Quantum Grav. 27 084023")
+            and not (b.label == "container-title" and _next_label(out, i + 1) in _COORDINATES)
         ):
             m = _NEXT_PUNCT.search(b.text)
             cut = b.start + (m.end() if m else len(b.text))
@@ -1041,6 +1052,72 @@ def repair_editor_without_marker(text: str, segs: Segs) -> Segs:
     return out
 
 
+# "379, 22" / "220 B, 375" / "12, L45": a volume, a comma, then one page-like number.
+_VOLUME_PAGE_RE = re.compile(r"(\d+(?:\s?[A-Z])?\s*,)\s*([A-Z]?\d+[a-z]?)\W*\Z")
+
+
+# A marker word that may end a segment, and the labels of the segment it introduces.
+_MARKER_OWNER = {
+    "v": ("volume",),
+    "vol": ("volume",),
+    "vols": ("volume",),
+    "volume": ("volume",),
+    "in": ("container-title", "editor"),
+    "pp": ("pages",),
+    "no": ("issue",),
+    "nos": ("issue",),
+    "nr": ("issue",),
+}
+
+
+def repair_marker_at_end(text: str, segments: Segs) -> Segs:
+    """A marker word left at the end of a segment goes to the segment it introduces:
+    "Phys.Rev.E v." + "49" -> "Phys.Rev.E" + "v.49"; "splines, in" + "R. Barnhill
+    (eds.)" -> "splines," + "in R. Barnhill (eds.)"."""
+    out: Segs | None = None
+    for i in range(len(segments) - 1):
+        seg, nxt = (out or segments)[i], segments[i + 1]
+        head, _, last = seg.text.rpartition(" ")
+        owners = _MARKER_OWNER.get(last.rstrip(".:").lower())
+        if (
+            not owners
+            or not head.strip()
+            or nxt.label not in owners
+            or seg.label == nxt.label
+            or text[seg.end : nxt.start].strip()
+        ):
+            continue
+        cut = seg.start + len(head.rstrip())
+        at = seg.start + len(head) + 1
+        out = out or list(segments)
+        out[i] = Segment(seg.label, seg.start, cut, text[seg.start : cut])
+        out[i + 1] = Segment(nxt.label, at, nxt.end, text[at : nxt.end])
+    return segments if out is None else out
+
+
+def repair_volume_page(text: str, segments: Segs) -> Segs:
+    """Physics style "Nature 379, 22 (1996)." is tagged as one volume "379, 22",
+    because AnyStyle files an issue inside the volume ("Operations Research 36, 3
+    (1988), 454").  The two differ in what the tagger's window cannot see: the
+    first has no pages anywhere.  There the volume is split into volume and page."""
+    if any(s.label == "pages" for s in segments):
+        return segments
+    out: Segs = []
+    changed = False
+    for i, seg in enumerate(segments):
+        nxt = _next_label(segments, i)
+        m = _VOLUME_PAGE_RE.fullmatch(seg.text) if seg.label == "volume" else None
+        if m is None or nxt not in (None, "date", "note", "doi", "url"):
+            out.append(seg)
+            continue
+        cut = seg.start + m.end(1)
+        page_at = seg.start + m.start(2)
+        out.append(Segment("volume", seg.start, cut, text[seg.start : cut]))
+        out.append(Segment("pages", page_at, seg.end, text[page_at : seg.end]))
+        changed = True
+    return out if changed else segments
+
+
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_editor_without_marker,
@@ -1059,6 +1136,8 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_year_range_after_title,
     repair_gost_slashes,
     repair_edition_overflow,
+    repair_marker_at_end,
+    repair_volume_page,
 )
 
 
@@ -1078,6 +1157,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_gost_slashes: frozenset({"title"}),
     repair_edition_overflow: frozenset({"edition"}),
     repair_title_in_author: frozenset({"author"}),
+    repair_volume_page: frozenset({"volume"}),
 }
 
 

@@ -1,4 +1,5 @@
-"""Tests of the segment repairs applied after tagging (``citekit.parser.repair``)."""
+"""Tests of two segment repairs (``citekit.normalize``): a physics volume that swallowed its
+page, and a marker word left at the end of a segment."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ import pytest
 from segments import segments_of
 
 from citekit.model import Segment
-from citekit.parser.repair import repair
+from citekit.normalize import repair_marker_at_end, repair_volume_page
 
 
-def pairs(segs: tuple[Segment, ...]) -> list[tuple[str, str]]:
+def repair(text: str, segs: tuple[Segment, ...]) -> list[Segment]:
+    return repair_volume_page(text, repair_marker_at_end(text, list(segs)))
+
+
+def pairs(segs: list[Segment]) -> list[tuple[str, str]]:
     return [(s.label, s.text) for s in segs]
 
 
@@ -141,4 +146,5 @@ def test_repair_keeps_a_clean_tagging_as_it_is() -> None:
             ("publisher", "PublicAffairs."),
         ],
     )
-    assert repair(text, segs) is segs
+    segs = list(segs)
+    assert repair_volume_page(text, repair_marker_at_end(text, segs)) is segs

@@ -4,6 +4,9 @@
 
 For each labelled JSONL set (default: the three evaluation-only sets) it prints
 per-field precision, recall and F1 and the micro-averaged F1 over all fields.
+The segments scored are those ``citekit parse`` builds its records from: the
+tagger's, after the repairs of ``citekit.normalize.REPAIRS`` (``--tagger-only``
+scores the tagger's own).
 
 How values are compared.  Every gold field value and every predicted segment
 is normalized: a leading marker word ("vol.", "v.", "pp.", "p.", "no.", "In:",
@@ -333,12 +336,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--field", help="with --errors: only this field")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--tagger-only",
+        action="store_true",
+        help="score the tagger's own segments, before the repairs citekit parse applies",
+    )
     ap.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.phase:
         print(json.dumps(_phase(args.phase, args.input, args.model)))
         return 0
 
+    from citekit.normalize import repair_segments
     from citekit.parser import load_tagger
 
     tagger = load_tagger(args.model)
@@ -355,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         records = read_jsonl(path)
         preds = tagger.tag_many([r["text"] for r in records])
+        if not args.tagger_only:
+            preds = [repair_segments(r["text"], p) for r, p in zip(records, preds, strict=True)]
         result = score(records, preds)
         if args.errors:
             print("\n".join(mismatches(records, preds, args.field)))

@@ -28,7 +28,6 @@ from citekit.model import Segment
 from citekit.parser.crf import FastCRF, weights_path
 from citekit.parser.features import extract
 from citekit.parser.labels import BEGIN, LABELS, base_label
-from citekit.parser.repair import repair
 
 __all__ = ["LABELS", "MAX_CHARS", "Tagger", "default_model_path", "load_tagger", "model_dir"]
 
@@ -142,7 +141,7 @@ class Tagger:
         """``tag`` for each string, in order (faster than one call per string)."""
         if self._fast is None:
             return [
-                repair(t, _segments(t, labels))
+                _segments(t, labels)
                 for t, labels in zip(texts, self.labels_many(texts), strict=True)
             ]
         names = [base_label(n) for n in self._fast.labels]
@@ -177,7 +176,7 @@ class Tagger:
                 tail = _tail(text)
                 if tail:
                     segs.append(Segment(tail[0], tail[1], tail[2], text[tail[1] : tail[2]]))
-                out.append(repair(text, tuple(segs)))
+                out.append(tuple(segs))
         return out
 
 
