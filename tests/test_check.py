@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from fuzz import CITATIONS, random_sources
 
 from citekit.check import check_paths, check_source
 from citekit.cli import main
@@ -438,3 +439,12 @@ def test_acts_of_law_count_when_the_list_has_them() -> None:
     assert [(lk.citation.text, lk.status) for lk in rep.links] == [
         ("Lei nº 13.146/2015", "resolved")
     ]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_text_never_crashes_the_check(seed: int) -> None:
+    """Random documents with citations in them are checked without a crash."""
+    for source in random_sources(seed, 120, extra=CITATIONS, length=80):
+        report = check_source(source)
+        for d in report.diagnostics:
+            assert 0 <= d.span.start <= d.span.end <= len(source.text)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from fuzz import random_sources
 
 from citekit.bench.document import acceptance
 from citekit.document import parse_document, parse_reference_strings, plain_text
@@ -141,30 +142,12 @@ def test_pathological_entries_stay_fast(entry: str) -> None:
     assert time.process_time() - start < 2.0
 
 
-# Pieces of reference lists and of troublesome text, for the random documents below.
-_FUZZ_PIECES = [
-    *"abcXYZ019 .,;:()[]{}\"'-–—/&\\%$#@!?*+=<>|~^_`",
-    *["³", "²", "①", "½", "٣", "Ⅻ", "ﬁ", "\u200b", "\u0301", "\ufeff", "\x00", "\x0c"],
-    *["\u2028", "é", "ß", "İ", "Ω", "中", "😀", "\t", "\r", "\n", "\n\n", "19", "2004"],
-    *["pp.", "vol.", "In ", "eds.", "(Eds.)", "http://x.org/a", "doi:10.1/x", "et al."],
-    *["Jr.", "&amp;", "\\textit{", "}", "$", "~", "--"],
-]
-
-
 @pytest.mark.parametrize("seed", range(4))
 def test_random_text_never_crashes_the_parser(seed: int) -> None:
     """Random strings of list-like and odd characters parse (or are refused) without a crash."""
-    import random
-
-    r = random.Random(seed)
-    for _ in range(150):
-        s = "".join(r.choice(_FUZZ_PIECES) for _ in range(r.randint(0, 60)))
-        if r.random() < 0.5:
-            s = "References\n\n" + "\n".join(f"{k}. " + s[k * 5 :] for k in range(1, 4))
-        doc = parse_document(
-            Source(path="x", text=s, format=r.choice(["text", "markdown", "latex"]))
-        )
+    for source in random_sources(seed, 150):
+        doc = parse_document(source)
         for ref in doc.references:
             assert ref.raw.strip()
-        for ref in parse_reference_strings([s]):
-            assert ref.raw == s
+        for ref in parse_reference_strings([source.text]):
+            assert ref.raw == source.text
