@@ -554,8 +554,11 @@ def _merge_same(text: str, segs: Segs) -> Segs:
 
 
 def _closed(segment_text: str) -> bool:
-    """Does a segment end on field punctuation, closing quotes and brackets included?"""
-    return segment_text.rstrip().endswith(tuple(_END_PUNCT + '?!)]”’"»'))
+    """Does a segment end on field punctuation, closing quotes and brackets included?
+
+    LaTeX's closing quote ``''`` counts, and so does a straight quote after
+    punctuation: ``Title,''`` and ``'Title,'`` are closed."""
+    return segment_text.rstrip().endswith((*_END_PUNCT, *'?!)]”’"»', "''", ",'", ".'"))
 
 
 _CLOSERS = frozenset('?!”’"')
@@ -606,6 +609,14 @@ def _next_label(segs: Segs, i: int) -> str | None:
     return segs[i + 1].label if i + 1 < len(segs) else None
 
 
+def _journal_coordinates_follow(segs: Segs, i: int) -> bool:
+    """Do a volume, issue or pages follow ``segs[i]``, perhaps after a year ("J 1954; 8: 118")?"""
+    nxt = _next_label(segs, i)
+    if nxt == "date":
+        nxt = _next_label(segs, i + 1)
+    return nxt in _COORDINATES
+
+
 def repair_unpunctuated_boundary(text: str, segs: Segs) -> Segs:
     """Fields are separated by punctuation: a title/publisher/event cut where no
     punctuation stands ("How to stop" | "NATO,") takes the next words up to the
@@ -627,7 +638,7 @@ def repair_unpunctuated_boundary(text: str, segs: Segs) -> Segs:
             and not _NOT_CONTINUATION.match(b.text)
             # a journal followed by its volume or pages is where the tagger put it
             # ("... interferometer Class. Quantum Grav. 27 084023")
-            and not (b.label == "container-title" and _next_label(out, i + 1) in _COORDINATES)
+            and not (b.label == "container-title" and _journal_coordinates_follow(out, i + 1))
         ):
             m = _NEXT_PUNCT.search(b.text)
             cut = b.start + (m.end() if m else len(b.text))

@@ -7,7 +7,11 @@ import pytest
 from segments import segments_of
 
 from citekit.model import Segment
-from citekit.normalize import repair_marker_at_end, repair_volume_page
+from citekit.normalize import (
+    repair_marker_at_end,
+    repair_unpunctuated_boundary,
+    repair_volume_page,
+)
 
 
 def repair(text: str, segs: tuple[Segment, ...]) -> list[Segment]:
@@ -148,3 +152,59 @@ def test_repair_keeps_a_clean_tagging_as_it_is() -> None:
     )
     segs = list(segs)
     assert repair_volume_page(text, repair_marker_at_end(text, segs)) is segs
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected_title"),
+    [
+        # the essay case it is for: a title cut where no punctuation stands
+        (
+            "How to stop NATO, Foreign Affairs, 2019.",
+            [
+                ("title", "How to stop"),
+                ("container-title", "NATO, Foreign Affairs,"),
+                ("date", "2019."),
+            ],
+            "How to stop NATO,",
+        ),
+        # a journal followed by its year, volume or pages stays the journal
+        (
+            "Payne WW. Coeliac disease in the same patient Gt Ormond Str J 1954; 8: 118-292.",
+            [
+                ("author", "Payne WW."),
+                ("title", "Coeliac disease in the same patient"),
+                ("container-title", "Gt Ormond Str J"),
+                ("date", "1954;"),
+                ("volume", "8:"),
+                ("pages", "118-292."),
+            ],
+            "Coeliac disease in the same patient",
+        ),
+        (
+            "Goßler S 2010 The 10 m prototype interferometer Class. Quantum Grav. 27 084023",
+            [
+                ("author", "Goßler S"),
+                ("date", "2010"),
+                ("title", "The 10 m prototype interferometer"),
+                ("container-title", "Class. Quantum Grav."),
+                ("volume", "27"),
+                ("pages", "084023"),
+            ],
+            "The 10 m prototype interferometer",
+        ),
+        # a title closed by a LaTeX or straight quote is closed
+        (
+            "A. Kallis, ``Reaching definitions,'' Conf. Rec. of the 4th Workshop, 1991.",
+            [
+                ("author", "A. Kallis,"),
+                ("title", "``Reaching definitions,''"),
+                ("container-title", "Conf. Rec. of the 4th Workshop,"),
+                ("date", "1991."),
+            ],
+            "``Reaching definitions,''",
+        ),
+    ],
+)
+def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> None:
+    segs = repair_unpunctuated_boundary(text, list(segments_of(text, tagged)))
+    assert [s.text for s in segs if s.label == "title"] == [expected_title]
