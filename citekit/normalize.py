@@ -1101,8 +1101,8 @@ def repair_marker_at_end(text: str, segments: Segs) -> Segs:
         cut = seg.start + len(head.rstrip())
         at = seg.start + len(head) + 1
         out = out or list(segments)
-        out[i] = Segment(seg.label, seg.start, cut, text[seg.start : cut])
-        out[i + 1] = Segment(nxt.label, at, nxt.end, text[at : nxt.end])
+        out[i] = _seg(text, seg.label, seg.start, cut)
+        out[i + 1] = _seg(text, nxt.label, at, nxt.end)
     return segments if out is None else out
 
 
@@ -1123,8 +1123,8 @@ def repair_volume_page(text: str, segments: Segs) -> Segs:
             continue
         cut = seg.start + m.end(1)
         page_at = seg.start + m.start(2)
-        out.append(Segment("volume", seg.start, cut, text[seg.start : cut]))
-        out.append(Segment("pages", page_at, seg.end, text[page_at : seg.end]))
+        out.append(_seg(text, "volume", seg.start, cut))
+        out.append(_seg(text, "pages", page_at, seg.end))
         changed = True
     return out if changed else segments
 
