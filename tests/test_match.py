@@ -4,6 +4,7 @@ same title by another author, no title) and the ordinary matches."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -260,7 +261,7 @@ def test_one_year_off_is_tolerated_for_articles_not_books(works: dict[str, Work]
 
 def test_identical_records_are_ambiguous(works: dict[str, Work]) -> None:
     original = works["10.5555/fp.1990.80.153"]
-    twin = Work(**{**{f: getattr(original, f) for f in original.__slots__}, "doi": "10.5555/twin"})
+    twin = replace(original, doi="10.5555/twin")
     result = validate(ARTICLE_1990, [original, twin])
     assert result.status == "no-match"
     assert {r.reason for r in result.rejected} == {"ambiguous"}
@@ -352,13 +353,7 @@ def test_unsigned_notice_needs_title_and_every_coordinate() -> None:
         pages="767",
         year=1887,
     )
-    neighbour = Work(
-        **{
-            **{f: getattr(notice, f) for f in notice.__slots__},
-            "doi": "10.5555/jama.marriages",
-            "title": "Marriages",
-        }
-    )
+    neighbour = replace(notice, doi="10.5555/jama.marriages", title="Marriages")
     cited = ref("Necrology. (1887). Journal of the American Medical Association, IX(24), 767.")
     result = validate(cited, [neighbour, notice])
     assert result.status == "matched" and result.doi == notice.doi
@@ -474,13 +469,7 @@ def test_unsigned_record_is_not_given_to_a_signed_reference() -> None:
 
 def test_recurring_heading_without_its_page_is_not_enough() -> None:
     # "Necrology" ran in every issue: without the page it names none of them
-    necrology = Work(
-        **{
-            **{f: getattr(UNSIGNED, f) for f in UNSIGNED.__slots__},
-            "doi": "10.5555/jama.necrology.1896",
-            "title": "Necrology",
-        }
-    )
+    necrology = replace(UNSIGNED, doi="10.5555/jama.necrology.1896", title="Necrology")
     cited = ref("Necrology. (1896). Journal of the American Medical Association, XXVI(24).")
     assert validate(cited, [necrology]).status == "no-match"
     with_page = ref(
@@ -500,7 +489,7 @@ def test_thin_match_needs_a_clear_margin_over_the_runner_up() -> None:
     )
     assert validate(cited, [widget]).status == "matched"
     # a duplicate record in the registry: no guess
-    twin = Work(**{**{f: getattr(widget, f) for f in widget.__slots__}, "doi": "10.5555/widget.b"})
+    twin = replace(widget, doi="10.5555/widget.b")
     result = validate(cited, [widget, twin])
     assert result.status == "no-match"
     assert {r.reason for r in result.rejected} == {"ambiguous"}
@@ -522,14 +511,12 @@ def test_unsigned_item_cited_by_its_place_alone() -> None:
     # another page, another item
     assert validate(ref("[12] Archives of Dermatology 94 (1966) 795."), [item]).status == "no-match"
     # "page 1" places nothing: every separately paginated item starts there
-    first = Work(**{**{f: getattr(item, f) for f in item.__slots__}, "pages": "1-1"})
+    first = replace(item, pages="1-1")
     assert validate(ref("[12] Archives of Dermatology 94 (1966) 1-1."), [first]).status == (
         "no-match"
     )
     # a record titled like its journal (a journal's self-titled notices) says nothing
-    selftitled = Work(
-        **{**{f: getattr(item, f) for f in item.__slots__}, "title": "Archives of Dermatology"}
-    )
+    selftitled = replace(item, title="Archives of Dermatology")
     assert validate(cited, [selftitled]).status == "no-match"
 
 
@@ -577,16 +564,10 @@ def test_titleless_reference_to_a_record_without_a_page() -> None:
         == "no-match"
     )
     # the record has a page the reference does not give: the old rule (all coordinates)
-    paged = Work(**{**{f: getattr(online, f) for f in online.__slots__}, "pages": "787-790"})
+    paged = replace(online, pages="787-790")
     assert validate(cited, [paged]).status == "no-match"
     # the same author's other paper in that volume, also without a page: ambiguous
-    other = Work(
-        **{
-            **{f: getattr(online, f) for f in online.__slots__},
-            "doi": "10.5555/arch.139.6.790",
-            "title": "Another letter",
-        }
-    )
+    other = replace(online, doi="10.5555/arch.139.6.790", title="Another letter")
     assert validate(cited, [online, other]).status == "no-match"
 
 
@@ -693,13 +674,8 @@ def test_a_title_in_cyrillic_is_compared() -> None:
     result = validate(cited, [work])
     assert result.status == "matched"
     assert any(e.what == "title" and e.weight > 0 for e in result.evidence)
-    other = Work(
-        **{
-            **{f: getattr(work, f) for f in work.__slots__},
-            "doi": "10.5555/ru2",
-            "title": "Кинетика полимеризации в расплаве",
-            "pages": "367-370",
-        }
+    other = replace(
+        work, doi="10.5555/ru2", title="Кинетика полимеризации в расплаве", pages="367-370"
     )
     assert validate(cited, [other]).status == "no-match"
 
@@ -720,20 +696,10 @@ def test_titleless_coordinates_need_the_first_author_in_front() -> None:
         "[994] L. Barba, N. Rodríguez, C. Montt, The Scientific World Journal 2014 (2014) 7–12."
     )
     assert validate(cited, [other]).status == "no-match"
-    lead = Work(
-        **{
-            **{f: getattr(other, f) for f in other.__slots__},
-            "authors": (Name("Barba", "Luis"), Name("Rodriguez", "N.")),
-        }
-    )
+    lead = replace(other, authors=(Name("Barba", "Luis"), Name("Rodriguez", "N.")))
     assert validate(cited, [lead]).doi == lead.doi
     # a family name with a particle still leads: "W.A. Van Gool"
-    van = Work(
-        **{
-            **{f: getattr(other, f) for f in other.__slots__},
-            "authors": (Name("Van Gool", "W. A."),),
-        }
-    )
+    van = replace(other, authors=(Name("Van Gool", "W. A."),))
     assert (
         validate(
             ref("[32] W.A. Van Gool, The Scientific World Journal 2014 (2014) 7–12."), [van]
@@ -830,16 +796,13 @@ def test_the_preprint_is_not_the_journal_article() -> None:
         authors=(Name("Perkins", "T. Alex"), Name("Boettiger", "Carl")),
         year=2015,
     )
-    article = Work(
-        **{
-            **{f: getattr(preprint, f) for f in preprint.__slots__},
-            "doi": "10.5555/ece3.2314",
-            "type": "journal-article",
-            "container_title": "Ecology and Evolution",
-            "volume": "6",
-            "pages": "6425-6434",
-            "year": 2016,
-        }
+    article = replace(
+        preprint,
+        doi="10.5555/ece3.2314",
+        type="journal-article",
+        container_title="Ecology and Evolution",
+        volume="6",
+        pages="6425-6434",
     )
     cited = ref(
         "Perkins, T. A., & Boettiger, C. (2016). After the games are over: life-history "
