@@ -1031,38 +1031,6 @@ def repair_state_in_publisher(text: str, segs: Segs) -> Segs:
     return out
 
 
-_EDITOR_MARK = re.compile(
-    r"\b(?:eds?|edited|editors?|hrsg|hg|coord|dir|orgs?|trans|transl|translated|translator|tr)\b\.?",
-    re.I,
-)
-_IN_MARK = re.compile(r"(?:^|[.,;]\s+)[Ii]n:?\s")
-
-
-def repair_editor_without_marker(text: str, segs: Segs) -> Segs:
-    """An "editor" with no "ed."/"In"/"edited by" anywhere is not an editor: heading
-    the entry it is the author, elsewhere the publisher (or a note)."""
-    if not any(s.label == "editor" for s in segs):
-        return segs
-    if _EDITOR_MARK.search(text) or _IN_MARK.search(text):
-        return segs
-    if any(
-        s.label == "editor" and s.text.lstrip("( ").startswith(("In ", "In:", "in ")) for s in segs
-    ):
-        return segs
-    has_pub = any(s.label == "publisher" for s in segs)
-    out = []
-    for i, s in enumerate(segs):
-        if s.label == "editor":
-            if i == 0:
-                label = "author"  # names heading the entry are its authors
-            else:
-                label = "note" if has_pub else "publisher"
-                has_pub = True
-            s = Segment(label, s.start, s.end, s.text)
-        out.append(s)
-    return out
-
-
 # "379, 22" / "220 B, 375" / "12, L45": a volume, a comma, then one page-like number.
 _VOLUME_PAGE_RE = re.compile(r"(\d+(?:\s?[A-Z])?\s*,)\s*([A-Z]?\d+[a-z]?)\W*\Z")
 
@@ -1131,7 +1099,6 @@ def repair_volume_page(text: str, segments: Segs) -> Segs:
 
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
-    repair_editor_without_marker,
     repair_container_as_title,
     repair_corporate_author_title,
     repair_title_in_author,
@@ -1154,7 +1121,6 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
 
 # The labels a repair needs to see before it can change anything (a cheap gate).
 _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
-    repair_editor_without_marker: frozenset({"editor"}),
     repair_container_as_title: frozenset({"container-title"}),
     repair_leading_punct: frozenset({"title"}),
     repair_name_spill: frozenset({"author", "title"}),

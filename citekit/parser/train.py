@@ -1,11 +1,16 @@
 """Train the reference tagger: ``python -m citekit.parser.train [--shared PATH] [-o MODEL]``.
 
 By default it trains on the licence-compatible sets of the shared data folder
-(AnyStyle core/good/bad/ugly, BSD-2-Clause; the GROBID citation corpus,
-Apache-2.0) plus the examples written for citekit in ``citekit/parser/data/``,
-and writes the model and a metadata file (inputs with SHA-256 and record
-counts, parameters, seed, date) beside it.  Training is deterministic: records
-are deduplicated and shuffled with a fixed seed and L-BFGS has no randomness.
+(AnyStyle core/good/bad, BSD-2-Clause; the GROBID citation corpus, Apache-2.0)
+plus the examples written for citekit in ``citekit/parser/data/``, and writes
+the model and a metadata file (inputs with SHA-256 and record counts,
+parameters, seed, date) beside it.  Training is deterministic: records are
+deduplicated and shuffled with a fixed seed and L-BFGS has no randomness.
+
+AnyStyle's ugly set is licence-compatible too but left out by default: on the
+development split, adding it lowered the score of every other set (AnyStyle
+core+good, GROBID, UMass CFE dev, ParsCit, citekit's own examples); ``--set``
+still takes it.
 
 Evaluation-only sets are refused, and any training record whose text also
 occurs in an evaluation set present in the data folder is dropped.
@@ -37,7 +42,7 @@ from citekit.parser.corpus import Example, load_examples, read_jsonl
 from citekit.parser.crf import export
 from citekit.parser.features import extract
 
-DEFAULT_SETS = ("anystyle-core", "anystyle-good", "anystyle-bad", "anystyle-ugly", "grobid-corpus")
+DEFAULT_SETS = ("anystyle-core", "anystyle-good", "anystyle-bad", "grobid-corpus")
 EVALUATION_ONLY = ("anystyle-gold-heldout", "umass-cfe-test", "etdcite")
 DEFAULT_PARAMS = {
     "c1": 0.1,
