@@ -84,6 +84,8 @@ def test_token_features_of_tricky_tokens() -> None:
     assert "M:ed" in own("eds")
     assert "M:pp" in own("pp")
     assert "M:acc" in own("accessed")
+    assert "M:acc" in own("Acesso") and "M:acc" in own("consulté")
+    assert "M:avail" in own("Disponível") and "M:avail" in own("Disponible")
     assert "M:pres" in own("presented")
     assert "M:in" in own("In")
     assert "M:vol" in own("Vol")
@@ -258,6 +260,16 @@ def test_load_tagger_is_cached_and_checks_path(tmp_path: Path) -> None:
         (
             "3. Waltz Kenneth, Theory of International Politics, Addison-Wesley, Reading, 1979.",
             {"citation-number": "3", "date": "1979"},
+        ),
+        (
+            "SOUZA, R. Feiras livres e memória urbana. Jornal do Bairro, 12 de maio de 2019. "
+            "Disponível em: https://jornaldobairro.example.org/feiras. Acesso em: 3 ago. 2021.",
+            {
+                "author": "SOUZA, R.",
+                "date": "12 de maio de 2019",
+                "url": "https://jornaldobairro.example.org/feiras",
+                "accessed": "Acesso em: 3 ago. 2021",
+            },
         ),
         (
             "Brown A, Green B. Estimating things. J Stat Soft. 2012;45(2):1-20. doi:10.18637/jss.v045.i02",

@@ -5,7 +5,8 @@ look different: numbered lists, family names first without a comma ("Waltz
 Kenneth"), all-caps families, missing spaces ("S.,The"), curly quotes, titles
 with a year range inside, editions spelled out ("fifth edition"), think-tank
 reports, web pages with "Available at: ... (accessed ...)", conference papers,
-Russian "//" and "—" punctuation, trailing page counts.
+Russian "//" and "—" punctuation, trailing page counts, Portuguese, Spanish and
+French lists with "Disponível em:" / "Acesso em:".
 
 This module composes such references from small hand-written tables of works
 (real, well-known titles or invented ones), authors, publishers and places,
@@ -1085,6 +1086,111 @@ def t_year_last_caps(b, r):
     b.add("date", f"{a_date(r)}.")
 
 
+# Portuguese, Spanish and French lists (ABNT and similar): capitalized family
+# names, "Disponível em:" before the address and "Acesso em:" after it.
+ROMANCE_PEOPLE = [
+    ("Albuquerque", "Mariana", ""),
+    ("Carvalho", "Renato", "S."),
+    ("Pereira", "Luísa", ""),
+    ("Gonçalves", "Tiago", "M."),
+    ("Ribeiro", "Helena", ""),
+    ("Moreno", "Javier", ""),
+    ("Castillo", "Lucía", "E."),
+    ("Navarro", "Andrés", ""),
+    ("Lefèvre", "Claire", ""),
+    ("Moreau", "Étienne", ""),
+]
+ROMANCE_TITLES = [
+    "A cidade e os seus mercados: notas sobre o comércio de rua",
+    "Memória e território no interior do país",
+    "O que os arquivos de bairro ensinam sobre a escola pública",
+    "Vozes da periferia na imprensa regional",
+    "La ciudad y sus márgenes",
+    "Crónica de una reforma educativa inconclusa",
+    "El lenguaje de los anuncios: un estudio de caso",
+    "Les archives du quotidien",
+    "Écrire la ville: carnets d'un enquêteur",
+    "Le marché couvert et ses usagers",
+]
+ROMANCE_SITES = [
+    ("Folha de S.Paulo", "https://www1.folha.uol.com.br/cotidiano/{y}/{m:02d}/{slug}.shtml"),
+    ("Público", "https://www.publico.pt/{y}/{m:02d}/{d:02d}/sociedade/noticia/{slug}-{n}"),
+    ("Revista Piauí", "https://piaui.folha.uol.com.br/{slug}/"),
+    ("El País", "https://elpais.com/cultura/{y}-{m:02d}-{d:02d}/{slug}.html"),
+    ("Le Monde", "https://www.lemonde.fr/societe/article/{y}/{m:02d}/{d:02d}/{slug}_{n}.html"),
+]
+ROMANCE_PUBLISHERS = [
+    ("Editora Contexto", "São Paulo"),
+    ("Forense Universitária", "Rio de Janeiro"),
+    ("Edições 70", "Lisboa"),
+    ("Siglo XXI", "Madrid"),
+    ("Gallimard", "Paris"),
+]
+# (months, abbreviated months, "available at", "accessed on", long and short date)
+ROMANCE = [
+    (
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+        "jan. fev. mar. abr. maio jun. jul. ago. set. out. nov. dez.",
+        ("Disponível em:", "Disponível em"),
+        ("Acesso em: {}.", "Acesso em {}.", "Acessado em: {}."),
+        ("{d} de {month} de {y}", "{d} {month} {y}"),
+    ),
+    (
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+        "ene. feb. mar. abr. may. jun. jul. ago. sept. oct. nov. dic.",
+        ("Disponible en:", "Disponible en"),
+        ("Consultado el {}.", "Fecha de consulta: {}.", "[Consulta: {}]."),
+        ("{d} de {month} de {y}", "{d} {month} {y}"),
+    ),
+    (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
+        ("Disponible sur :", "Disponible sur"),
+        ("(consulté le {}).", "Consulté le {}."),
+        ("{d} {month} {y}", "{d} {month} {y}"),
+    ),
+]
+
+
+def _romance_date(r, lang: tuple, y: int, short: bool = False) -> str:
+    months = (lang[1] if short else lang[0]).split()
+    return lang[4][short].format(d=r.randint(1, 28), month=r.choice(months), y=y)
+
+
+def t_web_abnt(b, r):
+    lang = r.choice(ROMANCE)
+    title = r.choice(ROMANCE_TITLES)
+    site, pattern = r.choice(ROMANCE_SITES)
+    y = r.randint(2012, 2021)
+    url = pattern.format(
+        y=y, m=r.randint(1, 12), d=r.randint(1, 28), slug=slugify(title), n=r.randint(1000, 99999)
+    )
+    b.add("author", close(authors(r, ROMANCE_PEOPLE + PEOPLE, style="caps"), "."))
+    b.add("title", title + ".")
+    b.add("container-title", site + r.choice([",", "."]))
+    if r.random() < 0.7:
+        b.add("date", _romance_date(r, lang, y) + ".")
+    else:
+        b.add("date", f"{y}.")
+    b.add("note", r.choice(lang[2]))
+    b.add("url", r.choice(["{}", "<{}>.", "{}."]).format(url))
+    b.add("accessed", r.choice(lang[3]).format(_romance_date(r, lang, y + r.randint(0, 2), True)))
+
+
+def t_book_abnt(b, r):
+    pub, place = r.choice(ROMANCE_PUBLISHERS)
+    y = r.randint(1990, 2021)
+    b.add("author", close(authors(r, ROMANCE_PEOPLE + PEOPLE, style="caps"), "."))
+    b.add("title", r.choice(ROMANCE_TITLES) + ".")
+    if r.random() < 0.3:
+        b.add("translator", "Trad. " + authors(r, ROMANCE_PEOPLE, k=1, style="given_fam") + ".")
+    if r.random() < 0.4:
+        b.add("edition", r.choice(["2. ed.", "3. ed.", "4ª ed.", "5. ed. rev."]))
+    b.add("location", place + ":")
+    b.add("publisher", pub + ",")
+    b.add("date", r.choice(["{}.", "{} [{}]."]).format(y, y - r.randint(20, 60)))
+
+
 TEMPLATES = [
     (t_book_apa, 16),
     (t_book_essay, 24),
@@ -1118,6 +1224,8 @@ TEMPLATES = [
     (t_translated, 5),
     (t_edited_book, 6),
     (t_year_last_caps, 8),
+    (t_web_abnt, 14),
+    (t_book_abnt, 8),
 ]
 
 

@@ -39,8 +39,15 @@ _mark("M:vol", "vol vols volume volumes bd band tome tom том т")
 _mark("M:pp", "pp p pages page pg s ss с сс")
 _mark("M:no", "no nos nr number num issue iss heft № n")
 _mark("M:in", "in dans im в in: en")
-_mark("M:avail", "available online retrievable url")
-_mark("M:acc", "accessed retrieved viewed consulted access accessed: посещения обращения")
+_mark(
+    "M:avail",
+    "available online retrievable url disponível disponivel disponible disponibile verfügbar",
+)
+_mark(
+    "M:acc",
+    "accessed retrieved viewed consulted access accessed: acesso acessado consultado consulta "
+    "consulté consultato zugriff abgerufen посещения обращения",
+)
 _mark(
     "M:rep",
     "report reports working paper papers brief briefs discussion occasional memorandum memo "
