@@ -167,7 +167,7 @@ _MY = re.compile(
     rf"({_MONTH_WORD})(?:[ \t]*[/-][ \t]*{_MONTH_WORD})?(?:[ \t]*,[ \t]*|[ \t]+)(1[5-9]\d\d|20\d\d)"
 )
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
-_PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)([a-z])?[\s)\].,;:]*$")
+_PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)\s?([a-z])?[\s)\].,;:]*$")
 _NO_DATE = re.compile(
     r"\b(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.)|\b(?:no date|undated|forthcoming|in press)\b", re.I
 )
@@ -209,7 +209,7 @@ def parse_date(text: str) -> DateInfo:
     """The publication date in a date field (or a whole string).
 
     A year range ("1967-1977", "2014–2015") is not a publication year: such
-    ranges are skipped (they belong to titles).  "2012a" gives suffix "a";
+    ranges are skipped (they belong to titles).  "2012a" and "2012 a," give suffix "a";
     "Septemer/October 2014" gives 2014; "n.d." gives ``no_date``.
     """
     if not text:
@@ -1097,6 +1097,37 @@ def repair_volume_page(text: str, segments: Segs) -> Segs:
     return out if changed else segments
 
 
+# "1997 a," / "2003 b.": a year whose letter is set apart, then punctuation.
+_SPACED_SUFFIX_RE = re.compile(r"(?<![\w.])(?:1[5-9]|20)\d\d\s[a-z](?=[,.;:)\]]|\Z)")
+
+
+def repair_spaced_year_suffix(text: str, segments: Segs) -> Segs:
+    """A year with its letter set apart ("McNamara, D. H., 1997 a, PASP, 109") is one
+    date, "1997 a,", not a title "1997 a," or a date "1997" and a title "a,"."""
+    segs = list(segments)
+    for m in _SPACED_SUFFIX_RE.finditer(text):
+        at = next((i for i, s in enumerate(segs) if s.start <= m.start() < s.end), None)
+        if at is None:
+            continue
+        holder = segs[at]
+        alone = holder.text.rstrip(",.;: ") == m.group(0) and not any(
+            s.label == "date" for s in segs
+        )
+        if holder.label != "date" and not alone:
+            continue
+        end = m.end()
+        while end < len(text) and text[end] in ",.;:":
+            end += 1
+        out = [*segs[:at], _seg(text, "date", holder.start, max(end, holder.end))]
+        for s in segs[at + 1 :]:
+            if s.start < end:
+                s = _seg(text, s.label, end, s.end)
+            if s.start < s.end:
+                out.append(s)
+        segs = out
+    return segs
+
+
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_container_as_title,
@@ -1116,6 +1147,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_edition_overflow,
     repair_marker_at_end,
     repair_volume_page,
+    repair_spaced_year_suffix,
 )
 
 

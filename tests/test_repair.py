@@ -1,5 +1,6 @@
-"""Tests of two segment repairs (``citekit.normalize``): a physics volume that swallowed its
-page, and a marker word left at the end of a segment."""
+"""Tests of segment repairs (``citekit.normalize``): a physics volume that swallowed its
+page, a marker word left at the end of a segment, a year whose letter is set apart, and a
+title that runs into its journal without punctuation."""
 
 from __future__ import annotations
 
@@ -9,13 +10,15 @@ from segments import segments_of
 from citekit.model import Segment
 from citekit.normalize import (
     repair_marker_at_end,
+    repair_spaced_year_suffix,
     repair_unpunctuated_boundary,
     repair_volume_page,
 )
 
 
 def repair(text: str, segs: tuple[Segment, ...]) -> list[Segment]:
-    return repair_volume_page(text, repair_marker_at_end(text, list(segs)))
+    segs = repair_volume_page(text, repair_marker_at_end(text, list(segs)))
+    return repair_spaced_year_suffix(text, segs)
 
 
 def pairs(segs: list[Segment]) -> list[tuple[str, str]]:
@@ -128,6 +131,65 @@ def pairs(segs: list[Segment]) -> list[tuple[str, str]]:
             "Studies of Ruin, Journal 4",
             [("title", "Studies of Ruin,"), ("container-title", "Journal 4")],
             [("title", "Studies of Ruin,"), ("container-title", "Journal 4")],
+        ),
+        # a year with its letter set apart is one date: read as a title ...
+        (
+            "Kwan, D. H., 1997 a, PASP, 109, 1221",
+            [
+                ("author", "Kwan, D. H.,"),
+                ("title", "1997 a,"),
+                ("container-title", "PASP,"),
+                ("volume", "109,"),
+                ("pages", "1221"),
+            ],
+            [
+                ("author", "Kwan, D. H.,"),
+                ("date", "1997 a,"),
+                ("container-title", "PASP,"),
+                ("volume", "109,"),
+                ("pages", "1221"),
+            ],
+        ),
+        # ... or the letter taken into the title after the date
+        (
+            "Ruiz, J. 2003 b. A title of things. Journal 3: 4-5.",
+            [
+                ("author", "Ruiz, J."),
+                ("date", "2003"),
+                ("title", "b. A title of things."),
+                ("container-title", "Journal"),
+                ("volume", "3:"),
+                ("pages", "4-5."),
+            ],
+            [
+                ("author", "Ruiz, J."),
+                ("date", "2003 b."),
+                ("title", "A title of things."),
+                ("container-title", "Journal"),
+                ("volume", "3:"),
+                ("pages", "4-5."),
+            ],
+        ),
+        # ... but a year inside a title stays there, and "2001 a study" is no suffix
+        (
+            "Jones, K. (1999). Events of 1997 a, b and c. Press.",
+            [
+                ("author", "Jones, K."),
+                ("date", "(1999)."),
+                ("title", "Events of 1997 a, b and c."),
+                ("publisher", "Press."),
+            ],
+            [
+                ("author", "Jones, K."),
+                ("date", "(1999)."),
+                ("title", "Events of 1997 a, b and c."),
+                ("publisher", "Press."),
+            ],
+        ),
+        (
+            "Brown A. 2001 a study of things. Journal 3.",
+            [("author", "Brown A."), ("date", "2001"), ("title", "a study of things.")],
+            [("author", "Brown A."), ("date", "2001"), ("title", "a study of things.")],
         ),
     ],
 )
