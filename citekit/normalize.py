@@ -167,6 +167,12 @@ _MY = re.compile(
     rf"({_MONTH_WORD})(?:[ \t]*[/-][ \t]*{_MONTH_WORD})?(?:[ \t]*,[ \t]*|[ \t]+)(1[5-9]\d\d|20\d\d)"
 )
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
+# "2011/1979": the edition's year, then the original's (a range never runs backwards).
+_YEAR_THEN_ORIGINAL = re.compile(
+    r"^[\s(\[]*(1[5-9]\d\d|20\d\d)\s*/\s*(1[5-9]\d\d|20\d\d)[\s)\].,;:]*$"
+)
+# "[1963]." alone: an original date printed beside the edition's own.
+_BRACKETED_YEAR = re.compile(r"^\[\s*(?:1[5-9]|20)\d\d\s*\]\W*$")
 _PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)\s?([a-z])?[\s)\].,;:]*$")
 _NO_DATE = re.compile(
     r"\b(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.)|\b(?:no date|undated|forthcoming|in press)\b", re.I
@@ -209,7 +215,8 @@ def parse_date(text: str) -> DateInfo:
     """The publication date in a date field (or a whole string).
 
     A year range ("1967-1977", "2014–2015") is not a publication year: such
-    ranges are skipped (they belong to titles).  "2012a" and "2012 a," give suffix "a";
+    ranges are skipped (they belong to titles), but "2011/1979" (an edition and its
+    original, a "range" that runs backwards) is 2011.  "2012a" and "2012 a," give suffix "a";
     "Septemer/October 2014" gives 2014; "n.d." gives ``no_date``.
     """
     if not text:
@@ -217,6 +224,9 @@ def parse_date(text: str) -> DateInfo:
     m = _PLAIN_YEAR.match(text)
     if m:  # the common case: "2014," "(2012a)."
         return DateInfo(int(m.group(1)), m.group(2) or "")
+    m = _YEAR_THEN_ORIGINAL.match(text)
+    if m and int(m.group(2)) < int(m.group(1)):
+        return DateInfo(int(m.group(1)))
     m = _ISO.search(text)
     if m and (
         m.group(3)
@@ -1296,6 +1306,8 @@ def build_reference(
         for k, d in enumerate(segs)
         if d.label == "date" and not (k > 0 and _ACCESS_TAIL.search(segs[k - 1].text))
     ]
+    # "Title [1963]. ... 2008.": the bracketed original date gives way to the edition's
+    date_segs.sort(key=lambda d: bool(_BRACKETED_YEAR.match(d.text)))
     dinfo = DateInfo()
     date_text = ""
     for d in date_segs:

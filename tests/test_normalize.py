@@ -30,6 +30,7 @@ from citekit.normalize import (
         ("(2012a).", 2012, "a", "2012"),
         ("2012b,", 2012, "b", "2012"),
         ("1997 a,", 1997, "a", "1997"),
+        ("2011/1979.", 2011, "", "2011"),  # an edition and its original
         ("Septemer/October 2014,", 2014, "", "2014"),
         ("September 2014", 2014, "", "2014-09"),
         ("Sept. 2014", 2014, "", "2014-09"),
@@ -582,3 +583,35 @@ def test_year_after_title_joins_the_title_only_when_the_title_leads_into_it(
     assert (("date", year_seg) not in labels) is kept_in_title
     ref = build_reference(text, segs)
     assert ref.year == (1988 if kept_in_title else 1936)
+
+
+def test_a_bracketed_original_date_gives_way_to_the_editions() -> None:
+    text = (
+        "SILVA, M. Estudos do discurso [1963]. Trad. A. Souza. 4. ed. Recife: Editora Norte, 2008."
+    )
+    segs = segments_of(
+        text,
+        [
+            ("author", "SILVA, M."),
+            ("title", "Estudos do discurso"),
+            ("date", "[1963]."),
+            ("translator", "Trad. A. Souza."),
+            ("edition", "4. ed."),
+            ("location", "Recife:"),
+            ("publisher", "Editora Norte,"),
+            ("date", "2008."),
+        ],
+    )
+    assert build_reference(text, segs).year == 2008
+    # alone, the bracketed year is still the date
+    alone = "SILVA, M. Estudos do discurso [1963]."
+    assert (
+        build_reference(
+            alone,
+            segments_of(
+                alone,
+                [("author", "SILVA, M."), ("title", "Estudos do discurso"), ("date", "[1963].")],
+            ),
+        ).year
+        == 1963
+    )
