@@ -1138,6 +1138,153 @@ def repair_spaced_year_suffix(text: str, segments: Segs) -> Segs:
     return segs
 
 
+def _relabel(seg: Segment, label: str) -> Segment:
+    return Segment(label, seg.start, seg.end, seg.text)
+
+
+# An editor list that introduces a book: "In ...", "in: ...", or marked "(Eds.)", "Hrsg.", ...
+_INTRODUCES_BOOK = re.compile(
+    r"(?i)^\W*(?:in|dans|w|em|en)\b|\b(?:eds?|edd|editors?|hrsg|hg|dirs?|coord|a cura di|ред)\b"
+)
+
+
+def repair_book_after_editors(text: str, segments: Segs) -> Segs:
+    """A second title right after an editor list ("Allen, P. (2004) The use of
+    recall. In K. Tudor & M. Worrall (Eds.) Freedom to Practise.") is the book that
+    holds the first: a container.  The editor list must introduce it ("In", "eds.",
+    "Hrsg.", "dir.", ...); a date may stand between ("In A. Flannery (Ed.) (1984).")."""
+    labels = [s.label for s in segments]
+    if "container-title" in labels or labels.count("title") < 2:
+        return segments
+    first = labels.index("title")
+    second = labels.index("title", first + 1)
+    before = second - 1 - (labels[second - 1] == "date")
+    if (
+        before <= first
+        or labels[before] != "editor"
+        or not _INTRODUCES_BOOK.search(segments[before].text)
+        or len(segments[first].text.split()) < 2
+        or len(segments[second].text.split()) < 2
+    ):
+        return segments
+    out = list(segments)
+    out[second] = _relabel(segments[second], "container-title")
+    return out
+
+
+# A word of an abbreviated journal name: "ApJ", "AJ", "Phys.", "A&A", "&".
+_ABBREV_WORD = re.compile(r"[A-Z][A-Za-z]{0,5}\.?|&")
+_PENDING = re.compile(r"(?i)\W*(?:submitted|in press|to appear|accepted|in preparation|preprint)")
+
+
+def repair_journal_abbreviation_as_title(text: str, segments: Segs) -> Segs:
+    """An abbreviated journal name read as the title of a reference without one
+    (astronomy and physics: "Chiang, J., 1998, ApJ, submitted", "Eckhardt, B., Phys.
+    Rev. E, to appear") is the container: an abbreviation is never a work's title.
+    Only when it has abbreviation marks (a full stop, two capitals, "&"), no
+    container exists, and what follows is a volume, pages, issue, a pending-status
+    note or nothing."""
+    labels = [s.label for s in segments]
+    if "container-title" in labels or labels.count("title") != 1:
+        return segments
+    i = labels.index("title")
+    words = segments[i].text.strip(" ,.;:").replace("&", " & ").split()
+    if not 0 < len(words) <= 4 or not all(_ABBREV_WORD.fullmatch(w) for w in words):
+        return segments
+    if not any(w.endswith(".") or w == "&" or sum(c.isupper() for c in w) >= 2 for w in words):
+        return segments
+    nxt = segments[i + 1] if i + 1 < len(segments) else None
+    if nxt is not None and (
+        nxt.label not in ("volume", "pages", "issue", "note")
+        or (nxt.label == "note" and not _PENDING.match(nxt.text))
+    ):
+        return segments
+    out = list(segments)
+    out[i] = _relabel(segments[i], "container-title")
+    return out
+
+
+_VOLUME_MARKED = re.compile(r"(?i)(?:vol(?:ume)?|v)\b")
+
+
+def repair_series_after_volume(text: str, segments: Segs) -> Segs:
+    """A second container right after a marked volume ("CIAA, volume 4783 LNCS,",
+    "Quantum Graphs, volume 415 Contemporary Mathematics,") is the series the
+    first appeared in: a collection-title."""
+    labels = [s.label for s in segments]
+    if labels.count("container-title") < 2 or "collection-title" in labels:
+        return segments
+    first = labels.index("container-title")
+    for i in range(first + 2, len(segments)):
+        if (
+            labels[i] == "container-title"
+            and labels[i - 1] == "volume"
+            and _VOLUME_MARKED.match(segments[i - 1].text)
+        ):
+            out = list(segments)
+            out[i] = _relabel(segments[i], "collection-title")
+            return out
+    return segments
+
+
+_NAME_PIECES = re.compile(r",\s+|\s+(?:and|&)\s+")
+_INITIALS_ALONE = re.compile(r"(?:(?:and|&)\s+)?[A-Z]\.(?:\s?-?[A-Z]\.)*")
+_INITIALS_FIRST = re.compile(r"[A-Z]\.(?:\s?-?[A-Z]\.)*\s*[A-Z][\w'’-]+")
+_FAMILY_LEAD = re.compile(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*[,:]\s+")
+
+
+def repair_family_after_initials(text: str, segments: Segs) -> Segs:
+    """In a list of initials-first names ("E. Jespers, G. Leal, C. Polcino Milies,
+    Classifying Loops"), a name cannot end on its initials: the one or two
+    capitalised words up to the next comma or colon are its family name, not the
+    start of the title."""
+    for i in range(len(segments) - 1):
+        names, title = segments[i], segments[i + 1]
+        if names.label not in ("author", "editor") or title.label != "title":
+            continue
+        pieces = [p for p in _NAME_PIECES.split(names.text.strip()) if p]
+        if (
+            len(pieces) < 2
+            or not _INITIALS_ALONE.fullmatch(pieces[-1])
+            or not any(_INITIALS_FIRST.fullmatch(p) for p in pieces[:-1])
+            or text[names.end : title.start].strip()
+        ):
+            continue
+        m = _FAMILY_LEAD.match(title.text)
+        if m is None:
+            continue
+        cut = title.start + m.end(1)
+        cut += text[cut] in ",:"
+        out = list(segments)
+        out[i] = _seg(text, names.label, names.start, cut)
+        out[i + 1] = _seg(text, title.label, title.start + m.end(), title.end)
+        return out
+    return segments
+
+
+_VOLUME_COMMA_PAGE_RE = re.compile(r"(\d{1,4}[A-Z]?,)\s*([A-Z]?\d+[A-Z]?)\W*")
+
+
+def repair_page_volume(text: str, segments: Segs) -> Segs:
+    """The mirror of ``repair_volume_page``: "A & A, 290, 443" tagged as pages
+    "290, 443" holds the volume too, when the reference has no volume and the
+    numbers follow the journal directly."""
+    labels = [s.label for s in segments]
+    if "volume" in labels or labels.count("pages") != 1:
+        return segments
+    i = labels.index("pages")
+    m = _VOLUME_COMMA_PAGE_RE.fullmatch(segments[i].text)
+    if m is None or i == 0 or labels[i - 1] != "container-title":
+        return segments
+    seg = segments[i]
+    out = list(segments)
+    out[i : i + 1] = [
+        _seg(text, "volume", seg.start, seg.start + m.end(1)),
+        _seg(text, "pages", seg.start + m.start(2), seg.end),
+    ]
+    return out
+
+
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_container_as_title,
@@ -1158,6 +1305,11 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_marker_at_end,
     repair_volume_page,
     repair_spaced_year_suffix,
+    repair_book_after_editors,
+    repair_journal_abbreviation_as_title,
+    repair_series_after_volume,
+    repair_family_after_initials,
+    repair_page_volume,
 )
 
 
@@ -1177,6 +1329,11 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_edition_overflow: frozenset({"edition"}),
     repair_title_in_author: frozenset({"author"}),
     repair_volume_page: frozenset({"volume"}),
+    repair_book_after_editors: frozenset({"title", "editor"}),
+    repair_journal_abbreviation_as_title: frozenset({"title"}),
+    repair_series_after_volume: frozenset({"container-title", "volume"}),
+    repair_family_after_initials: frozenset({"title"}),
+    repair_page_volume: frozenset({"pages", "container-title"}),
 }
 
 

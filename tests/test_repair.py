@@ -1,6 +1,8 @@
 """Tests of segment repairs (``citekit.normalize``): a physics volume that swallowed its
-page, a marker word left at the end of a segment, a year whose letter is set apart, and a
-title that runs into its journal without punctuation."""
+page (and the mirror case), a marker word left at the end of a segment, a year whose letter
+is set apart, a title that runs into its journal without punctuation, a book read as a
+second title, a journal abbreviation read as the title, a series read as a second
+journal, and a family name cut off after its initials."""
 
 from __future__ import annotations
 
@@ -9,7 +11,12 @@ from segments import segments_of
 
 from citekit.model import Segment
 from citekit.normalize import (
+    repair_book_after_editors,
+    repair_family_after_initials,
+    repair_journal_abbreviation_as_title,
     repair_marker_at_end,
+    repair_page_volume,
+    repair_series_after_volume,
     repair_spaced_year_suffix,
     repair_unpunctuated_boundary,
     repair_volume_page,
@@ -270,3 +277,271 @@ def test_repair_keeps_a_clean_tagging_as_it_is() -> None:
 def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> None:
     segs = repair_unpunctuated_boundary(text, list(segments_of(text, tagged)))
     assert [s.text for s in segs if s.label == "title"] == [expected_title]
+
+
+@pytest.mark.parametrize(
+    ("step", "text", "tagged", "expected"),
+    [
+        # a second title after an editor list that introduces it is the book
+        (
+            repair_book_after_editors,
+            "Lund, K. (2010) On ferries. In A. Berg & T. Holm (Eds.) Coastal Lives. Oslo: Nord.",
+            [
+                ("author", "Lund, K."),
+                ("date", "(2010)"),
+                ("title", "On ferries."),
+                ("editor", "In A. Berg & T. Holm (Eds.)"),
+                ("title", "Coastal Lives."),
+                ("location", "Oslo:"),
+                ("publisher", "Nord."),
+            ],
+            [
+                ("author", "Lund, K."),
+                ("date", "(2010)"),
+                ("title", "On ferries."),
+                ("editor", "In A. Berg & T. Holm (Eds.)"),
+                ("container-title", "Coastal Lives."),
+                ("location", "Oslo:"),
+                ("publisher", "Nord."),
+            ],
+        ),
+        # ... with the book's own date between
+        (
+            repair_book_after_editors,
+            "Vale, R. (1990). Old roads. In M. Ash (Ed.) (1995). Roads and Maps. Leeds: Hill.",
+            [
+                ("author", "Vale, R."),
+                ("date", "(1990)."),
+                ("title", "Old roads."),
+                ("editor", "In M. Ash (Ed.)"),
+                ("date", "(1995)."),
+                ("title", "Roads and Maps."),
+                ("location", "Leeds:"),
+                ("publisher", "Hill."),
+            ],
+            [
+                ("author", "Vale, R."),
+                ("date", "(1990)."),
+                ("title", "Old roads."),
+                ("editor", "In M. Ash (Ed.)"),
+                ("date", "(1995)."),
+                ("container-title", "Roads and Maps."),
+                ("location", "Leeds:"),
+                ("publisher", "Hill."),
+            ],
+        ),
+        # an editor list that introduces nothing (a translator's note, a bare name): left alone
+        (
+            repair_book_after_editors,
+            "Ives, P. Two essays. R. Moss, Other Essays. Boston: Pine, 1999.",
+            [
+                ("author", "Ives, P."),
+                ("title", "Two essays."),
+                ("editor", "R. Moss,"),
+                ("title", "Other Essays."),
+                ("location", "Boston:"),
+                ("publisher", "Pine,"),
+                ("date", "1999."),
+            ],
+            [
+                ("author", "Ives, P."),
+                ("title", "Two essays."),
+                ("editor", "R. Moss,"),
+                ("title", "Other Essays."),
+                ("location", "Boston:"),
+                ("publisher", "Pine,"),
+                ("date", "1999."),
+            ],
+        ),
+        # an abbreviated journal alone is the container, not the title
+        (
+            repair_journal_abbreviation_as_title,
+            "Ortiz, L., Baum, K., 2001, ApJ, submitted",
+            [
+                ("author", "Ortiz, L., Baum, K.,"),
+                ("date", "2001,"),
+                ("title", "ApJ,"),
+                ("note", "submitted"),
+            ],
+            [
+                ("author", "Ortiz, L., Baum, K.,"),
+                ("date", "2001,"),
+                ("container-title", "ApJ,"),
+                ("note", "submitted"),
+            ],
+        ),
+        (
+            repair_journal_abbreviation_as_title,
+            "N. Roy, Phys. Rev. E 51, 12 (1995).",
+            [
+                ("author", "N. Roy,"),
+                ("title", "Phys. Rev. E"),
+                ("volume", "51,"),
+                ("pages", "12 (1995)."),
+            ],
+            [
+                ("author", "N. Roy,"),
+                ("container-title", "Phys. Rev. E"),
+                ("volume", "51,"),
+                ("pages", "12 (1995)."),
+            ],
+        ),
+        # ... but a short real title is kept: a plain word, or one followed by a publisher
+        (
+            repair_journal_abbreviation_as_title,
+            "Amis, K. 1954. Lucky. London: Gollancz.",
+            [
+                ("author", "Amis, K."),
+                ("date", "1954."),
+                ("title", "Lucky."),
+                ("location", "London:"),
+            ],
+            [
+                ("author", "Amis, K."),
+                ("date", "1954."),
+                ("title", "Lucky."),
+                ("location", "London:"),
+            ],
+        ),
+        (
+            repair_journal_abbreviation_as_title,
+            "ACM. 1990. TOCS. ACM Press.",
+            [
+                ("author", "ACM."),
+                ("date", "1990."),
+                ("title", "TOCS."),
+                ("publisher", "ACM Press."),
+            ],
+            [
+                ("author", "ACM."),
+                ("date", "1990."),
+                ("title", "TOCS."),
+                ("publisher", "ACM Press."),
+            ],
+        ),
+        # the series named after "volume N" is a collection, not a second container
+        (
+            repair_series_after_volume,
+            "A. Kay. Safe queues. TACAS, volume 4321 LNCS, pages 1--9. Springer, 2007.",
+            [
+                ("author", "A. Kay."),
+                ("title", "Safe queues."),
+                ("container-title", "TACAS,"),
+                ("volume", "volume 4321"),
+                ("container-title", "LNCS,"),
+                ("pages", "pages 1--9."),
+            ],
+            [
+                ("author", "A. Kay."),
+                ("title", "Safe queues."),
+                ("container-title", "TACAS,"),
+                ("volume", "volume 4321"),
+                ("collection-title", "LNCS,"),
+                ("pages", "pages 1--9."),
+            ],
+        ),
+        # ... but a journal after an unmarked number stays a journal
+        (
+            repair_series_after_volume,
+            "Z. Oz. Tools: Release v1.2.1. Journal of Tools, 21 (2): 1--9, 1998.",
+            [
+                ("title", "Tools:"),
+                ("container-title", "Release v1."),
+                ("volume", "2.1."),
+                ("container-title", "Journal of Tools,"),
+            ],
+            [
+                ("title", "Tools:"),
+                ("container-title", "Release v1."),
+                ("volume", "2.1."),
+                ("container-title", "Journal of Tools,"),
+            ],
+        ),
+        # a name does not end on its initials in an initials-first list
+        (
+            repair_family_after_initials,
+            "R. Hale, T. Van Buren, Short Loops, J. Algebra, 12, 1-9 (1990).",
+            [
+                ("author", "R. Hale, T."),
+                ("title", "Van Buren, Short Loops,"),
+                ("container-title", "J. Algebra,"),
+            ],
+            [
+                ("author", "R. Hale, T. Van Buren,"),
+                ("title", "Short Loops,"),
+                ("container-title", "J. Algebra,"),
+            ],
+        ),
+        # ... but "Family, Given I." ends on an initial and is whole
+        (
+            repair_family_after_initials,
+            "Dale, Anna M. Grief, memory, and place. Pine Press, 1996.",
+            [
+                ("author", "Dale, Anna M."),
+                ("title", "Grief, memory, and place."),
+                ("publisher", "Pine Press,"),
+            ],
+            [
+                ("author", "Dale, Anna M."),
+                ("title", "Grief, memory, and place."),
+                ("publisher", "Pine Press,"),
+            ],
+        ),
+        # two numbers after a journal, no volume anywhere: volume and page
+        (
+            repair_page_volume,
+            "Lind, E., 1994, A & A, 290, 443",
+            [
+                ("author", "Lind, E.,"),
+                ("date", "1994,"),
+                ("container-title", "A & A,"),
+                ("pages", "290, 443"),
+            ],
+            [
+                ("author", "Lind, E.,"),
+                ("date", "1994,"),
+                ("container-title", "A & A,"),
+                ("volume", "290,"),
+                ("pages", "443"),
+            ],
+        ),
+        # ... but not a page range, nor when a volume is there
+        (
+            repair_page_volume,
+            "Lind, E., 1994, Icarus, 290-443",
+            [
+                ("author", "Lind, E.,"),
+                ("date", "1994,"),
+                ("container-title", "Icarus,"),
+                ("pages", "290-443"),
+            ],
+            [
+                ("author", "Lind, E.,"),
+                ("date", "1994,"),
+                ("container-title", "Icarus,"),
+                ("pages", "290-443"),
+            ],
+        ),
+        (
+            repair_page_volume,
+            "Lind, E., 1994, Icarus, 7, 290, 443",
+            [
+                ("author", "Lind, E.,"),
+                ("container-title", "Icarus,"),
+                ("volume", "7,"),
+                ("pages", "290, 443"),
+            ],
+            [
+                ("author", "Lind, E.,"),
+                ("container-title", "Icarus,"),
+                ("volume", "7,"),
+                ("pages", "290, 443"),
+            ],
+        ),
+    ],
+)
+def test_structure_repair(step, text: str, tagged: list, expected: list) -> None:
+    got = step(text, list(segments_of(text, tagged)))
+    assert pairs(got) == expected
+    for s in got:
+        assert text[s.start : s.end] == s.text
