@@ -1285,6 +1285,36 @@ def repair_page_volume(text: str, segments: Segs) -> Segs:
     return out
 
 
+_TITLE_TAIL_EDITION = re.compile(
+    r"(?i)[,.]?\s*(\(?\s*(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|rev\.)"
+    r"\s+(?:edition|edn\.?|ed\.?)\s*\)?)\W*$"
+)
+_TITLE_TAIL_VOLUME = re.compile(r"(?i),\s*((?:vol\.|volume)\s*(?:[IVXLC]+|\d+))\W*$")
+
+
+def repair_title_tail_edition_volume(text: str, segments: Segs) -> Segs:
+    """An edition or volume left at the end of a title ("System identification
+    (2nd Ed.).", "Problems in analysis, vol. I,") is its own field, when the
+    reference has none yet."""
+    labels = {s.label for s in segments}
+    for i, seg in enumerate(segments):
+        if seg.label != "title":
+            continue
+        for pattern, label in (
+            (_TITLE_TAIL_EDITION, "edition"),
+            (_TITLE_TAIL_VOLUME, "volume"),
+        ):
+            m = None if label in labels else pattern.search(seg.text)
+            if m and len(seg.text[: m.start()].split()) >= 2:
+                out = list(segments)
+                out[i : i + 1] = [
+                    _seg(text, "title", seg.start, seg.start + m.start()),
+                    _seg(text, label, seg.start + m.start(1), seg.end),
+                ]
+                return out
+    return segments
+
+
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_container_as_title,
@@ -1310,6 +1340,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_series_after_volume,
     repair_family_after_initials,
     repair_page_volume,
+    repair_title_tail_edition_volume,
 )
 
 
@@ -1334,6 +1365,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_series_after_volume: frozenset({"container-title", "volume"}),
     repair_family_after_initials: frozenset({"title"}),
     repair_page_volume: frozenset({"pages", "container-title"}),
+    repair_title_tail_edition_volume: frozenset({"title"}),
 }
 
 

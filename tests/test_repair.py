@@ -18,6 +18,7 @@ from citekit.normalize import (
     repair_page_volume,
     repair_series_after_volume,
     repair_spaced_year_suffix,
+    repair_title_tail_edition_volume,
     repair_unpunctuated_boundary,
     repair_volume_page,
 )
@@ -537,6 +538,50 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("volume", "7,"),
                 ("pages", "290, 443"),
             ],
+        ),
+        # an edition or a volume at the end of a title is its own field
+        (
+            repair_title_tail_edition_volume,
+            "Ward, T. Signals and noise (3rd ed.). Pine Press, 2001.",
+            [
+                ("author", "Ward, T."),
+                ("title", "Signals and noise (3rd ed.)."),
+                ("publisher", "Pine Press,"),
+            ],
+            [
+                ("author", "Ward, T."),
+                ("title", "Signals and noise"),
+                ("edition", "(3rd ed.)."),
+                ("publisher", "Pine Press,"),
+            ],
+        ),
+        (
+            repair_title_tail_edition_volume,
+            "G. Ross, Lectures on sums, vol. II, Springer, 1980.",
+            [
+                ("author", "G. Ross,"),
+                ("title", "Lectures on sums, vol. II,"),
+                ("publisher", "Springer,"),
+            ],
+            [
+                ("author", "G. Ross,"),
+                ("title", "Lectures on sums"),
+                ("volume", "vol. II,"),
+                ("publisher", "Springer,"),
+            ],
+        ),
+        # ... not when the reference has one already, nor when it is the whole title
+        (
+            repair_title_tail_edition_volume,
+            "Ward, T. Signals, 2nd ed. 4th ed. Pine, 2001.",
+            [("author", "Ward, T."), ("title", "Signals, 2nd ed."), ("edition", "4th ed.")],
+            [("author", "Ward, T."), ("title", "Signals, 2nd ed."), ("edition", "4th ed.")],
+        ),
+        (
+            repair_title_tail_edition_volume,
+            "Ward, T. Second edition. Pine, 2001.",
+            [("author", "Ward, T."), ("title", "Second edition."), ("publisher", "Pine,")],
+            [("author", "Ward, T."), ("title", "Second edition."), ("publisher", "Pine,")],
         ),
     ],
 )
