@@ -407,25 +407,75 @@ def test_train_command_refuses_evaluation_sets(tmp_path: Path) -> None:
     assert exc.value.code == 2
 
 
-def test_shipped_weights_decode_like_crfsuite(tagger: Tagger) -> None:
-    """The exported weights and the numpy decoder agree with crfsuite on the shipped model."""
-    if tagger.path.suffix != ".crfsuite" or tagger._fast is None:
-        pytest.skip("the shipped model has no crfsuite file beside its weights")
-    reference = Tagger.__new__(Tagger)
-    reference.__init__(tagger.path)
-    reference._fast = None
-    texts = [
-        "Gellner, E. (1983) Nations and Nationalism. Oxford: Blackwell.",
-        "[4] A. Author, B. Author, Some title, in: Proc. of X, vol. 2, 2001, pp. 1–9.",
-        "Waltz Kenneth, Theory of International Politics, fifth edition, Addison-Wesley, Reading, 1979.",
-        "Лукин А.В. Россия и Китай // Международная жизнь. 2015. № 3. С. 12–30.",
-        "World Bank (2019). Report. Available at: https://www.worldbank.org/x (accessed 3 May 2020).",
-        "",
-        "   ",
-        "((",
-        "Smith, J. 2001a. “A” ‘B’ «C» 1999-2000 12(3):4-5 doi:10.1/x",
-    ]
-    assert tagger.labels_many(texts) == reference.labels_many(texts)
+def test_shipped_model_is_the_one_its_metadata_describes() -> None:
+    """The committed weights are the file ``model.json`` records (hash and size)."""
+    import hashlib
+
+    from citekit.parser import WEIGHTS_NAME, default_model_path, model_dir
+
+    meta = json.loads((model_dir() / "model.json").read_text("utf-8"))
+    weights = model_dir() / WEIGHTS_NAME
+    assert default_model_path() == weights
+    assert meta["weights"] == WEIGHTS_NAME
+    assert meta["weights_bytes"] == weights.stat().st_size
+    assert meta["weights_sha256"] == hashlib.sha256(weights.read_bytes()).hexdigest()
+    assert len(meta["members"]) >= 2
+
+
+def _weights(path: Path) -> dict[tuple[str, str], float]:
+    import numpy as np
+
+    with np.load(path) as z:
+        labels = bytes(z["labels"]).decode().split("\n")
+        attrs = z["attrs"].tobytes().decode().split("\n")
+        return {
+            (attrs[r], labels[c]): float(v)
+            for r, c, v in zip(z["rows"], z["cols"], z["vals"], strict=True)
+        }
+
+
+def test_averaged_weights_are_the_members_mean(tmp_path: Path) -> None:
+    from citekit.parser.crf import average
+    from citekit.parser.train import train
+
+    recs = _tiny_records()
+    data = tmp_path / "tiny.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in recs), "utf-8")
+    for name, c2 in (("a", 0.001), ("b", 1.0)):
+        train([data], tmp_path / f"{name}.crfsuite", {"max_iterations": 30, "c2": c2}, log=print)
+    a, b = _weights(tmp_path / "a.weights.npz"), _weights(tmp_path / "b.weights.npz")
+    assert a != b
+    out = average([tmp_path / "a.weights.npz", tmp_path / "b.weights.npz"], tmp_path / "m.npz")
+    mean = _weights(out)
+    assert set(mean) == {k for k in a.keys() | b.keys() if a.get(k, 0) + b.get(k, 0)}
+    for key, value in mean.items():
+        assert value == pytest.approx((a.get(key, 0.0) + b.get(key, 0.0)) / 2, abs=1e-6)
+    # the mean of a model with itself is that model
+    same = average([tmp_path / "a.weights.npz"] * 2, tmp_path / "same.npz")
+    texts = [r["text"] for r in recs] + ["Press1 (2001) City2, A. Author3: Title."]
+    assert load_tagger(str(same)).labels_many(texts) == load_tagger(
+        str(tmp_path / "a.weights.npz")
+    ).labels_many(texts)
+    assert load_tagger(str(out)).tag("Author99, B. (2019). Title number 99. City9: Press3.")
+
+
+def test_train_command_writes_an_averaged_ensemble(tmp_path: Path) -> None:
+    from citekit.parser.train import main
+
+    data = tmp_path / "data" / "parser"
+    data.mkdir(parents=True)
+    (data / "anystyle-core.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in _tiny_records()), "utf-8"
+    )
+    out = tmp_path / "m.crfsuite"
+    args = ["--shared", str(tmp_path), "--set", "anystyle-core", "--no-own", "-o", str(out)]
+    assert main([*args, "--members", "2", "--jobs", "1", "--max-iterations", "20"]) == 0
+    meta = json.loads((tmp_path / "m.json").read_text("utf-8"))
+    assert not out.exists() and meta["weights"] == "m.weights.npz"
+    assert [m["params"]["c2"] for m in meta["members"]] == [0.005, 0.002]
+    assert not list(tmp_path.glob("tmp*"))  # the members' own files are gone
+    segs = load_tagger(str(tmp_path / "m.weights.npz")).tag("Author99, B. (2019). Title 9. X: P.")
+    assert segs[0].label == "author"
 
 
 def test_token_cache_starts_afresh_without_changing_labels(monkeypatch: pytest.MonkeyPatch) -> None:

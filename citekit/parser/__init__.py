@@ -7,10 +7,11 @@ returns contiguous ``Segment``s with offsets into ``text``.  A model may label
 the first token of a field ``B-<label>`` (see ``citekit.parser.labels``); such a
 token always opens a new segment, so two titles side by side stay two.
 
-The model is trained with python-crfsuite (``python -m citekit.parser.train``);
-tagging uses the exported weights beside it (``model.weights.npz``, see
-``citekit.parser.crf``) and falls back to crfsuite's own tagger where a model
-has no exported weights.
+The model is trained with python-crfsuite (``python -m citekit.parser.train``).
+Tagging uses exported weights (``model.weights.npz``, see ``citekit.parser.crf``):
+the shipped model is the mean of several trained members' weights and exists
+only in that form.  A single crfsuite model of your own is tagged with the
+weights exported beside it, or with crfsuite's own tagger where it has none.
 """
 
 from __future__ import annotations
@@ -59,9 +60,9 @@ def model_dir() -> Path:
 
 
 def default_model_path() -> Path:
-    """The shipped model: the crfsuite file if present, else its exported weights."""
-    crfsuite = model_dir() / MODEL_NAME
-    return crfsuite if crfsuite.is_file() else model_dir() / WEIGHTS_NAME
+    """The shipped model: its weights, else (a single model) its crfsuite file."""
+    weights = model_dir() / WEIGHTS_NAME
+    return weights if weights.is_file() else model_dir() / MODEL_NAME
 
 
 class Tagger:

@@ -1538,6 +1538,59 @@ def t_pub_place(b, r):
         b.add("date", f"{year(r, 1930)}.")
 
 
+def t_cs_bare_editors(b, r):
+    # BibTeX styles that print a proceedings' editors bare, with no "(eds.)":
+    # "Title. A. Iglesias, N. Takayama, Mathematical Software, pages 331--342. Springer, 2006."
+    number(b, r, 0.5, ["[{}]", "{}."])
+    short, long = r.choice(CS_VENUES)
+    y = year(r, 1985)
+    b.add("author", close(cs_authors(r, "init_fam"), "."))
+    b.add("title", r.choice(CS_TITLES) + ".")
+    eds, _ = editors(r, "init_fam", sep=", ", last=", ")
+    b.add("editor", eds + ",")
+    venue = r.choice([long, f"Proceedings of the {long}", f"{short} {y}"])
+    b.add("container-title", venue + ",")
+    if r.random() < 0.5:
+        series = r.choice(CS_SERIES)
+        b.add("volume", f"volume {r.randint(100, 14000)}")
+        b.add("collection-title", r.choice(series) + ",")
+    b.add("pages", f"pages {pages(r, '--')}.")
+    if r.random() < 0.7:
+        b.add("publisher", r.choice(["Springer", "Springer-Verlag", "IEEE Computer Society"]) + ",")
+    b.add("date", f"{y}.")
+
+
+def t_cs_series_bare(b, r):
+    # "CAV, volume 6806 LNCS, pages 585--591. Springer, 2011.": the series without "of"
+    number(b, r, 0.5, ["[{}]"])
+    short, _ = r.choice(CS_VENUES)
+    y = year(r, 1985)
+    b.add("author", close(cs_authors(r), "."))
+    b.add("title", r.choice(CS_TITLES) + ".")
+    b.add("container-title", r.choice([short, f"In {short}", f"{short} {y}"]) + ",")
+    b.add("volume", f"volume {r.randint(100, 14000)}")
+    b.add("collection-title", r.choice(CS_SERIES)[0] + ",")
+    b.add("pages", f"pages {pages(r, '--')}.")
+    b.add("publisher", r.choice(["Springer", "Springer-Verlag"]) + ",")
+    b.add("date", f"{y}.")
+
+
+def t_math_bare_editors(b, r):
+    # "A. Author, Title, Book Title, E. Editor, F. Editor, Publisher, Place, 1988, pp. 1--26."
+    number(b, r, 0.5, ["[{}]", "{}."])
+    pub, place = r.choice(SCI_PUBLISHERS)
+    b.add("author", math_authors(r) + ",")
+    b.add("title", r.choice(MATH_TITLES) + ",")
+    b.add("container-title", r.choice(MATH_BOOKS) + ",")
+    eds, _ = editors(r, "init_fam", sep=", ", last=", ")
+    b.add("editor", eds + ",")
+    b.add("publisher", pub + ",")
+    if r.random() < 0.6:
+        b.add("location", place + ",")
+    b.add("date", f"{year(r, 1950)},")
+    b.add("pages", r.choice(["pp. ", "pp. ", ""]) + pages(r, "--") + ".")
+
+
 TEMPLATES = [
     (t_phys_prl, 30),
     (t_astro_aas, 28),
@@ -1581,6 +1634,9 @@ TEMPLATES = [
     (t_german_chapter, 16),
     (t_french_chapter, 14),
     (t_pub_place, 16),
+    (t_cs_bare_editors, 24),
+    (t_cs_series_bare, 12),
+    (t_math_bare_editors, 16),
 ]
 
 
