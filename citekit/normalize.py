@@ -544,6 +544,10 @@ def _seg(text: str, label: str, start: int, end: int) -> Segment:
     return Segment(label, start, end, text[start:end])
 
 
+def _relabel(seg: Segment, label: str) -> Segment:
+    return Segment(label, seg.start, seg.end, seg.text)
+
+
 def _merge_same(text: str, segs: Segs) -> Segs:
     prev = ""
     for s in segs:
@@ -809,7 +813,7 @@ def repair_container_as_title(text: str, segs: Segs) -> Segs:
             _seg(text, "container-title", cut, seg.end),
         ]
         return out
-    out[i] = Segment("title", seg.start, seg.end, seg.text)
+    out[i] = _relabel(seg, "title")
     return out
 
 
@@ -834,7 +838,7 @@ def repair_corporate_author_title(text: str, segs: Segs) -> Segs:
         later_title = any(i > 0 for i in titles)
         name_like = len(first.text.split()) <= 6 and not any(c.isdigit() for c in first.text)
         if later_title and name_like and (dated or _is_corporate(first.text.rstrip(",.;: "))):
-            out[0] = Segment("author", first.start, first.end, first.text)
+            out[0] = _relabel(first, "author")
             return out
     if first.label == "title" and len(titles) == 1:
         head, sep, rest = first.text.partition(", ")
@@ -1136,10 +1140,6 @@ def repair_spaced_year_suffix(text: str, segments: Segs) -> Segs:
                 out.append(s)
         segs = out
     return segs
-
-
-def _relabel(seg: Segment, label: str) -> Segment:
-    return Segment(label, seg.start, seg.end, seg.text)
 
 
 # An editor list that introduces a book: "In ...", "in: ...", or marked "(Eds.)", "Hrsg.", ...
