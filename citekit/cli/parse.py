@@ -58,7 +58,7 @@ def _enrich(
     "--model",
     metavar="PATH",
     default=None,
-    help="Use this tagger model instead of the shipped one.",
+    help="Use this tagger model (.weights.npz or .crfsuite) instead of the shipped one.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not report low-confidence entries on stderr.")
 @click.option(
