@@ -1315,6 +1315,27 @@ def repair_title_tail_edition_volume(text: str, segments: Segs) -> Segs:
     return segments
 
 
+_BARE_ISSUE_RE = re.compile(r"(?i)\W*(?:no|nos|nr|n°|nº|№|issue|iss|num|heft|h)\.?\W*")
+_ISSUE_NUMBER_RE = re.compile(r"\W*[A-Z]?\d+[a-z]?(?:\s*[-–/]\s*\d+)?\W*")
+
+
+def repair_bare_issue(text: str, segments: Segs) -> Segs:
+    """An issue that is only its marker ("No.") owns the number after it, even
+    when the tagger read that number as pages ("Vol. 4 No. 31 (2009): 469-499")."""
+    for i in range(len(segments) - 1):
+        marker, number = segments[i], segments[i + 1]
+        if (
+            marker.label == "issue"
+            and number.label == "pages"
+            and _BARE_ISSUE_RE.fullmatch(marker.text)
+            and _ISSUE_NUMBER_RE.fullmatch(number.text)
+        ):
+            out = list(segments)
+            out[i : i + 2] = [_seg(text, "issue", marker.start, number.end)]
+            return out
+    return segments
+
+
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_container_as_title,
@@ -1341,6 +1362,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_family_after_initials,
     repair_page_volume,
     repair_title_tail_edition_volume,
+    repair_bare_issue,
 )
 
 
@@ -1366,6 +1388,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_family_after_initials: frozenset({"title"}),
     repair_page_volume: frozenset({"pages", "container-title"}),
     repair_title_tail_edition_volume: frozenset({"title"}),
+    repair_bare_issue: frozenset({"issue", "pages"}),
 }
 
 

@@ -2,7 +2,8 @@
 page (and the mirror case), a marker word left at the end of a segment, a year whose letter
 is set apart, a title that runs into its journal without punctuation, a book read as a
 second title, a journal abbreviation read as the title, a series read as a second
-journal, and a family name cut off after its initials."""
+journal, a family name cut off after its initials, and an issue marker parted from its
+number."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from segments import segments_of
 
 from citekit.model import Segment
 from citekit.normalize import (
+    repair_bare_issue,
     repair_book_after_editors,
     repair_family_after_initials,
     repair_journal_abbreviation_as_title,
@@ -582,6 +584,87 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
             "Ward, T. Second edition. Pine, 2001.",
             [("author", "Ward, T."), ("title", "Second edition."), ("publisher", "Pine,")],
             [("author", "Ward, T."), ("title", "Second edition."), ("publisher", "Pine,")],
+        ),
+        # the number after a bare "No." is the issue, not a page
+        (
+            repair_bare_issue,
+            "Bandy, A. Rev. Lit. Vol. 4 No. 31 (2009): 469-499.",
+            [
+                ("author", "Bandy, A."),
+                ("container-title", "Rev. Lit."),
+                ("volume", "Vol. 4"),
+                ("issue", "No."),
+                ("pages", "31"),
+                ("date", "(2009):"),
+                ("pages", "469-499."),
+            ],
+            [
+                ("author", "Bandy, A."),
+                ("container-title", "Rev. Lit."),
+                ("volume", "Vol. 4"),
+                ("issue", "No. 31"),
+                ("date", "(2009):"),
+                ("pages", "469-499."),
+            ],
+        ),
+        (
+            repair_bare_issue,
+            "Vale, B. Arch. fr., Vol. 34, No. 369-370, 1973, 38-39",
+            [
+                ("author", "Vale, B."),
+                ("container-title", "Arch. fr.,"),
+                ("volume", "Vol. 34,"),
+                ("issue", "No."),
+                ("pages", "369-370,"),
+                ("date", "1973,"),
+                ("pages", "38-39"),
+            ],
+            [
+                ("author", "Vale, B."),
+                ("container-title", "Arch. fr.,"),
+                ("volume", "Vol. 34,"),
+                ("issue", "No. 369-370,"),
+                ("date", "1973,"),
+                ("pages", "38-39"),
+            ],
+        ),
+        # an issue that has its number keeps the pages after it
+        (
+            repair_bare_issue,
+            "Vale, B. Arch. fr., 34, no. 3, 38-39",
+            [
+                ("author", "Vale, B."),
+                ("container-title", "Arch. fr.,"),
+                ("volume", "34,"),
+                ("issue", "no. 3,"),
+                ("pages", "38-39"),
+            ],
+            [
+                ("author", "Vale, B."),
+                ("container-title", "Arch. fr.,"),
+                ("volume", "34,"),
+                ("issue", "no. 3,"),
+                ("pages", "38-39"),
+            ],
+        ),
+        # pages that are not a number stay pages
+        (
+            repair_bare_issue,
+            "Vale, B. Arch. fr., 34, no. pp. 38-39",
+            [
+                ("author", "Vale, B."),
+                ("container-title", "Arch. fr.,"),
+                ("volume", "34,"),
+                ("issue", "no."),
+                ("pages", "pp. 38-39"),
+            ],
+            [
+                ("author", "Vale, B."),
+                ("container-title", "Arch. fr.,"),
+                ("volume", "34,"),
+                ("issue", "no."),
+                ("pages", "pp. 38-39"),
+            ],
         ),
     ],
 )
