@@ -1400,7 +1400,10 @@ def repair_segments(text: str, segments: Sequence[Segment]) -> tuple[Segment, ..
         needs = _NEEDS.get(step)
         if needs is not None and not needs <= labels:
             continue
-        new = _merge_same(text, step(text, segs))
+        out = step(text, segs)
+        if out is segs:  # the common case: the repair did not apply
+            continue
+        new = _merge_same(text, out)
         if new != segs:
             segs = new
             labels = {s.label for s in segs}
