@@ -366,6 +366,42 @@ def test_latex_output_compiles_with_pdflatex_and_bibtex(tmp_path: Path) -> None:
     assert (tmp_path / "essay.pdf").stat().st_size > 1000
 
 
+@pytest.mark.external
+def test_biblatex_output_compiles_with_biber(tmp_path: Path) -> None:
+    _need("pdflatex", "biber", "kpsewhich")
+    if _run(["kpsewhich", "biblatex.sty"], tmp_path).returncode != 0:
+        pytest.skip("biblatex.sty not installed (Debian: texlive-bibtex-extra)")
+    shutil.copy(ESSAY, tmp_path / "essay.md")
+    res = _run(
+        [
+            sys.executable,
+            "-m",
+            "citekit",
+            "link",
+            "essay.md",
+            "--to",
+            "latex",
+            "--style",
+            "biblatex",
+        ],
+        tmp_path,
+    )
+    assert res.returncode == 0, res.stderr
+    latex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "essay.tex"]
+    first = _run(latex, tmp_path)
+    assert first.returncode == 0, first.stdout[-2000:]
+    biber = _run(["biber", "essay"], tmp_path)
+    assert biber.returncode == 0, biber.stdout + biber.stderr
+    assert "WARN" not in biber.stdout and "ERROR" not in biber.stdout, biber.stdout
+    for _ in range(2):
+        final = _run(latex, tmp_path)
+        assert final.returncode == 0, final.stdout[-2000:]
+    bbl = (tmp_path / "essay.bbl").read_text()
+    assert set(re.findall(r"\\entry\{([^}]*)\}", bbl)) == ESSAY_KEYS
+    log = (tmp_path / "essay.log").read_text(errors="replace")
+    assert "undefined" not in log.lower(), re.findall(r".*undefined.*", log, re.IGNORECASE)
+
+
 def _pandoc_has_citeproc() -> None:
     _need("pandoc")
     first = _run(["pandoc", "--version"], Path.cwd()).stdout.split("\n", 1)[0]

@@ -100,6 +100,9 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
             "software": "software",
             "patent": "patent",
         }.get(ref.type, "misc")
+        if etype == "online" and not (ref.url or ref.doi):
+            # biblatex's data model requires a url, doi or eprint in @online.
+            etype = "misc"
     out: list[tuple[str, str]] = []
 
     def add(name: str, value: str | None, escape: bool = True) -> None:
