@@ -430,6 +430,18 @@ _REPORT = re.compile(
     r"discussion\s+paper|white\s+paper|occasional\s+paper|research\s+paper|briefing)\b",
     re.I,
 )
+# A genre segment names the kind of work outright, so it may use words too
+# ambiguous to trust anywhere in the raw text ("diss", "tesi", "TR 95-90").
+_THESIS_GENRE = re.compile(
+    r"\b(?:th[eè]se|diss|(?:diplom|magister|master|bachelor|projekt|studien)arbeit|"
+    r"habilitationsschrift|disserta[cç][aã]o|tesi|proefschrift|licentiate)\b",
+    re.I,
+)
+_REPORT_GENRE = re.compile(
+    r"\b(?:tech(?:nical)?\.?\s*(?:rep|rpt)|TR[\s-]?\d|internet-draft|rapport|bericht|"
+    r"memorandum|memo\b)",
+    re.I,
+)
 _CONFERENCE = re.compile(
     r"\b(?:proceedings|proc\.|conference|congress|symposium|workshop|meeting|colloquium|"
     r"convention|paper\s+presented|presented\s+at)\b",
@@ -481,13 +493,17 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
     container = ref.container_title or ""
     # substring gates first: most entries hold none of these words, and the
     # case-insensitive regexes are the costliest step of normalizing an entry
-    if (genre and _THESIS.search(genre)) or (_has(low, _THESIS_KEYS) and _THESIS.search(raw)):
+    if genre and (_THESIS.search(genre) or _THESIS_GENRE.search(genre)):
+        return "thesis"
+    if _has(low, _THESIS_KEYS) and _THESIS.search(raw):
         return "thesis"
     if ref.event or (
         _CONFERENCE.search(container) and not re.search(r"journal|review", container, re.I)
     ):
         return "paper-conference"
-    if (genre and _REPORT.search(genre)) or (ref.publisher and _REPORT.search(ref.publisher)):
+    if genre and (_REPORT.search(genre) or _REPORT_GENRE.search(genre)):
+        return "report"
+    if ref.publisher and _REPORT.search(ref.publisher):
         return "report"
     if (
         container

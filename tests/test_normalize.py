@@ -213,6 +213,21 @@ def _ref(**fields: object) -> Reference:
         ({"title": "T", "accessed": "2021-02-14", "publisher": "Brookings"}, "webpage"),
         ({"title": "China Will Have Military Bases"}, "webpage"),
         ({"title": "T", "genre": "PhD thesis", "publisher": "University of Leeds"}, "thesis"),
+        # a genre names the kind of work in any language
+        ({"title": "T", "genre": "Diplomarbeit", "publisher": "TU Wien"}, "thesis"),
+        ({"title": "T", "genre": "Thèse de doctorat", "publisher": "Université de Lyon"}, "thesis"),
+        ({"title": "T", "genre": "EdD diss", "publisher": "Columbia University"}, "thesis"),
+        ({"title": "T", "genre": "Tesi di laurea magistrale", "year": 2019}, "thesis"),
+        ({"title": "T", "genre": "Dissertação (Mestrado em Enfermagem)"}, "thesis"),
+        (
+            {"title": "T", "genre": "Tech. rep. STAN-CS-TR-94-1511", "publisher": "Stanford"},
+            "report",
+        ),
+        ({"title": "T", "genre": "TR 95-90", "publisher": "Cornell University"}, "report"),
+        ({"title": "T", "genre": "Internet-Draft", "year": 2003}, "report"),
+        # ... but not a word that only contains one
+        ({"title": "T", "genre": "Score", "publisher": "Bärenreiter"}, "book"),
+        ({"title": "T", "genre": "Hypothesen", "publisher": "Piper"}, "book"),
         (
             {
                 "title": "T",
