@@ -505,10 +505,12 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
         return "report"
     if ref.publisher and _REPORT.search(ref.publisher):
         return "report"
+    # A part of an edited book, also of one volume of a multi-volume work
+    # ("In A. Editor (Ed.), Handbook (Vol. 3, pp. 1-20). Elsevier").
     if (
         container
         and (ref.editors or (_has(low, _CHAPTER_KEYS) and _CHAPTER.search(raw)))
-        and not (ref.volume or ref.issue)
+        and (ref.publisher or not (ref.volume or ref.issue))
     ):
         return "chapter"
     if container and (ref.volume or ref.issue or ref.pages) and not ref.publisher:

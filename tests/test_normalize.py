@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from segments import segments_of
 
-from citekit.model import Reference, Segment, Span
+from citekit.model import Name, Reference, Segment, Span
 from citekit.normalize import (
     DateInfo,
     build_reference,
@@ -236,6 +236,38 @@ def _ref(**fields: object) -> Reference:
                 "publisher": "Sage",
             },
             "chapter",
+        ),
+        (
+            {  # a chapter in one volume of a multi-volume edited work
+                "title": "T",
+                "container_title": "Gale encyclopedia of mental disorders",
+                "editors": (Name("Thackery", "E."),),
+                "volume": "1",
+                "pages": "226-228",
+                "publisher": "Gale",
+            },
+            "chapter",
+        ),
+        (
+            {
+                "title": "T",
+                "container_title": "Deep Drilling in Crystalline Bedrock",
+                "raw": "In: Boden, A., eds., Deep Drilling in Crystalline Bedrock, v. 1, Springer",
+                "volume": "1",
+                "pages": "148-155",
+                "publisher": "Springer",
+            },
+            "chapter",
+        ),
+        (  # editors of a journal's special issue, with no publisher, stay an article
+            {
+                "title": "T",
+                "container_title": "Architectural Design",
+                "editors": (Name("Oxman", "R."),),
+                "volume": "80",
+                "issue": "4",
+            },
+            "article-journal",
         ),
         (
             {"title": "T", "container_title": "Proceedings of the ACL", "pages": "1-9"},
