@@ -23,6 +23,7 @@ ItemType = Literal[
     "thesis",
     "webpage",
     "manuscript",
+    "article",
     "patent",
     "dataset",
     "software",

@@ -442,6 +442,8 @@ _REPORT_GENRE = re.compile(
     r"memorandum|memo\b)",
     re.I,
 )
+_PREPRINT = re.compile(r"\b(?:preprint|e-?prints?|arxiv|biorxiv|medrxiv|ssrn|hal-\d)", re.I)
+_UNPUBLISHED = re.compile(r"\b(?:unpublished|manuscript|submitted|in\s+preparation)\b", re.I)
 _CONFERENCE = re.compile(
     r"\b(?:proceedings|proc\.|conference|congress|symposium|workshop|meeting|colloquium|"
     r"convention|paper\s+presented|presented\s+at)\b",
@@ -484,8 +486,8 @@ def _has(low: str, keys: tuple[str, ...]) -> bool:
 def guess_type(ref: Reference, raw: str | None = None) -> str:
     """The CSL item type from the evidence in the fields and the raw text.
 
-    book, article-journal, chapter, paper-conference, report, thesis, webpage;
-    "document" when there is too little to tell.
+    book, article-journal, chapter, paper-conference, report, thesis, webpage,
+    article (a preprint), manuscript; "document" when there is too little to tell.
     """
     raw = raw if raw is not None else ref.raw
     low = raw.lower()
@@ -535,6 +537,12 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
         return "report"  # an institution's publication cited with its page range
     if ref.publisher or ref.location or ref.edition or ref.number_of_pages:
         return "book"
+    # Only the genre and the note say so, not the title ("The Voynich Manuscript").
+    said = f"{genre} {ref.note or ''}"
+    if _PREPRINT.search(said):
+        return "article"  # CSL's type for a preprint or working paper
+    if _UNPUBLISHED.search(said):
+        return "manuscript"
     if ref.title and ref.year is None:
         return "webpage"  # only an author and a title: an online piece whose link was lost
     if ref.title and ref.year is not None:

@@ -88,6 +88,7 @@ _CSL_TO_ZOTERO = {
     "thesis": "thesis",
     "webpage": "webpage",
     "manuscript": "manuscript",
+    "article": "preprint",
     "patent": "patent",
     "dataset": "dataset",
     "software": "computerProgram",
@@ -98,7 +99,6 @@ _ZOTERO_TO_CSL.update(
     {
         "blogPost": "webpage",
         "forumPost": "webpage",
-        "preprint": "article-journal",
         "encyclopediaArticle": "chapter",
         "dictionaryEntry": "chapter",
         "letter": "document",

@@ -178,6 +178,30 @@ def test_biblatex_web_page_without_address_is_misc() -> None:
     assert write([dataclasses.replace(bare, doi="10.1/x")], "biblatex").startswith("@online{")
 
 
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [
+        ("bibtex", "@misc{tao2013wave"),
+        ("biblatex", "@misc{tao2013wave"),
+        ("ris", "TY  - UNPB"),
+        ("csl-json", '"type": "article"'),
+    ],
+)
+def test_a_preprint_is_written_as_each_format_types_one(fmt: str, written: str) -> None:
+    preprint = Reference(
+        id="p",
+        raw="T. Tao. The wave equation. Preprint, arXiv:0709.2766, 2013.",
+        span=Span(0, 0),
+        type="article",
+        key="tao2013wave",
+        authors=(Name("Tao", "T."),),
+        title="The wave equation",
+        note="Preprint, arXiv:0709.2766",
+        year=2013,
+    )
+    assert written in write([preprint], fmt)
+
+
 def test_latex_escaping() -> None:
     assert latex_escape("Şahin & Co") == "{\\c S}ahin \\& Co"
     assert latex_escape("50% of $5_x #1") == "50\\% of \\$5\\_x \\#1"

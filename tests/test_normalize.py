@@ -273,6 +273,16 @@ def _ref(**fields: object) -> Reference:
             {"title": "T", "container_title": "Proceedings of the ACL", "pages": "1-9"},
             "paper-conference",
         ),
+        # a preprint or an unpublished paper, said by the note or the genre, not the title
+        ({"title": "T", "note": "Preprint, arXiv:1306.5364", "year": 2013}, "article"),
+        ({"title": "T", "note": "ArXiv, abs/1911.03842"}, "article"),
+        ({"title": "T", "genre": "Manuscript", "year": 1995}, "manuscript"),
+        ({"title": "T", "note": "Submitted", "year": 1998}, "manuscript"),
+        ({"title": "The Voynich Manuscript", "year": 2016}, "book"),
+        (
+            {"title": "T", "note": "arXiv:1502.01589", "container_title": "Phys. Rev. D"},
+            "article-journal",
+        ),
         ({}, "document"),
     ],
 )

@@ -362,6 +362,27 @@ def test_item_round_trip(csl_type: str, zotero_type: str, container_field: str) 
     assert back.editors[0].particle == "van der" and back.editors[0].family == "Berg"
 
 
+def test_a_preprint_is_a_zotero_preprint() -> None:
+    r = Reference(
+        id="x",
+        raw="",
+        span=Span(0, 0),
+        type="article",
+        title="The wave equation",
+        publisher="arXiv",
+        year=2013,
+        doi="10.48550/arXiv.0709.2766",
+    )
+    item = reference_to_item(r)
+    assert (item["itemType"], item["repository"], item["DOI"]) == (
+        "preprint",
+        "arXiv",
+        "10.48550/arXiv.0709.2766",
+    )
+    back = item_to_reference({"key": "K1", "version": 1, "data": item})
+    assert back is not None and (back.type, back.publisher) == ("article", "arXiv")
+
+
 def test_fields_invalid_for_the_type_go_to_extra() -> None:
     book = Reference(
         id="b",

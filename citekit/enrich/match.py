@@ -376,7 +376,13 @@ def _ref_kind(ref: Reference) -> str:
         return "book"
     if t == "chapter":
         return "chapter"
-    if t in ("article-journal", "paper-conference", "article-magazine", "article-newspaper"):
+    if t in (
+        "article-journal",
+        "paper-conference",
+        "article-magazine",
+        "article-newspaper",
+        "article",
+    ):
         return "article"
     if t == "dataset":
         return "dataset"

@@ -45,6 +45,7 @@ BIBTEX_TYPES: dict[str, str] = {
     "thesis": "phdthesis",
     "webpage": "misc",
     "manuscript": "unpublished",
+    "article": "misc",
     "document": "misc",
 }
 _FROM_BIBTEX: dict[str, str] = {

@@ -19,6 +19,7 @@ RIS_TYPES: dict[str, str] = {
     "thesis": "THES",
     "webpage": "ELEC",
     "manuscript": "UNPB",
+    "article": "UNPB",
     "patent": "PAT",
     "dataset": "DATA",
     "software": "COMP",
