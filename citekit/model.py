@@ -25,6 +25,7 @@ ItemType = Literal[
     "manuscript",
     "article",
     "patent",
+    "motion_picture",
     "dataset",
     "software",
     "document",

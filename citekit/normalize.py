@@ -442,6 +442,23 @@ _REPORT_GENRE = re.compile(
     r"memorandum|memo\b)",
     re.I,
 )
+# A genre that names a kind of work outside books and articles (APA's "[Data set]").
+_GENRE_TYPES = (
+    (re.compile(r"\b(?:data\s*sets?|database)\b", re.I), "dataset"),
+    (
+        re.compile(
+            r"\b(?:computer\s+)?software\b|\bcomputer\s+program\b|\bsource\s+code\b|"
+            r"\b(?:mobile\s+)?app\b|\b(?:r|python)\s+package\b",
+            re.I,
+        ),
+        "software",
+    ),
+    (re.compile(r"\bpatent\b", re.I), "patent"),
+    (
+        re.compile(r"\b(?:motion\s+picture|film|dvd|blu-?ray|documentary|video)\b", re.I),
+        "motion_picture",
+    ),
+)
 _PREPRINT = re.compile(r"\b(?:preprint|e-?prints?|arxiv|biorxiv|medrxiv|ssrn|hal-\d)", re.I)
 _UNPUBLISHED = re.compile(r"\b(?:unpublished|manuscript|submitted|in\s+preparation)\b", re.I)
 _CONFERENCE = re.compile(
@@ -487,7 +504,8 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
     """The CSL item type from the evidence in the fields and the raw text.
 
     book, article-journal, chapter, paper-conference, report, thesis, webpage,
-    article (a preprint), manuscript; "document" when there is too little to tell.
+    article (a preprint), manuscript, and from a genre dataset, software, patent and
+    motion_picture; "document" when there is too little to tell.
     """
     raw = raw if raw is not None else ref.raw
     low = raw.lower()
@@ -499,6 +517,10 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
         return "thesis"
     if _has(low, _THESIS_KEYS) and _THESIS.search(raw):
         return "thesis"
+    if genre:
+        for pattern, kind in _GENRE_TYPES:
+            if pattern.search(genre):
+                return kind
     if ref.event or (
         _CONFERENCE.search(container) and not re.search(r"journal|review", container, re.I)
     ):

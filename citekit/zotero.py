@@ -90,6 +90,7 @@ _CSL_TO_ZOTERO = {
     "manuscript": "manuscript",
     "article": "preprint",
     "patent": "patent",
+    "motion_picture": "film",
     "dataset": "dataset",
     "software": "computerProgram",
     "document": "document",
@@ -104,6 +105,7 @@ _ZOTERO_TO_CSL.update(
         "letter": "document",
         "presentation": "paper-conference",
         "statute": "document",
+        "videoRecording": "motion_picture",
         "case": "document",
     }
 )
@@ -134,6 +136,7 @@ _PUBLISHER = {
     "dataset": "publisher",
     "manuscript": None,
     "preprint": "repository",
+    "film": "distributor",
 }
 _PLACE = {
     "book",
@@ -185,8 +188,11 @@ _GENRE = {
     "manuscript": "manuscriptType",
     "document": None,
     "dataset": "type",
+    "film": "genre",
 }
 _NUM_PAGES = {"book", "thesis", "manuscript"}
+# Item types whose first creator is not an "author" (Zotero's item type schema).
+_PRIMARY_CREATOR = {"computerProgram": "programmer", "patent": "inventor", "film": "director"}
 
 _EXTRA_LINE = re.compile(r"^\s*([A-Za-z][A-Za-z -]*?)\s*:\s*(.+?)\s*$")
 
@@ -223,9 +229,10 @@ def reference_to_item(ref: Reference) -> dict[str, object]:
     extra: list[str] = []
     creators = [_name_to_creator(n, "author") for n in ref.authors]
     creators += [_name_to_creator(n, "editor") for n in ref.editors]
-    if item_type == "computerProgram":
+    primary = _PRIMARY_CREATOR.get(item_type)
+    if primary:  # these types have no "author" or "editor"; Zotero rejects them there
         creators = [
-            {**c, "creatorType": "programmer" if c["creatorType"] == "author" else "contributor"}
+            {**c, "creatorType": primary if c["creatorType"] == "author" else "contributor"}
             for c in creators
         ]
     data["creators"] = creators
@@ -341,10 +348,18 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
     ):
         container = container or text(name)
     publisher = None
-    for name in ("publisher", "institution", "university", "company", "repository", "label"):
+    for name in (
+        "publisher",
+        "institution",
+        "university",
+        "company",
+        "repository",
+        "label",
+        "distributor",
+    ):
         publisher = publisher or text(name)
     genre = None
-    for name in ("reportType", "thesisType", "websiteType", "manuscriptType", "type"):
+    for name in ("reportType", "thesisType", "websiteType", "manuscriptType", "type", "genre"):
         genre = genre or text(name)
     notes = [
         line for line in extra_text.splitlines() if line.strip() and not _EXTRA_LINE.match(line)

@@ -202,6 +202,31 @@ def test_a_preprint_is_written_as_each_format_types_one(fmt: str, written: str) 
     assert written in write([preprint], fmt)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "written"),
+    [
+        ("bibtex", "@misc{varda1985vagabond"),
+        ("biblatex", "@video{varda1985vagabond"),
+        ("ris", "TY  - MPCT"),
+        ("csl-json", '"type": "motion_picture"'),
+    ],
+)
+def test_a_film_is_written_as_each_format_types_one(fmt: str, written: str) -> None:
+    film = Reference(
+        id="f",
+        raw="Varda, A. (Director). (1985). Vagabond [Motion picture]. MK2.",
+        span=Span(0, 0),
+        type="motion_picture",
+        key="varda1985vagabond",
+        authors=(Name("Varda", "A."),),
+        title="Vagabond",
+        genre="Motion picture",
+        publisher="MK2",
+        year=1985,
+    )
+    assert written in write([film], fmt)
+
+
 def test_latex_escaping() -> None:
     assert latex_escape("Şahin & Co") == "{\\c S}ahin \\& Co"
     assert latex_escape("50% of $5_x #1") == "50\\% of \\$5\\_x \\#1"

@@ -273,6 +273,16 @@ def _ref(**fields: object) -> Reference:
             {"title": "T", "container_title": "Proceedings of the ACL", "pages": "1-9"},
             "paper-conference",
         ),
+        # APA's bracketed descriptions of other kinds of work
+        ({"title": "T", "genre": "[Data set]", "publisher": "ICPSR"}, "dataset"),
+        ({"title": "T", "genre": "Computer software", "publisher": "Posit"}, "software"),
+        ({"title": "T", "genre": "US patent 4 0054 881", "year": 1977}, "patent"),
+        (
+            {"title": "T", "genre": "[Motion picture]", "publisher": "Warner Bros."},
+            "motion_picture",
+        ),
+        ({"title": "T", "genre": "[DVD]", "year": 2004}, "motion_picture"),
+        ({"title": "T", "genre": "[Filmmaking handbook]", "year": 2004}, "book"),
         # a preprint or an unpublished paper, said by the note or the genre, not the title
         ({"title": "T", "note": "Preprint, arXiv:1306.5364", "year": 2013}, "article"),
         ({"title": "T", "note": "ArXiv, abs/1911.03842"}, "article"),

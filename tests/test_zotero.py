@@ -383,6 +383,38 @@ def test_a_preprint_is_a_zotero_preprint() -> None:
     assert back is not None and (back.type, back.publisher) == ("article", "arXiv")
 
 
+@pytest.mark.parametrize(
+    ("csl_type", "zotero_type", "creator", "publisher_field"),
+    [
+        ("motion_picture", "film", "director", "distributor"),
+        ("patent", "patent", "inventor", None),
+        ("software", "computerProgram", "programmer", "company"),
+    ],
+)
+def test_types_without_authors_name_their_creators_as_zotero_does(
+    csl_type: str, zotero_type: str, creator: str, publisher_field: str | None
+) -> None:
+    r = Reference(
+        id="x",
+        raw="",
+        span=Span(0, 0),
+        type=csl_type,
+        authors=(Name("Varda", "Agnès"),),
+        editors=(Name("Patin", "Sabine"),),
+        title="Vagabond",
+        publisher="MK2",
+        year=1985,
+    )
+    item = reference_to_item(r)
+    assert item["itemType"] == zotero_type
+    assert [c["creatorType"] for c in item["creators"]] == [creator, "contributor"]
+    if publisher_field:
+        assert item[publisher_field] == "MK2"
+    back = item_to_reference({"key": "K1", "version": 1, "data": item})
+    assert back is not None and back.type == csl_type
+    assert [a.family for a in back.authors] == ["Varda"]
+
+
 def test_fields_invalid_for_the_type_go_to_extra() -> None:
     book = Reference(
         id="b",

@@ -100,6 +100,7 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
             "dataset": "dataset",
             "software": "software",
             "patent": "patent",
+            "motion_picture": "video",
         }.get(ref.type, "misc")
         if etype == "online" and not (ref.url or ref.doi):
             # biblatex's data model requires a url, doi or eprint in @online.

@@ -21,6 +21,7 @@ RIS_TYPES: dict[str, str] = {
     "manuscript": "UNPB",
     "article": "UNPB",
     "patent": "PAT",
+    "motion_picture": "MPCT",
     "dataset": "DATA",
     "software": "COMP",
     "document": "GEN",
