@@ -448,7 +448,7 @@ _GENRE_TYPES = (
     (
         re.compile(
             r"\b(?:computer\s+)?software\b|\bcomputer\s+program\b|\bsource\s+code\b|"
-            r"\b(?:mobile\s+)?app\b|\b(?:r|python)\s+package\b",
+            r"\b(?:mobile\s+)?app\b|\b(?:r|python)\s+package\b|\bvideo\s+games?\b",
             re.I,
         ),
         "software",

@@ -282,6 +282,7 @@ def _ref(**fields: object) -> Reference:
             "motion_picture",
         ),
         ({"title": "T", "genre": "[DVD]", "year": 2004}, "motion_picture"),
+        ({"title": "T", "genre": "[Video game]", "publisher": "Nintendo"}, "software"),
         ({"title": "T", "genre": "[Filmmaking handbook]", "year": 2004}, "book"),
         # a preprint or an unpublished paper, said by the note or the genre, not the title
         ({"title": "T", "note": "Preprint, arXiv:1306.5364", "year": 2013}, "article"),
