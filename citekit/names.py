@@ -218,9 +218,37 @@ def _family_particle(tokens: list[str]) -> tuple[str, str]:
     return " ".join(tokens[i:]), " ".join(tokens[:i])
 
 
+# Abbreviated given names whose period is their own ("Wm." is an initial already).
+_GIVEN_ABBREVIATIONS = frozenset(
+    {"chas", "geo", "jas", "jno", "jos", "thos", "robt", "saml", "benj", "edw", "wm", "chr", "fr"}
+)
+
+
+def _drop_closing_period(chunk: str) -> str:
+    """ "Braudel, Fernand." -> "Braudel, Fernand": the period closes the author block.
+
+    An initial ("K."), a suffix ("Jr.") or an abbreviated given name ("Thos.")
+    keeps its period.
+    """
+    if not chunk.endswith(".") or chunk.endswith(".."):
+        return chunk
+    last = chunk.rsplit(None, 1)[-1].lstrip(",")
+    word = last[:-1]
+    if (
+        len(word) < 2
+        or "." in word
+        or not word.isalpha()
+        or is_initial(last)
+        or last in _SUFFIX_FORMS
+        or word.lower() in _GIVEN_ABBREVIATIONS
+    ):
+        return chunk
+    return chunk[:-1]
+
+
 def parse_name(chunk: str, order: Order = "auto") -> Name:
     """One name.  ``order`` is the list's style for names written without a comma."""
-    chunk = _clean(chunk)
+    chunk = _drop_closing_period(_clean(chunk))
     if not chunk:
         return Name("")
     if "," not in chunk and _is_corporate(chunk):
@@ -362,7 +390,12 @@ def _split(text: str) -> tuple[list[str], bool]:
 def parse_names(text: str, order: Order = "auto") -> NameList:
     """All names of an author/editor string, plus whether it ended in "et al."."""
     chunks, et_al = _split(text)
-    names = tuple(n for n in (parse_name(c, order) for c in chunks) if n.family)
+    orders = [order] * len(chunks)
+    if chunks and "," in chunks[0]:
+        # Only the first name is inverted ("Horden, Peregrine, and Nicholas Purcell"):
+        # the others are read as written unless their words tell otherwise.
+        orders[1:] = ["auto" if "," not in c else order for c in chunks[1:]]
+    names = tuple(n for n in map(parse_name, chunks, orders) if n.family)
     return NameList(names, et_al)
 
 

@@ -57,6 +57,24 @@ CASES = [
     ("Şahin, Elif and Müller, Jürgen", "auto", [N("Şahin", "Elif"), N("Müller", "Jürgen")]),
     ("Smith, J. (ed.)", "auto", [N("Smith", "J.")]),
     ("edited by J. Smith and K. Jones", "auto", [N("Smith", "J."), N("Jones", "K.")]),
+    # the period that closes the author block is not part of the name
+    ("Braudel, Fernand.", "auto", [N("Braudel", "Fernand")]),
+    ("Lewis Mumford.", "given-first", [N("Mumford", "Lewis")]),
+    ("Lynch, K.", "auto", [N("Lynch", "K.")]),
+    ("Smith, John, Jr.", "auto", [N("Smith", "John", suffix="Jr")]),
+    ("Jefferson, Thos.", "auto", [N("Jefferson", "Thos.")]),
+    # Chicago and MLA invert only the first name of an entry
+    (
+        "Horden, Peregrine, and Nicholas Purcell.",
+        "family-first",
+        [N("Horden", "Peregrine"), N("Purcell", "Nicholas")],
+    ),
+    (
+        "Smith, John, Jane Doe, and Peregrine Horden",
+        "family-first",
+        [N("Smith", "John"), N("Doe", "Jane"), N("Horden", "Peregrine")],
+    ),
+    ("Reach Clint, Okafor Tunde,", "family-first", [N("Reach", "Clint"), N("Okafor", "Tunde")]),
 ]
 
 
