@@ -237,9 +237,20 @@ def _extend(lines: Sequence[str], start: int, stop: int) -> int:
     """Last 0-based line index of the list that begins at ``start`` (or start-1 if none)."""
     last = start - 1
     numbered_prev: int | None = None
+    marked = True  # every entry so far opens with a number or a bullet
     for first, blk_last in _blocks(lines, start, stop):
         if _STOP_LINE.match(lines[first]) or is_heading(lines[first]):
             break
+        unmarked = _LABEL.match(lines[first]) is None
+        if (
+            marked
+            and last >= start
+            and unmarked
+            and not lines[first][:1].isspace()
+            and lines[last].rstrip().endswith(".")
+        ):
+            break  # a line after a finished, marked list is not an entry ("*Written in 2024.*")
+        marked = marked and not unmarked
         # A block continuing a numbered run is part of the list whatever its wording.
         num = _label_number(lines[first])
         if numbered_prev is not None and num is not None and 0 < num - numbered_prev <= 2:

@@ -147,3 +147,25 @@ def test_footer_glued_to_the_list_is_left_out() -> None:
     )
     (s,) = find_sections(text)
     assert (s.first_line, s.last_line) == (4, 6)
+
+
+def test_a_line_after_a_finished_bulleted_list_is_left_out() -> None:
+    text = (
+        "# Harbours\n\nProse (Holt 1988).\n\n## Bibliography\n\n"
+        "- Holt, Margaret. *The Allotment Ledgers*. Leeds: Parish Press, 1988.\n"
+        "- Quigley, Sean. *Digging for Victory*. London: Harrow Books, 2001.\n"
+        "\n*Written in 2024.*\n"
+    )
+    (s,) = find_sections(text)
+    assert (s.first_line, s.last_line) == (7, 8)
+
+
+def test_an_unfinished_entry_may_go_on_after_a_blank_line() -> None:
+    text = (
+        "References\n\n"
+        "1. Holt, Margaret, The Allotment Ledgers,\n\n"
+        "Parish Press, Leeds, 1988\n"
+        "2. Quigley, Sean, Digging for Victory, Harrow Books, London, 2001.\n"
+    )
+    (s,) = find_sections(text)
+    assert (s.first_line, s.last_line) == (3, 6)
