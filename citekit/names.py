@@ -107,6 +107,25 @@ PARTICLES = frozenset(
 )
 # Spanish "y" joins two family names ("Ortega y Gasset") inside one name.
 _PARTICLES = PARTICLES | {"y"}
+# Written with a capital, as Belgian, Dutch and Italian names often are ("De Meur").
+_CAPITAL_PARTICLES = frozenset(
+    {
+        "De",
+        "Van",
+        "Von",
+        "Der",
+        "Den",
+        "Ter",
+        "Da",
+        "Di",
+        "Du",
+        "Del",
+        "Della",
+        "Le",
+        "La",
+        "Vander",
+    }
+)
 # Case matters: "JR" in "Smith JR" is a pair of initials (Vancouver style), "Jr" a suffix.
 _SUFFIX_FORMS = {
     "Jr": "Jr",
@@ -285,8 +304,15 @@ def parse_name(chunk: str, order: Order = "auto") -> Name:
         return Name(_fix_case(tokens[j]), " ".join(tokens[j + 1 :]), particle, suffix)
     # given-first: family is the last token plus lowercase particles before it
     k = len(tokens) - 1
-    while k > 1 and tokens[k - 1].lower() in _PARTICLES and tokens[k - 1][:1].islower():
+    while k > 1 and (
+        (tokens[k - 1].lower() in _PARTICLES and tokens[k - 1][:1].islower())
+        or tokens[k - 1] in _CAPITAL_PARTICLES
+    ):
         k -= 1
+    if any(t in _CAPITAL_PARTICLES for t in tokens[k:-1]):
+        # "Gisèle De Meur", "Etienne Van de Walle": a capitalised particle is part of the family
+        family = " ".join([*tokens[k:-1], _fix_case(tokens[-1])])
+        return Name(family, " ".join(tokens[:k]), "", suffix)
     particle = " ".join(tokens[k:-1])
     return Name(_fix_case(tokens[-1]), " ".join(tokens[:k]), particle, suffix)
 
@@ -359,7 +385,8 @@ def _split(text: str) -> tuple[list[str], bool]:
                 nxt = parts[i + 1] if i + 1 < len(parts) else None
             head_tokens = [t for t in part.split() if _SUFFIX_FORMS.get(t) is None]
             single = len(head_tokens) == 1 or (
-                len(head_tokens) > 1 and all(t[:1].islower() for t in head_tokens[:-1])
+                len(head_tokens) > 1
+                and all(t[:1].islower() or t in _CAPITAL_PARTICLES for t in head_tokens[:-1])
             )
             if not head_tokens:
                 chunks.append(part)

@@ -57,6 +57,11 @@ CASES = [
     ("Şahin, Elif and Müller, Jürgen", "auto", [N("Şahin", "Elif"), N("Müller", "Jürgen")]),
     ("Smith, J. (ed.)", "auto", [N("Smith", "J.")]),
     ("edited by J. Smith and K. Jones", "auto", [N("Smith", "J."), N("Jones", "K.")]),
+    ("Gisèle De Meur", "auto", [N("De Meur", "Gisèle")]),
+    ("Lyle D. Vander Broek", "auto", [N("Vander Broek", "Lyle D.")]),
+    ("De Meur, Gisèle", "auto", [N("De Meur", "Gisèle")]),
+    ("Van Der Poel, H.", "auto", [N("Van Der Poel", "H.")]),
+    ("Etienne Van de Walle", "auto", [N("Van de Walle", "Etienne")]),
     # the period that closes the author block is not part of the name
     ("Braudel, Fernand.", "auto", [N("Braudel", "Fernand")]),
     ("Lewis Mumford.", "given-first", [N("Mumford", "Lewis")]),
