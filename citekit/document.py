@@ -70,6 +70,20 @@ def _first_author_text(text: str, segs: Sequence[Segment]) -> str:
 
 
 _BIBITEM_KEY = re.compile(r"\\bibitem(?:\[[^\]]*\])?\{([^}]+)\}")
+# "---." or "———." in place of the names: the same author(s) as the entry above (MLA, Chicago).
+_SAME_AS_ABOVE = re.compile(r"^(?:[-‐‑‒–—―⸺⸻_]{2,}|[—⸺⸻])[.,]?$")
+
+
+def same_authors_as_above(ref: Reference, previous: Reference | None) -> Reference:
+    """``ref`` with the names of ``previous`` where its list writes a dash for them."""
+    names = ref.authors or ref.editors
+    if previous is None or len(names) != 1 or not _SAME_AS_ABOVE.match(names[0].family):
+        return ref
+    if ref.authors:
+        return ref.with_(authors=previous.authors or previous.editors)
+    return ref.with_(editors=previous.editors or previous.authors)
+
+
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 _MD_EMPH = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _MD_CODE = re.compile(r"`([^`]*)`")
@@ -178,6 +192,7 @@ def _parse_entries(
             )
             refs.append(ref.with_(note=entry.text))
             continue
+        ref = same_authors_as_above(ref, refs[-1] if refs else None)
         bibitem = _BIBITEM_KEY.match(entry.label or "")
         if bibitem:
             ref = ref.with_(key=bibitem.group(1))  # the document's own cite key

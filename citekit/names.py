@@ -165,6 +165,7 @@ _ROLE_HINT = re.compile(
     r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b"
 )
 # "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
+_SLASHED = re.compile(r"^[^/():]+(?:\s*/\s*[^\W\d_][^/():]*)+$")
 _AND = re.compile(r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b|\bи\b)\s*")
 
 
@@ -256,7 +257,7 @@ def _drop_closing_period(chunk: str) -> str:
     if (
         len(word) < 2
         or "." in word
-        or not word.isalpha()
+        or not re.sub(r"['’-]", "", word).isalpha()
         or is_initial(last)
         or last in _SUFFIX_FORMS
         or word.lower() in _GIVEN_ABBREVIATIONS
@@ -368,6 +369,9 @@ def _split(text: str) -> tuple[list[str], bool]:
         return [], et_al
     if ";" in text:
         return [c for c in (_clean(p) for p in text.split(";")) if c], et_al
+    if "/" in text and _SLASHED.match(text):
+        # German style: "Beck, Ulrich/Giddens, Anthony/Lash, Scott"
+        return [c for c in (_clean(p) for p in text.split("/")) if c], et_al
     pieces = [_clean(p) for p in _AND.split(text)]
     chunks: list[str] = []
     for piece in pieces:

@@ -10,8 +10,13 @@ import pytest
 from fuzz import random_sources
 
 from citekit.bench.document import acceptance
-from citekit.document import parse_document, parse_reference_strings, plain_text
-from citekit.model import Segment
+from citekit.document import (
+    parse_document,
+    parse_reference_strings,
+    plain_text,
+    same_authors_as_above,
+)
+from citekit.model import Name, Reference, Segment, Span
 from citekit.source import Source, read_source
 
 
@@ -151,3 +156,36 @@ def test_random_text_never_crashes_the_parser(seed: int) -> None:
             assert ref.raw.strip()
         for ref in parse_reference_strings([source.text]):
             assert ref.raw == source.text
+
+
+def _named(*families: str, editors: bool = False) -> Reference:
+    names = tuple(Name(f, "A.") for f in families)
+    if editors:
+        return Reference(id="r", raw="", span=Span(0, 0), editors=names)
+    return Reference(id="r", raw="", span=Span(0, 0), authors=names)
+
+
+@pytest.mark.parametrize("dash", ["---.", "———.", "—.", "___", "–––,", "⸻."])
+def test_a_dash_for_the_names_repeats_the_entry_above(dash: str) -> None:
+    above = _named("Achebe", "Irele")
+    got = same_authors_as_above(_named(dash), above)
+    assert got.authors == above.authors
+    assert same_authors_as_above(_named(dash, editors=True), above).editors == above.authors
+
+
+@pytest.mark.parametrize("family", ["-", "A-B", "Smith"])
+def test_names_that_are_not_a_dash_stay(family: str) -> None:
+    ref = _named(family)
+    assert same_authors_as_above(ref, _named("Achebe")) is ref
+    assert same_authors_as_above(_named("---."), None).authors[0].family == "---."
+
+
+def test_an_mla_list_repeats_authors_for_the_dashes() -> None:
+    text = (
+        "Works Cited\n\n"
+        "Okafor, Tunde. Bridges of the North. Harbour Press, 2014.\n"
+        "---. Rivers and Their Towns. Harbour Press, 2019.\n"
+    )
+    refs = parse_document(Source("x.txt", text)).references
+    assert [[a.family for a in r.authors] for r in refs] == [["Okafor"], ["Okafor"]]
+    assert refs[1].key == "okafor2019rivers"

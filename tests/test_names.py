@@ -68,6 +68,14 @@ CASES = [
     ("Lynch, K.", "auto", [N("Lynch", "K.")]),
     ("Smith, John, Jr.", "auto", [N("Smith", "John", suffix="Jr")]),
     ("Jefferson, Thos.", "auto", [N("Jefferson", "Thos.")]),
+    ("Flann O'Brien.", "given-first", [N("O'Brien", "Flann")]),
+    ("Smith-Jones, Anne-Marie.", "auto", [N("Smith-Jones", "Anne-Marie")]),
+    (
+        "Beck, Ulrich/Giddens, Anthony/Lash, Scott",
+        "auto",
+        [N("Beck", "Ulrich"), N("Giddens", "Anthony"), N("Lash", "Scott")],
+    ),
+    ("Müller/Schmidt", "auto", [N("Müller"), N("Schmidt")]),
     # Chicago and MLA invert only the first name of an entry
     (
         "Horden, Peregrine, and Nicholas Purcell.",
