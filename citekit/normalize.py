@@ -462,8 +462,19 @@ _GENRE_TYPES = (
 _PREPRINT = re.compile(r"\b(?:preprint|e-?prints?|arxiv|biorxiv|medrxiv|ssrn|hal-\d)", re.I)
 _UNPUBLISHED = re.compile(r"\b(?:unpublished|manuscript|submitted|in\s+preparation)\b", re.I)
 _CONFERENCE = re.compile(
-    r"\b(?:proceedings|proc\.|conference|congress|symposium|workshop|meeting|colloquium|"
-    r"convention|paper\s+presented|presented\s+at)\b",
+    r"\b(?:proceedings|conference|congress|symposium|workshop|meeting|colloquium|"
+    r"convention|paper\s+presented|presented\s+at)\b|\b(?:conf|symp)\.|"
+    r"(?:^|[:(]\s*)(?:in\s+)?proc\.",  # not "Stoch. Proc. Appl." (processes)
+    re.I,
+)
+# Journals named "Proceedings" ("Proc. Natl. Acad. Sci.", "Proceedings of the Royal Society A",
+# "Proc. Amer. Math. Soc.", "Proceedings of the IEEE").
+_JOURNAL_PROCEEDINGS = re.compile(
+    r"\bproc(?:eedings|\.)\s+(?:of\s+)?(?:the\s+)?(?:natl\b|nat\.|national\s+academy|"
+    r"r\.\s*soc|roy(?:al|\.)\s+soc|royal\s+irish|am(?:er)?\.\s*math|american\s+math|"
+    r"london\s+math|lond(?:on|\.)\s+math|edinb|cambridge\s+phil|camb\.\s+phil|japan\s+acad|"
+    r"jpn\.?\s+acad|indian\s+acad|ieee\s*$|the\s+ieee\s*$|inst(?:itution|\.)\s+mech|"
+    r"suppl|\w+\s+akad)|\btrans(?:\.|actions\b)",
     re.I,
 )
 _WEB = re.compile(
@@ -522,7 +533,9 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
             if pattern.search(genre):
                 return kind
     if ref.event or (
-        _CONFERENCE.search(container) and not re.search(r"journal|review", container, re.I)
+        _CONFERENCE.search(container)
+        and not re.search(r"journal|review", container, re.I)
+        and not _JOURNAL_PROCEEDINGS.search(container)
     ):
         return "paper-conference"
     if genre and (_REPORT.search(genre) or _REPORT_GENRE.search(genre)):

@@ -273,6 +273,33 @@ def _ref(**fields: object) -> Reference:
             {"title": "T", "container_title": "Proceedings of the ACL", "pages": "1-9"},
             "paper-conference",
         ),
+        # IEEE's abbreviated proceedings, and journals that are called proceedings
+        (
+            {"title": "T", "container_title": "Proc. IEEE Int. Conf. Robotics and Automation"},
+            "paper-conference",
+        ),
+        ({"title": "T", "container_title": "Proc. IJCAI", "pages": "1-7"}, "paper-conference"),
+        (
+            {"title": "T", "container_title": "IEEE Int. Conf. on Acoustics", "volume": "3"},
+            "paper-conference",
+        ),
+        (
+            {"title": "T", "container_title": "Proc. Natl. Acad. Sci. USA", "volume": "95"},
+            "article-journal",
+        ),
+        (
+            {"title": "T", "container_title": "Proceedings of the IEEE", "volume": "77"},
+            "article-journal",
+        ),
+        (
+            {"title": "T", "container_title": "Proceedings of the Royal Society A", "volume": "4"},
+            "article-journal",
+        ),
+        ({"title": "T", "container_title": "Stoch. Proc. Appl.", "volume": "6"}, "article-journal"),
+        (
+            {"title": "T", "container_title": "Nucl. Phys. (Proc. Suppl.)", "volume": "48"},
+            "article-journal",
+        ),
         # APA's bracketed descriptions of other kinds of work
         ({"title": "T", "genre": "[Data set]", "publisher": "ICPSR"}, "dataset"),
         ({"title": "T", "genre": "Computer software", "publisher": "Posit"}, "software"),
