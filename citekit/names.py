@@ -165,6 +165,7 @@ _ROLE_HINT = re.compile(
     r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b"
 )
 # "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
+_CORPORATE_WITH_AND = re.compile(r"\b(?:for|of|on)\b.*\s(?:and|&)\s", re.I)
 _SLASHED = re.compile(r"^[^/():]+(?:\s*/\s*[^\W\d_][^/():]*)+$")
 _AND = re.compile(r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b|\bи\b)\s*")
 
@@ -254,6 +255,8 @@ def _drop_closing_period(chunk: str) -> str:
         return chunk
     last = chunk.rsplit(None, 1)[-1].lstrip(",")
     word = last[:-1]
+    if word.isupper() and 2 <= len(word) <= 4 and word.isalpha():
+        return chunk[:-1]  # Vancouver initials have no periods: "Nguyen TL." ends the block
     if (
         len(word) < 2
         or "." in word
@@ -369,6 +372,11 @@ def _split(text: str) -> tuple[list[str], bool]:
         return [], et_al
     if ";" in text:
         return [c for c in (_clean(p) for p in text.split(";")) if c], et_al
+    if "," not in text and _CORPORATE_WITH_AND.search(text) and _is_corporate(text):
+        # "National Institute for Health and Care Excellence": one body, not two names
+        toks = text.split()
+        if not any(is_initial(t) for t in toks) and _CORPORATE.search(text):
+            return [text], et_al
     if "/" in text and _SLASHED.match(text):
         # German style: "Beck, Ulrich/Giddens, Anthony/Lash, Scott"
         return [c for c in (_clean(p) for p in text.split("/")) if c], et_al

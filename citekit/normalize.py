@@ -58,16 +58,24 @@ def clean_field(value: str, keep_final: str = "?!") -> str:
         s = _space_quotes(s)
     if not s or (s[0] not in _LEAD_TRIM and s[-1] not in _EDGE_PUNCT):
         return s
-    # strip outer quotes/punctuation, but not a closing ) or ? that belongs to the value
-    while s and s[0] in _EDGE_PUNCT + "([{":
-        if s[0] in "([{" and _matching_close(s, 0) != len(s) - 1:
-            break
-        s = s[1:-1] if s[0] in "([{" else s[1:]
-        s = s.strip()
-    while s and s[-1] in _EDGE_PUNCT:
-        if s[-1] in _QUOTES and s.count(s[-1]) + _pair_count(s, s[-1]) > 1 and _balanced_quote(s):
-            break
-        s = s[:-1].rstrip()
+    # strip outer quotes/punctuation, but not a closing ) or ? that belongs to the value;
+    # again after the tail is trimmed, so that "(10):" loses its brackets too
+    before = None
+    while s != before:
+        before = s
+        while s and s[0] in _EDGE_PUNCT + "([{":
+            if s[0] in "([{" and _matching_close(s, 0) != len(s) - 1:
+                break
+            s = s[1:-1] if s[0] in "([{" else s[1:]
+            s = s.strip()
+        while s and s[-1] in _EDGE_PUNCT:
+            if (
+                s[-1] in _QUOTES
+                and s.count(s[-1]) + _pair_count(s, s[-1]) > 1
+                and _balanced_quote(s)
+            ):
+                break
+            s = s[:-1].rstrip()
     if s.endswith(tuple(keep_final)):
         pass
     # a dangling opening quote left after trimming
@@ -166,6 +174,11 @@ _MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(1[5-9]\d
 _MY = re.compile(
     rf"({_MONTH_WORD})(?:[ \t]*[/-][ \t]*{_MONTH_WORD})?(?:[ \t]*,[ \t]*|[ \t]+)(1[5-9]\d\d|20\d\d)"
 )
+# NLM/Vancouver: "2020 Mar 5", "2019 Jan", "2018 Jan-Feb" (two months: the year only).
+_YMD = re.compile(
+    rf"(?<![\d\w])(1[5-9]\d\d|20\d\d)[ \t]+({_MONTH_WORD})(?:[ \t]*[/-][ \t]*({_MONTH_WORD}))?"
+    r"(?:[ \t]+(\d{1,2}))?(?![\d\w])"
+)
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
 # "2011/1979": the edition's year, then the original's (a range never runs backwards).
 _YEAR_THEN_ORIGINAL = re.compile(
@@ -243,6 +256,12 @@ def parse_date(text: str) -> DateInfo:
     m = _MDY.search(text)
     if m and (mon := _valid_month(m.group(1))) and 1 <= int(m.group(2)) <= 31:
         return DateInfo(int(m.group(3)), "", mon, int(m.group(2)))
+    m = _YMD.search(text)
+    if m and (mon := _valid_month(m.group(2))):
+        if m.group(3):
+            return DateInfo(int(m.group(1)))
+        day = int(m.group(4)) if m.group(4) and 1 <= int(m.group(4)) <= 31 else None
+        return DateInfo(int(m.group(1)), "", mon, day)
     m = _NUMERIC_DMY.search(text)
     if m and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31:
         return DateInfo(int(m.group(3)), "", int(m.group(2)), int(m.group(1)))
@@ -270,7 +289,8 @@ def _suffix_after(text: str, end: int) -> str:
 def parse_accessed(text: str) -> str | None:
     """ISO date of an access note: "accessed 14 February 2021" -> "2021-02-14"."""
     m = re.search(
-        r"(?:accessed|retrieved|viewed|consulted|last\s+visited|zugegriffen|acesso\s+em|consultado)"
+        r"(?:accessed|retrieved|viewed|consulted|last\s+visited|zugegriffen|acesso\s+em|consultado|"
+        r"\[cited)"
         r"(?:\s+on)?[:\s]+(.{4,40})",
         text,
         re.IGNORECASE,
@@ -495,7 +515,10 @@ _THESIS_KEYS = ("thes", "diss", "ph", "doctor", "master", "mémoire", "tese", "t
 _CHAPTER_KEYS = ("in:", "(ed", "( ed", "(hrsg", "(dir", "(org", "(coord")
 _WEB_KEYS = ("access", "retriev", "availab", "online", "blog", "website", "viewed")
 _REPORT_KEYS = ("report", "paper", "technical", "brief")
+# NLM's and IEEE's medium after a title: "Hypertension in adults [Internet]."
+_MEDIUM_TAIL = re.compile(r"\s*\[(?:internet|online|electronic resource|e-?book)\][\s.,;:]*$", re.I)
 _ACCESS_KEYS = (
+    "[cited",
     "accessed",
     "retrieved",
     "viewed",
@@ -1555,7 +1578,7 @@ def build_reference(
     editors = parse_names(editor_text, order).names if editor_text else ()
 
     title = _first(fields, "title")
-    title = clean_field(title) if title else None
+    title = clean_field(_MEDIUM_TAIL.sub("", title)) if title else None
     container = _first(fields, "container-title")
     if container:
         container = clean_field(_MARKER_TAIL.sub("", _IN_LEAD.sub("", container)))
@@ -1663,13 +1686,17 @@ def build_reference(
         location = None
     if publisher and _BOILERPLATE.fullmatch(publisher):
         publisher = None
-    if note and accessed and re.search(r"(?i)accessed|retrieved", note):
+    if note and accessed and re.search(r"(?i)accessed|retrieved|\bcited\s", note):
         note = (
             re.sub(
-                r"(?i)(?:available\s+(?:at|from)\s*:?\s*)?(?:accessed|retrieved)\b.*$", "", note
+                r"(?i)(?:available\s+(?:at|from)\s*:?\s*)?(?:(?:accessed|retrieved)\b.*$|\[?cited\s[^\]]*\]?)",
+                "",
+                note,
             ).strip(" .,:")
             or None
         )
+        if note and _BOILERPLATE.fullmatch(note):
+            note = None  # "[cited 2024 Jan 10]. Available from:" once the date is taken
 
     fields_kw: dict[str, object] = dict(
         id=id,

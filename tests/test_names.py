@@ -47,6 +47,21 @@ CASES = [
     ("World Bank", "auto", [N("World Bank", literal=True)]),
     ("Transport for London,", "auto", [N("Transport for London", literal=True)]),
     ("RAND", "auto", [N("RAND", literal=True)]),
+    (
+        "National Institute for Health and Care Excellence.",
+        "auto",
+        [N("National Institute for Health and Care Excellence", literal=True)],
+    ),
+    (
+        "Organisation for Economic Co-operation and Development",
+        "auto",
+        [N("Organisation for Economic Co-operation and Development", literal=True)],
+    ),
+    (
+        "J. Smith and Institute of Physics",
+        "auto",
+        [N("Smith", "J."), N("Institute of Physics", literal=True)],
+    ),
     # "Family Given" without a comma: decided by the list's style when nothing else tells
     ("Okafor Tunde", "family-first", [N("Okafor", "Tunde")]),
     ("Tunde Okafor", "given-first", [N("Okafor", "Tunde")]),
@@ -69,6 +84,7 @@ CASES = [
     ("Smith, John, Jr.", "auto", [N("Smith", "John", suffix="Jr")]),
     ("Jefferson, Thos.", "auto", [N("Jefferson", "Thos.")]),
     ("Flann O'Brien.", "given-first", [N("O'Brien", "Flann")]),
+    ("Kowalski M, Nguyen TL.", "auto", [N("Kowalski", "M"), N("Nguyen", "TL")]),
     ("Smith-Jones, Anne-Marie.", "auto", [N("Smith-Jones", "Anne-Marie")]),
     (
         "Beck, Ulrich/Giddens, Anthony/Lash, Scott",

@@ -38,6 +38,11 @@ from citekit.normalize import (
         ("February 14, 2021", 2021, "", "2021-02-14"),
         ("2019-03-07", 2019, "", "2019-03-07"),
         ("12.05.2003", 2003, "", "2003-05-12"),
+        # NLM/Vancouver: year, month, day
+        ("2020 Mar 5;", 2020, "", "2020-03-05"),
+        ("2019 Jan;", 2019, "", "2019-01"),
+        ("2018 Jan-Feb;", 2018, "", "2018"),
+        ("1961 Random House", 1961, "", "1961"),
         # a year range belongs to a title, not the date
         ("Regimes, 1967-1977. Boulder: Westview, 1980", 1980, "", "1980"),
         ("in 2007–2008 and 2015", 2015, "", "2015"),
@@ -62,6 +67,7 @@ def test_no_date_marker() -> None:
         ("Accessed on 3 March 2020.", "2020-03-03"),
         ("retrieved January 5, 2019, from https://example.org", "2019-01-05"),
         ("[accessed 2021-02-14]", "2021-02-14"),
+        ("London: NICE; 2019 [cited 2024 Jan 10]. Available from: https://x.org", "2024-01-10"),
         ("accessed 2021", None),  # a year alone is not an access date
         ("no access note here", None),
     ],
@@ -164,6 +170,12 @@ def test_find_doi_and_url(text: str, doi: str | None, url: str | None) -> None:
         ("From the“forgotten region”to the", "From the “forgotten region” to the"),
         ("Centre for European policy studies (CEPS)", "Centre for European policy studies (CEPS)"),
         ("(Brussels)", "Brussels"),
+        # brackets around a value that punctuation follows ("14(10), 105003")
+        ("(10):", "10"),
+        ("(3),", "3"),
+        ("(Suppl 2):", "Suppl 2"),
+        ("[Motion picture].", "Motion picture"),
+        ("(Hart) (2nd ed.)", "(Hart) (2nd ed.)"),
         ("  spaced   out ; ", "spaced out"),
     ],
 )
@@ -371,6 +383,46 @@ def test_build_reference_journal_article() -> None:
     )
     ref = build_reference(text, segs)
     assert (ref.volume, ref.issue, ref.pages, ref.type) == ("44", "1", "12-30", "article-journal")
+
+
+def test_build_reference_issue_tagged_apart_with_its_brackets() -> None:
+    # As the tagger labels APA and Vancouver: "(10):" is the issue, brackets and all.
+    text = "Kowalski M, Nguyen TL. Salt intake. N Engl J Med 2020 Mar 5;382(10):915-24."
+    segs = segments_of(
+        text,
+        [
+            ("author", "Kowalski M, Nguyen TL."),
+            ("title", "Salt intake."),
+            ("container-title", "N Engl J Med"),
+            ("date", "2020 Mar 5;"),
+            ("volume", "382"),
+            ("issue", "(10):"),
+            ("pages", "915-24."),
+        ],
+    )
+    ref = build_reference(text, segs)
+    assert (ref.volume, ref.issue, ref.pages, ref.date) == ("382", "10", "915-924", "2020-03-05")
+
+
+def test_build_reference_nlm_web_page() -> None:
+    text = (
+        "NICE. Hypertension in adults [Internet]. London: NICE; 2019 [cited 2024 Jan 10]. "
+        "Available from: https://www.nice.org.uk/guidance/ng136"
+    )
+    segs = segments_of(
+        text,
+        [
+            ("author", "NICE."),
+            ("title", "Hypertension in adults [Internet]."),
+            ("location", "London:"),
+            ("publisher", "NICE;"),
+            ("date", "2019"),
+            ("note", "[cited 2024 Jan 10]. Available from:"),
+            ("url", "https://www.nice.org.uk/guidance/ng136"),
+        ],
+    )
+    ref = build_reference(text, segs)
+    assert (ref.title, ref.accessed, ref.note) == ("Hypertension in adults", "2024-01-10", None)
 
 
 def test_repairs_fix_common_boundary_errors() -> None:
