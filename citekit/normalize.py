@@ -380,7 +380,8 @@ def parse_edition(text: str) -> str | None:
 _VOL_PAREN = re.compile(r"(\d+)\s*\(\s*([\w/–-]+)\s*\)")
 _VOL_MARK = re.compile(r"\b(?:vol(?:ume)?|bd|band|t|tom|v|т|том)\.?\s*([\w-]+)", re.IGNORECASE)
 _NO_MARK = re.compile(
-    r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|вып)\b\.?|\bn\.|№|#)\s*([\w/–-]+)", re.IGNORECASE
+    r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|вып)\b\.?|\bn\.|\bN(?=\s*\d)|\bn[°º]|№|#)\s*([\w/–-]+)",
+    re.IGNORECASE,
 )
 _BARE_VOL = re.compile(r"\b([0-9]+[A-Za-z]?|[IVXLC]+)\b")
 
