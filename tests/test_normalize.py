@@ -765,3 +765,43 @@ def test_a_bracketed_original_date_gives_way_to_the_editions() -> None:
         ).year
         == 1963
     )
+
+
+# Fields a record must keep whenever the tagger found them (pages may become a page
+# count, a date may be "n.d.", a DOI link becomes the DOI: those are left out).
+KEPT = {
+    "title": "title",
+    "publisher": "publisher",
+    "location": "location",
+    "volume": "volume",
+    "issue": "issue",
+    "edition": "edition",
+    "doi": "doi",
+}
+
+
+def test_records_keep_every_field_their_segments_hold() -> None:
+    import json
+    from pathlib import Path
+
+    from citekit.parser import model_dir
+    from citekit.parser.labels import map_label
+
+    lost: list[str] = []
+    seen = 0
+    for path in sorted(Path(model_dir()).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            text = record["text"]
+            parts = [
+                (map_label(label, piece, record["fields"]), piece)
+                for label, piece in record["segments"]
+            ]
+            ref = build_reference(text, segments_of(text, parts))
+            for label, attr in KEPT.items():
+                if any(lab == label for lab, _ in parts):
+                    seen += 1
+                    if not getattr(ref, attr):
+                        lost.append(f"{label}: {text[:100]}")
+    assert seen > 5000
+    assert not lost, "\n".join(lost[:20])
