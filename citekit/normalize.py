@@ -380,9 +380,13 @@ def parse_edition(text: str) -> str | None:
 _VOL_PAREN = re.compile(r"(\d+)\s*\(\s*([\w/–-]+)\s*\)")
 _VOL_MARK = re.compile(r"\b(?:vol(?:ume)?|bd|band|t|tom|v|т|том)\.?\s*([\w-]+)", re.IGNORECASE)
 _NO_MARK = re.compile(
-    r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|вып)\b\.?|\bn\.|\bN(?=\s*\d)|\bn[°º]|№|#)\s*([\w/–-]+)",
+    r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|вып)\b\.?|\bn\.\s*[°º]|\bn\.|\b[NH]\.?(?=\s*\d)"
+    r"|\bn[°º]|№|#)\s*([\w/–-]+)",
     re.IGNORECASE,
 )
+# A volume written as one token that is not "vol. 3" or "12(3)": kept whole ("abs/1503.4686").
+_VOLUME_DOT_ISSUE = re.compile(r"(\d{1,4})\.(\d{1,2})")
+_WHOLE_VOLUME = re.compile(r"[\w-]+(?:/[\w.-]+)+")
 _BARE_VOL = re.compile(r"\b([0-9]+[A-Za-z]?|[IVXLC]+)\b")
 
 
@@ -401,10 +405,11 @@ def parse_volume_issue(text: str) -> tuple[str | None, str | None]:
     m = _NO_MARK.search(s)
     if m:
         issue = m.group(1)
-    if vol is None and issue is None:
-        m = _BARE_VOL.search(s)
-        if m:
-            vol = m.group(1)
+    if vol is None:
+        # a bare number before the issue's marker is the volume ("41, no. S1")
+        bare = _BARE_VOL.search(s if issue is None else s[: m.start()] if m else s)
+        if bare:
+            vol = bare.group(1)
     return vol, issue
 
 
@@ -1633,11 +1638,18 @@ def build_reference(
     volume = clean_field(_first(fields, "volume") or "") or None
     issue = clean_field(_first(fields, "issue") or "") or None
     if volume and _ISSUE_LEAD.match(volume) and not issue:
-        issue = parse_volume_issue(volume)[1]
-        volume = None
-    elif volume and not volume.isdigit():
+        # "no. 4" is an issue; "n° 54, vol. 1" holds the volume too
+        volume, issue = parse_volume_issue(volume)
+    elif volume and (m := _VOLUME_DOT_ISSUE.fullmatch(volume)):
+        volume, issue = m.group(1), issue or m.group(2)  # MLA's "16.2": volume 16, issue 2
+    elif volume and not volume.isdigit() and not (
+        _WHOLE_VOLUME.fullmatch(volume) and not _VOL_MARK.match(volume)
+    ):
         v, i2 = parse_volume_issue(volume)
-        volume, issue = v or volume, issue or i2
+        if v is None and i2:
+            volume, issue = None, issue or i2  # the "volume" was only an issue ("n° 352")
+        else:
+            volume, issue = v or volume, issue or i2
     if issue and not issue.isdigit():
         issue = parse_volume_issue(issue if _ISSUE_LEAD.match(issue) else "no. " + issue)[1]
     if volume and not any(c.isdigit() for c in volume) and not _ROMAN.fullmatch(volume):
