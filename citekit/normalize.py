@@ -60,14 +60,13 @@ def clean_field(value: str, keep_final: str = "?!") -> str:
         return s
     # strip outer quotes/punctuation, but not a closing ) or ? that belongs to the value;
     # again after the tail is trimmed, so that "(10):" loses its brackets too
-    before = None
-    while s != before:
-        before = s
+    while True:
         while s and s[0] in _EDGE_PUNCT + "([{":
             if s[0] in "([{" and _matching_close(s, 0) != len(s) - 1:
                 break
             s = s[1:-1] if s[0] in "([{" else s[1:]
             s = s.strip()
+        before = s
         while s and s[-1] in _EDGE_PUNCT:
             if (
                 s[-1] in _QUOTES
@@ -76,6 +75,8 @@ def clean_field(value: str, keep_final: str = "?!") -> str:
             ):
                 break
             s = s[:-1].rstrip()
+        if s == before or not s or s[0] not in "([{":
+            break
     if s.endswith(tuple(keep_final)):
         pass
     # a dangling opening quote left after trimming
@@ -1584,7 +1585,9 @@ def build_reference(
     editors = parse_names(editor_text, order).names if editor_text else ()
 
     title = _first(fields, "title")
-    title = clean_field(_MEDIUM_TAIL.sub("", title)) if title else None
+    if title and "]" in title:
+        title = _MEDIUM_TAIL.sub("", title)
+    title = clean_field(title) if title else None
     container = _first(fields, "container-title")
     if container:
         container = clean_field(_MARKER_TAIL.sub("", _IN_LEAD.sub("", container)))
@@ -1642,8 +1645,10 @@ def build_reference(
         volume, issue = parse_volume_issue(volume)
     elif volume and (m := _VOLUME_DOT_ISSUE.fullmatch(volume)):
         volume, issue = m.group(1), issue or m.group(2)  # MLA's "16.2": volume 16, issue 2
-    elif volume and not volume.isdigit() and not (
-        _WHOLE_VOLUME.fullmatch(volume) and not _VOL_MARK.match(volume)
+    elif (
+        volume
+        and not volume.isdigit()
+        and not (_WHOLE_VOLUME.fullmatch(volume) and not _VOL_MARK.match(volume))
     ):
         v, i2 = parse_volume_issue(volume)
         if v is None and i2:
