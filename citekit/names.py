@@ -415,7 +415,8 @@ def _split(text: str) -> tuple[list[str], bool]:
                 nxt is not None
                 and single
                 and len(parts) == 2
-                and not _is_corporate(part)
+                # "CHAUÍ, Marilena": a capitalised family, unlike "OECD" standing alone
+                and not (_is_corporate(part) and (len(head_tokens) > 1 or nxt.isupper()))
                 and len(nxt.split()) <= 3
             ):
                 chunks.append(f"{part}, {nxt}")  # "Zabortseva, Yelena Nikolayevna"

@@ -1517,7 +1517,11 @@ _GENRE_TAIL = re.compile(
 # "Available at:" left over where a link was stripped from the text
 _ROMAN = re.compile(r"[IVXLCivxlc]+")
 _BOILERPLATE = re.compile(
-    r"(?i)(?:available(?:\s+(?:at|from|online))?|online|retrieved\s+from|accessed|url|link)\s*:?"
+    r"(?i)(?:available(?:\s+(?:at|from|online))?|online|retrieved\s+from|accessed|url|link|"
+    r"dispon[ií]vel\s+em|disponible\s+(?:en|sur)|verf[üu]gbar\s+unter|consultabile\s+su)\s*:?"
+)
+_EDITOR_ROLE_AT_END = re.compile(
+    r"(?i)\(\s*(?:eds?|editors?|orgs?|hrsg|hg|coords?|dirs?|comps?)\.?\s*\)\W*$"
 )
 _MARKER_TAIL = re.compile(r"(?i)[,.;]?\s*\b(?:vol|vols|volume|no|nr|issue|pp?|pages)\.?\s*$")
 _ACCESS_TAIL = re.compile(
@@ -1583,6 +1587,9 @@ def build_reference(
     authors: tuple[Name, ...] = names.names if names else ()
     editor_text = " ".join(fields.get("editor", []))
     editors = parse_names(editor_text, order).names if editor_text else ()
+    if authors and not editors and _EDITOR_ROLE_AT_END.search(author_text):
+        # "SANTOS, B.; MENESES, M. P. (Orgs.)." heads an edited book: its editors
+        authors, editors = (), authors
 
     title = _first(fields, "title")
     if title and "]" in title:

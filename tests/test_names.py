@@ -85,6 +85,8 @@ CASES = [
     ("Jefferson, Thos.", "auto", [N("Jefferson", "Thos.")]),
     ("Flann O'Brien.", "given-first", [N("O'Brien", "Flann")]),
     ("Kowalski M, Nguyen TL.", "auto", [N("Kowalski", "M"), N("Nguyen", "TL")]),
+    ("CHAUÍ, Marilena.", "auto", [N("Chauí", "Marilena")]),
+    ("OECD, UNESCO", "auto", [N("OECD", literal=True), N("UNESCO", literal=True)]),
     ("Smith-Jones, Anne-Marie.", "auto", [N("Smith-Jones", "Anne-Marie")]),
     (
         "Beck, Ulrich/Giddens, Anthony/Lash, Scott",

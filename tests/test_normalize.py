@@ -433,6 +433,45 @@ def test_build_reference_nlm_web_page() -> None:
     assert (ref.title, ref.accessed, ref.note) == ("Hypertension in adults", "2024-01-10", None)
 
 
+def test_build_reference_editors_marked_in_the_author_segment() -> None:
+    text = "SANTOS, Boaventura; MENESES, Maria (Orgs.). Epistemologias do Sul. São Paulo: Cortez, 2010."
+    segs = segments_of(
+        text,
+        [
+            ("author", "SANTOS, Boaventura; MENESES, Maria (Orgs.)."),
+            ("title", "Epistemologias do Sul."),
+            ("location", "São Paulo:"),
+            ("publisher", "Cortez,"),
+            ("date", "2010."),
+        ],
+    )
+    ref = build_reference(text, segs)
+    assert ref.authors == ()
+    assert [(n.family, n.given) for n in ref.editors] == [
+        ("Santos", "Boaventura"),
+        ("Meneses", "Maria"),
+    ]
+    assert ref.type == "book"
+
+
+def test_build_reference_drops_available_at_in_other_languages() -> None:
+    text = "IBGE. Censo 2010. Rio de Janeiro: IBGE, 2011. Disponível em: https://www.ibge.gov.br."
+    segs = segments_of(
+        text,
+        [
+            ("author", "IBGE."),
+            ("title", "Censo 2010."),
+            ("location", "Rio de Janeiro:"),
+            ("publisher", "IBGE,"),
+            ("date", "2011."),
+            ("note", "Disponível em:"),
+            ("url", "https://www.ibge.gov.br."),
+        ],
+    )
+    ref = build_reference(text, segs)
+    assert (ref.note, ref.url) == (None, "https://www.ibge.gov.br")
+
+
 def test_repairs_fix_common_boundary_errors() -> None:
     text = "Holt, M., Allotments, second edition, M.E. Parish, Leeds, 1988"
     segs = segments_of(
