@@ -160,6 +160,7 @@ _ROLE = re.compile(
     r"[,;]?\s*\(?\b(?:eds?|editors?|edited\s+by|hrsg|hg|coord|comps?|trans|tr|dir|orgs?)\b\.?\)?[.,:]?\s*$",
     re.IGNORECASE,
 )
+_BY_LEAD = re.compile(r"^\s*(?:(?:edited|ed\.|translated|trans\.|compiled|directed)\s+)?by\s", re.I)
 _ROLE_LEAD = re.compile(r"^\s*(?:edited\s+by|ed\.\s+by|eds?\.|by|in:?)\s+", re.IGNORECASE)
 _ROLE_HINT = re.compile(
     r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b"
@@ -269,8 +270,10 @@ def _drop_closing_period(chunk: str) -> str:
     return chunk[:-1]
 
 
-def parse_name(chunk: str, order: Order = "auto") -> Name:
-    """One name.  ``order`` is the list's style for names written without a comma."""
+def parse_name(chunk: str, order: Order = "auto", written_given_first: bool = False) -> Name:
+    """One name.  ``order`` is the list's style for names written without a comma;
+    ``written_given_first`` says the context writes names given first whatever
+    the words ("edited by Cary Nelson"), so only initials can say otherwise."""
     chunk = _drop_closing_period(_clean(chunk))
     if not chunk:
         return Name("")
@@ -298,7 +301,7 @@ def parse_name(chunk: str, order: Order = "auto") -> Name:
     tokens, suffix = _split_suffix(chunk.split())
     if len(tokens) == 1:
         return Name(_fix_case(tokens[0]), "", "", suffix)
-    family_first = _family_first(tokens, order)
+    family_first = _family_first(tokens, order, written_given_first)
     if family_first:
         # "Donaldson H. Robert", "van der Berg J."
         j = 0
@@ -328,13 +331,15 @@ def _known_given(token: str) -> bool:
     return t in known or ("-" in t and all(p in known for p in t.split("-") if p))
 
 
-def _family_first(tokens: Sequence[str], order: Order) -> bool:
+def _family_first(tokens: Sequence[str], order: Order, written_given_first: bool = False) -> bool:
     """Is a comma-less name written family first?"""
     first, last = tokens[0], tokens[-1]
     if is_initial(first) and not is_initial(last):
         return False
     if is_initial(last) and not is_initial(first):
         return True
+    if written_given_first:
+        return False
     first_given = _known_given(first)
     last_given = _known_given(last)
     if last_given and not first_given:
@@ -429,13 +434,15 @@ def _split(text: str) -> tuple[list[str], bool]:
 
 def parse_names(text: str, order: Order = "auto") -> NameList:
     """All names of an author/editor string, plus whether it ended in "et al."."""
+    # "edited by Cary Nelson": names after "by" are written given first
+    by = _BY_LEAD.match(text) is not None
     chunks, et_al = _split(text)
     orders = [order] * len(chunks)
     if chunks and "," in chunks[0]:
         # Only the first name is inverted ("Horden, Peregrine, and Nicholas Purcell"):
         # the others are read as written unless their words tell otherwise.
         orders[1:] = ["auto" if "," not in c else order for c in chunks[1:]]
-    names = tuple(n for n in map(parse_name, chunks, orders) if n.family)
+    names = tuple(n for n in (parse_name(c, o, by) for c, o in zip(chunks, orders)) if n.family)
     return NameList(names, et_al)
 
 

@@ -86,6 +86,16 @@ CASES = [
     ("Flann O'Brien.", "given-first", [N("O'Brien", "Flann")]),
     ("Kowalski M, Nguyen TL.", "auto", [N("Kowalski", "M"), N("Nguyen", "TL")]),
     ("CHAUÍ, Marilena.", "auto", [N("Chauí", "Marilena")]),
+    (
+        "edited by Cary Nelson and Lawrence Grossberg,",
+        "family-first",
+        [N("Nelson", "Cary"), N("Grossberg", "Lawrence")],
+    ),
+    (
+        "edited by Cary Nelson, Paula A. Treichler, and Lawrence Grossberg",
+        "family-first",
+        [N("Nelson", "Cary"), N("Treichler", "Paula A."), N("Grossberg", "Lawrence")],
+    ),
     ("OECD, UNESCO", "auto", [N("OECD", literal=True), N("UNESCO", literal=True)]),
     ("Smith-Jones, Anne-Marie.", "auto", [N("Smith-Jones", "Anne-Marie")]),
     (
