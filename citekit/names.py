@@ -165,9 +165,11 @@ _ROLE_LEAD = re.compile(r"^\s*(?:edited\s+by|ed\.\s+by|eds?\.|by|in:?)\s+", re.I
 _ROLE_HINT = re.compile(
     r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b"
 )
-# "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
+# A body's name with "and" in it ("Department of Health and Human Services").
 _CORPORATE_WITH_AND = re.compile(r"\b(?:for|of|on)\b.*\s(?:and|&)\s", re.I)
+# Names joined by slashes ("Beck, Ulrich/Giddens, Anthony").
 _SLASHED = re.compile(r"^[^/():]+(?:\s*/\s*[^\W\d_][^/():]*)+$")
+# "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
 _AND = re.compile(r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b|\bи\b)\s*")
 
 
@@ -442,7 +444,8 @@ def parse_names(text: str, order: Order = "auto") -> NameList:
         # Only the first name is inverted ("Horden, Peregrine, and Nicholas Purcell"):
         # the others are read as written unless their words tell otherwise.
         orders[1:] = ["auto" if "," not in c else order for c in chunks[1:]]
-    names = tuple(n for n in (parse_name(c, o, by) for c, o in zip(chunks, orders)) if n.family)
+    parsed = (parse_name(c, o, by) for c, o in zip(chunks, orders, strict=True))
+    names = tuple(n for n in parsed if n.family)
     return NameList(names, et_al)
 
 
