@@ -178,3 +178,74 @@ def test_bench_lists_the_wrong_values(data_dir: Path, capsys) -> None:
     assert [ln.split("\t")[:2] for ln in lines] == [["r1", "title"], ["r1", "volume"]]
     assert "pred=['A title. Journal 5']" in lines[0]
     assert mismatches([rec], preds, "volume") == lines[1:]
+
+
+def _labelled(text: str, *parts: tuple[str, str]) -> dict:
+    return {"text": text, "fields": {}, "segments": [list(p) for p in parts]}
+
+
+def test_records_bench_compares_the_records_built_from_both_labellings() -> None:
+    from citekit.bench.records import compare
+
+    text = "Holt, Margaret (1988). The Allotment Ledgers. Leeds: Parish Press."
+    parts = (
+        ("author", "Holt, Margaret"),
+        ("date", "(1988)."),
+        ("title", "The Allotment Ledgers."),
+        ("location", "Leeds:"),
+        ("publisher", "Parish Press."),
+    )
+    record = _labelled(text, *parts)
+    same = compare([record], [segs(text, *parts)])
+    assert same.records == same.whole == 1
+    assert same.rate("families") == same.rate("year") == same.rate("publisher") == 1.0
+    # the tagger reads the publisher as part of the place: the record loses its publisher
+    wrong = segs(
+        text,
+        ("author", "Holt, Margaret"),
+        ("date", "(1988)."),
+        ("title", "The Allotment Ledgers."),
+        ("location", "Leeds: Parish Press."),
+    )
+    worse = compare([record], [wrong])
+    assert worse.whole == 0 and worse.rate("publisher") == 0.0
+    assert worse.rate("title") == worse.rate("year") == 1.0
+
+
+def test_records_bench_compares_only_what_the_set_labels() -> None:
+    from citekit.bench.records import compare, compared_fields
+
+    assert "pages" not in compared_fields({"author", "title", "date", "container-title"})
+    assert "type" not in compared_fields({"author", "title", "date", "container-title"})
+    full = {
+        "author",
+        "title",
+        "date",
+        "container-title",
+        "volume",
+        "pages",
+        "publisher",
+        "location",
+    }
+    assert {"pages", "type", "issue"} <= set(compared_fields(full))
+    text = "Holt, M. (1988). Allotments. Parish Review, 4, 1-9."
+    record = _labelled(text, ("author", "Holt, M."), ("title", "Allotments."))
+    tagged = segs(
+        text,
+        ("author", "Holt, M."),
+        ("date", "(1988)."),
+        ("title", "Allotments."),
+        ("container-title", "Parish Review,"),
+        ("volume", "4,"),
+        ("pages", "1-9."),
+    )
+    result = compare([record], [tagged])
+    assert result.rate("pages") is None and result.rate("title") == 1.0
+
+
+def test_records_bench_leaves_out_gold_it_cannot_locate() -> None:
+    from citekit.bench.records import compare
+
+    record = _labelled("Holt, M. Allotments.", ("author", "Holt, M."), ("title", "Gardens"))
+    result = compare([record], [()])
+    assert (result.records, result.unaligned) == (0, 1)
