@@ -167,8 +167,6 @@ _ROLE_HINT = re.compile(
 )
 # A body's name with "and" in it ("Department of Health and Human Services").
 _CORPORATE_WITH_AND = re.compile(r"\b(?:for|of|on)\b.*\s(?:and|&)\s", re.I)
-# Names joined by slashes ("Beck, Ulrich/Giddens, Anthony").
-_SLASHED = re.compile(r"^[^/():]+(?:\s*/\s*[^\W\d_][^/():]*)+$")
 # "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
 _AND = re.compile(r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b|\bи\b)\s*")
 
@@ -363,6 +361,15 @@ def _strip_et_al(text: str) -> tuple[str, bool]:
     return text, False
 
 
+def _slashed(text: str) -> bool:
+    """Names joined by slashes: every part after a slash starts with a letter, and
+    nothing is bracketed or a link (a plain split, no regex to backtrack)."""
+    if any(c in text for c in "():"):
+        return False
+    parts = text.split("/")
+    return bool(parts[0].strip()) and all(p.strip()[:1].isalpha() for p in parts[1:])
+
+
 def split_names(text: str) -> list[str]:
     """The name chunks of an author string, each "Family, Given" or a whole name."""
     return _split(text)[0]
@@ -384,7 +391,7 @@ def _split(text: str) -> tuple[list[str], bool]:
         toks = text.split()
         if not any(is_initial(t) for t in toks) and _CORPORATE.search(text):
             return [text], et_al
-    if "/" in text and _SLASHED.match(text):
+    if "/" in text and _slashed(text):
         # German style: "Beck, Ulrich/Giddens, Anthony/Lash, Scott"
         return [c for c in (_clean(p) for p in text.split("/")) if c], et_al
     pieces = [_clean(p) for p in _AND.split(text)]

@@ -186,3 +186,11 @@ def test_bibtex_name_agrees_with_pybtex_person() -> None:
         assert " ".join(p.prelast_names) == name.particle
         assert " ".join(p.first_names + p.middle_names) == name.given
         assert " ".join(p.lineage_names) == name.suffix
+
+
+def test_many_slashes_are_read_in_one_pass() -> None:
+    # A regex for slashed names once backtracked exponentially on this shape of input.
+    text = " / ".join(["Abc"] * 60) + " ("
+    names = parse_names(text).names
+    assert len(names) >= 1 and all(n.family for n in names)
+    assert len(parse_names("/".join(["Beck, Ulrich"] * 60)).names) == 60
