@@ -313,14 +313,24 @@ def speed_texts(first: list[str], folder: Path, n: int) -> list[str]:
     return [texts[i % len(texts)] for i in range(n)]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        prog="python -m citekit.bench.parse", description=__doc__.split("\n\n")[0]
-    )
+def add_set_arguments(ap: argparse.ArgumentParser) -> None:
+    """``--shared`` and ``--set``, as every labelled-set benchmark takes them."""
     ap.add_argument(
         "--shared", type=Path, default=Path(os.environ.get("CITEKIT_SHARED", "../shared"))
     )
     ap.add_argument("--set", dest="sets", action="append", help="set name or path to a JSONL file")
+
+
+def set_path(name: str, shared: Path) -> Path:
+    """A labelled set: a JSONL path as given, or a set name in the shared data folder."""
+    return Path(name) if name.endswith(".jsonl") else shared / "data" / "parser" / f"{name}.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m citekit.bench.parse", description=__doc__.split("\n\n")[0]
+    )
+    add_set_arguments(ap)
     ap.add_argument("--n", type=int, default=10000, help="strings for the speed runs (0: skip)")
     ap.add_argument("--refextract-n", type=int, default=300, help="strings for the refextract run")
     ap.add_argument(
@@ -354,11 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"model": str(tagger.path.name), "sets": {}}
     all_texts: list[str] = []
     for name in args.sets or EVALUATION_SETS:
-        path = (
-            Path(name)
-            if name.endswith(".jsonl")
-            else args.shared / "data" / "parser" / f"{name}.jsonl"
-        )
+        path = set_path(name, args.shared)
         if not path.is_file():
             print(f"set not found: {path}", file=sys.stderr)
             return 2

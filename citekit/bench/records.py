@@ -33,14 +33,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from citekit.bench.parse import EVALUATION_SETS, read_jsonl
+from citekit.bench.parse import EVALUATION_SETS, add_set_arguments, read_jsonl, set_path
 from citekit.enrich.match import fold
 from citekit.model import Reference, Segment
 from citekit.normalize import build_reference
@@ -167,10 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m citekit.bench.records", description=__doc__.split("\n\n")[0]
     )
-    ap.add_argument(
-        "--shared", type=Path, default=Path(os.environ.get("CITEKIT_SHARED", "../shared"))
-    )
-    ap.add_argument("--set", dest="sets", action="append", help="set name or path to a JSONL file")
+    add_set_arguments(ap)
     ap.add_argument("--model", default=None, help="model file (default: the shipped model)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = ap.parse_args(argv)
@@ -180,11 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     tagger = load_tagger(args.model)
     report = {}
     for name in args.sets or EVALUATION_SETS:
-        path = (
-            Path(name)
-            if name.endswith(".jsonl")
-            else args.shared / "data" / "parser" / f"{name}.jsonl"
-        )
+        path = set_path(name, args.shared)
         if not path.is_file():
             print(
                 f"error: no labelled set at {path} (set --shared or CITEKIT_SHARED)",
