@@ -259,6 +259,11 @@ def parse_reference_strings(
     A leading list label ("12.", "[3]") is recognised and kept in ``label``;
     spans are relative to each string.
     """
+    with _bulk():
+        return _parse_reference_strings(strings, tagger)
+
+
+def _parse_reference_strings(strings: Sequence[str], tagger: TaggerLike | None) -> list[Reference]:
     entries: list[Entry] = []
     for s in strings:
         found = split_entries(s.replace("\n", " "))

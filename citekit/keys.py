@@ -108,7 +108,13 @@ def _ascii(text: str) -> str:
 
 
 def _word(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", _ascii(text))
+    return _NOT_WORD.sub("", _ascii(text))
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]")
+
+
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def base_key(ref: Reference) -> str:
@@ -122,7 +128,8 @@ def base_key(ref: Reference) -> str:
         name = "anon"
     year = str(ref.year) if ref.year is not None else "nd"
     word = ""
-    for token in re.findall(r"[^\W_]+", ref.title or ref.container_title or ""):
+    for m in _TOKEN.finditer(ref.title or ref.container_title or ""):
+        token = m.group()
         w = _word(token)
         if w and _ascii(token) not in _STOPWORDS and not w.isdigit():
             word = w

@@ -1380,6 +1380,7 @@ _TITLE_TAIL_EDITION = re.compile(
     r"(?i)[,.]?\s*(\(?\s*(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|rev\.)"
     r"\s+(?:edition|edn\.?|ed\.?)\s*\)?)\W*$"
 )
+_TITLE_TAIL_CHARS = 60
 _TITLE_TAIL_VOLUME = re.compile(r"(?i),\s*((?:vol\.|volume)\s*(?:[IVXLC]+|\d+))\W*$")
 
 
@@ -1391,11 +1392,18 @@ def repair_title_tail_edition_volume(text: str, segments: Segs) -> Segs:
     for i, seg in enumerate(segments):
         if seg.label != "title":
             continue
-        for pattern, label in (
-            (_TITLE_TAIL_EDITION, "edition"),
-            (_TITLE_TAIL_VOLUME, "volume"),
+        for pattern, label, marker in (
+            (_TITLE_TAIL_EDITION, "edition", "ed"),
+            (_TITLE_TAIL_VOLUME, "volume", "vol"),
         ):
-            m = None if label in labels else pattern.search(seg.text)
+            # Both patterns end the title: searching only its tail spares
+            # a failed match attempt at every character of a long title.
+            tail = max(0, len(seg.text) - _TITLE_TAIL_CHARS)
+            m = (
+                pattern.search(seg.text, tail)
+                if label not in labels and marker in seg.text[tail:].lower()
+                else None
+            )
             if m and len(seg.text[: m.start()].split()) >= 2:
                 out = list(segments)
                 out[i : i + 1] = [
@@ -1492,7 +1500,7 @@ def repair_segments(text: str, segments: Sequence[Segment]) -> tuple[Segment, ..
         if needs is not None and not needs <= labels:
             continue
         out = step(text, segs)
-        if out is segs:  # the common case: the repair did not apply
+        if out is segs or out == segs:  # the common case: the repair did not apply
             continue
         new = _merge_same(text, out)
         if new != segs:

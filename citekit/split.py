@@ -168,6 +168,9 @@ def _continues(prev: str, line: str) -> bool:
     return prev.endswith(("-", ",", "&", " and", ":", "/")) and not prev.endswith("--")
 
 
+_BLANKS = re.compile(r"[ \t]+")
+
+
 def _entry(text: str, group: list[tuple[int, int, str]], labelled: bool) -> Entry:
     start_off, line_no, first = group[0]
     last_off, _, last = group[-1]
@@ -194,5 +197,6 @@ def _entry(text: str, group: list[tuple[int, int, str]], labelled: bool) -> Entr
             joined += part  # a URL wrapped at a slash
         else:
             joined = f"{joined} {part}" if joined else part
-    joined = re.sub(r"[ \t]+", " ", joined)
+    if "  " in joined or "\t" in joined:
+        joined = _BLANKS.sub(" ", joined)
     return Entry(joined, text[start:end], Span(start, end), label, number, line_no)
