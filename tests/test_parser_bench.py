@@ -7,7 +7,14 @@ from pathlib import Path
 
 from segments import segments_of
 
-from citekit.bench.parse import norm_names, norm_value, predicted_fields, score
+from citekit.bench.parse import (
+    norm_names,
+    norm_value,
+    on_words,
+    predicted_fields,
+    score,
+    splits_words,
+)
 from citekit.model import Segment
 from citekit.parser.corpus import align, split_volume
 
@@ -105,6 +112,74 @@ def test_vancouver_year_joins_the_volume_only_where_the_gold_files_it_there() ->
     # a set that labels issues apart (GROBID, UMass) is scored as predicted
     grobid = {"text": text, "fields": {**fields, "volume": "2000;355", "issue": "9222"}}
     assert score([grobid], [pred])["fields"]["volume"]["tp"] == 0
+
+
+def test_a_word_takes_the_label_of_its_first_letter_or_digit() -> None:
+    text = "Baker, J. (2011). A title. J. Struct. Eng., 137(3):322-331. (translated by Ann Lee)"
+
+    def at(part: str) -> tuple[int, int]:
+        i = text.index(part)
+        return i, i + len(part)
+
+    spans = [
+        ["author", *at("Baker, J.")],
+        ["date", *at("(2011).")],
+        ["title", *at("A title.")],
+        ["container-title", *at("J. Struct. Eng.,")],
+        ["volume", *at("137")],
+        ["issue", *at("(3):")],
+        ["pages", *at("322-331.")],
+        # the tagger gave the opening bracket to the title
+        ["title", at("(translated")[0], at("(translated")[0] + 1],
+        ["translator", at("translated")[0], len(text)],
+    ]
+    words = [(label, text[a:b]) for label, a, b in on_words(text, spans)]
+    assert words == [
+        ("author", "Baker, J."),
+        ("date", "(2011)."),
+        ("title", "A title."),
+        ("container-title", "J. Struct. Eng.,"),
+        ("volume", "137(3):322-331."),  # one word, labelled by its first field
+        ("translator", "(translated by Ann Lee)"),  # the bracket goes with its word
+    ]
+
+
+def test_word_level_scoring_applies_to_sets_that_label_whole_words() -> None:
+    text = "Baker, J. (2011). A title. J. Struct. Eng., 137(3):322-331."
+    gold = {
+        "text": text,
+        "fields": {
+            "author": ["Baker, J."],
+            "date": "(2011).",
+            "title": "A title.",
+            "container-title": "J. Struct. Eng.,",
+            "volume": "137(3):322-331.",
+        },
+        "segments": [
+            ["author", "Baker, J."],
+            ["date", "(2011)."],
+            ["title", "A title."],
+            ["container-title", "J. Struct. Eng.,"],
+            ["volume", "137(3):322-331."],
+        ],
+    }
+    assert not splits_words([gold])
+    pred = segs(
+        text,
+        ("author", "Baker, J."),
+        ("date", "(2011)."),
+        ("title", "A title."),
+        ("container-title", "J. Struct. Eng.,"),
+        ("volume", "137"),
+        ("issue", "(3):"),
+        ("pages", "322-331."),
+    )
+    assert score([gold], [pred])["exact_records"] == 0
+    on_words_result = score([gold], [pred], words=True)
+    assert on_words_result["exact_records"] == 1
+    assert on_words_result["micro"]["f1"] == 1.0
+    split = {**gold, "segments": [["volume", "137"], ["pages", "(3):322-331."]]}
+    assert splits_words([split])
 
 
 def test_gold_institution_is_scored_as_publisher() -> None:

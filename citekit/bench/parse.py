@@ -21,6 +21,14 @@ field are joined, the separators ``, ; &``, the words "and"/"und"/"et"/"и" and
 editor markers ("eds.", "(ed.)", "(edd.)") are dropped, so "Smith, J., & Doe, A." (one
 segment) equals "Smith, J." + "Doe, A." (two segments, as in UMass).
 
+Word-level gold.  A set whose gold labelling never puts a boundary inside a
+whitespace word (AnyStyle's: its annotation unit is the word) is scored word
+by word: each word of the prediction takes the label of its first letter or
+digit (``on_words``), as that set's own annotation does, so a
+"137(3):322-331" that citekit splits into volume, issue and pages is compared
+with the gold's one volume word.  The score on the tagger's own boundaries is
+printed beside it; ``--characters`` scores every set that way.
+
 Label vocabularies differ between sets, so before scoring the predictions are
 expressed in the set's own vocabulary: where a set never uses ``issue`` (the
 AnyStyle sets keep "47(3)" and "Vol. 4, No. 2" in the volume), a predicted
@@ -117,9 +125,14 @@ _YEAR_LED_RE = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\s*[;:]\s*")
 
 
 def predicted_fields(
-    text: str, segments, rename: dict[str, str], year_in_volume: bool = False
+    text: str,
+    segments,
+    rename: dict[str, str],
+    year_in_volume: bool = False,
+    words: bool = False,
 ) -> dict[str, list[str]]:
-    """Predicted values per field in a gold set's vocabulary (see the module docstring)."""
+    """Predicted values per field in a gold set's vocabulary (see the module docstring);
+    with ``words``, labelled word by word (``on_words``)."""
     merged: list[list] = []
     for seg in segments:
         label = rename.get(seg.label, seg.label)
@@ -136,10 +149,57 @@ def predicted_fields(
             merged[-1][2] = seg.end
         else:
             merged.append([label, seg.start, seg.end])
+    if words:
+        merged = on_words(text, merged)
     out: dict[str, list[str]] = defaultdict(list)
     for label, start, end in merged:
         out[label].append(text[start:end])
     return dict(out)
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def splits_words(records: list[dict]) -> bool:
+    """Does any gold segment boundary of ``records`` fall inside a whitespace word?"""
+    for rec in records:
+        text, pos = rec["text"], 0
+        for _, seg in rec.get("segments") or ():
+            at = text.find(seg, pos)
+            if at < 0:
+                break
+            if at > 0 and not text[at - 1].isspace() and not text[at].isspace():
+                return True
+            pos = at + len(seg)
+    return False
+
+
+def on_words(text: str, spans: list[list]) -> list[list]:
+    """``[label, start, end]`` spans as a word-level labelling: each whitespace
+    word takes the label of its first letter or digit (of its first labelled
+    character if it has none), and runs of words with one label join.
+
+    This is how a gold set labelled word by word (AnyStyle's) reads a text: it
+    cannot say where inside "137(3):322-331" the volume ends, and labels such a
+    word by its first field (its core set labels all twelve of its
+    "volume(issue):pages" words volume); an opening quote or bracket goes with
+    the word it opens.
+    """
+    labels: list[str | None] = [None] * len(text)
+    for label, start, end in spans:
+        labels[start:end] = [label] * (end - start)
+    out: list[list] = []
+    for m in _WORD_RE.finditer(text):
+        word = range(m.start(), m.end())
+        label = next((labels[i] for i in word if labels[i] and text[i].isalnum()), None)
+        label = label or next((labels[i] for i in word if labels[i]), None)
+        if label is None:
+            continue
+        if out and out[-1][0] == label:
+            out[-1][2] = m.end()
+        else:
+            out.append([label, m.start(), m.end()])
+    return out
 
 
 def vocabulary_rename(gold_names: set[str]) -> dict[str, str]:
@@ -154,26 +214,29 @@ def vocabulary_rename(gold_names: set[str]) -> dict[str, str]:
 
 
 def compared(
-    records: list[dict], predictions: list
+    records: list[dict], predictions: list, words: bool = False
 ) -> Iterator[tuple[dict, dict[str, tuple[Counter, Counter]]]]:
-    """Per record: the record and, for each scored field, its gold and predicted values."""
+    """Per record: the record and, for each scored field, its gold and predicted values.
+
+    With ``words`` the predictions are first labelled word by word (``on_words``).
+    """
     gold_names = {GOLD_ALIASES.get(k, k) for r in records for k in (r.get("fields") or {})}
     rename = vocabulary_rename(gold_names)
     for rec, segs in zip(records, predictions, strict=True):
         g = field_values(gold_fields(rec))
         year_in_volume = "issue" not in gold_names and "date" not in g
-        p = field_values(predicted_fields(rec["text"], segs, rename, year_in_volume))
+        p = field_values(predicted_fields(rec["text"], segs, rename, year_in_volume, words))
         names = sorted((set(g) | set(p)) & gold_names)
         yield rec, {n: (g.get(n, Counter()), p.get(n, Counter())) for n in names}
 
 
-def score(records: list[dict], predictions: list) -> dict:
-    """Per-field and micro precision/recall/F1."""
+def score(records: list[dict], predictions: list, words: bool = False) -> dict:
+    """Per-field and micro precision/recall/F1 (``words``: see ``compared``)."""
     tp: Counter = Counter()
     npred: Counter = Counter()
     ngold: Counter = Counter()
     exact = 0
-    for _, values in compared(records, predictions):
+    for _, values in compared(records, predictions, words):
         ok = True
         for name, (gc, pc) in values.items():
             tp[name] += sum((gc & pc).values())
@@ -188,10 +251,12 @@ def score(records: list[dict], predictions: list) -> dict:
     return {"records": len(records), "exact_records": exact, "micro": micro, "fields": fields}
 
 
-def mismatches(records: list[dict], predictions: list, field: str | None = None) -> list[str]:
+def mismatches(
+    records: list[dict], predictions: list, field: str | None = None, words: bool = False
+) -> list[str]:
     """One line per wrong field value: record id, field, gold values, predicted values."""
     out = []
-    for rec, values in compared(records, predictions):
+    for rec, values in compared(records, predictions, words):
         for name, (gc, pc) in values.items():
             if (field is None or name == field) and gc != pc:
                 out.append(
@@ -294,6 +359,12 @@ def print_scores(name: str, result: dict) -> None:
         f"\n== {name}: {result['records']} records, micro P {m['precision']:.4f} "
         f"R {m['recall']:.4f} F1 {m['f1']:.4f}; exact records {result['exact_records']}"
     )
+    if "on_characters" in result:
+        c = result["on_characters"]
+        print(
+            "  scored on words (the set's gold labels whole words); on characters: "
+            f"P {c['precision']:.4f} R {c['recall']:.4f} F1 {c['f1']:.4f}"
+        )
     print(f"  {'field':18} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
     for field, s in result["fields"].items():
         print(
@@ -345,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
         "--errors", action="store_true", help="print every wrong field value (tab-separated)"
     )
     ap.add_argument("--field", help="with --errors: only this field")
+    ap.add_argument(
+        "--characters",
+        action="store_true",
+        help="score every set on the tagger's own boundaries, also a set labelled word by word",
+    )
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument(
         "--tagger-only",
@@ -372,9 +448,12 @@ def main(argv: list[str] | None = None) -> int:
         preds = tagger.tag_many([r["text"] for r in records])
         if not args.tagger_only:
             preds = [repair_segments(r["text"], p) for r, p in zip(records, preds, strict=True)]
-        result = score(records, preds)
+        words = not args.characters and not splits_words(records)
+        result = score(records, preds, words)
+        if words:
+            result["on_characters"] = score(records, preds)["micro"]
         if args.errors:
-            print("\n".join(mismatches(records, preds, args.field)))
+            print("\n".join(mismatches(records, preds, args.field, words)))
             continue
         report["sets"][path.stem] = result
         all_texts.extend(r["text"] for r in records)
