@@ -24,7 +24,7 @@ from citekit.names import list_order
 from citekit.normalize import build_reference
 from citekit.section import Section, find_sections
 from citekit.source import Source
-from citekit.split import Entry, split_entries
+from citekit.split import Entry, join_lines, split_entries
 
 __all__ = [
     "LOW_CONFIDENCE",
@@ -266,7 +266,7 @@ def parse_reference_strings(
 def _parse_reference_strings(strings: Sequence[str], tagger: TaggerLike | None) -> list[Reference]:
     entries: list[Entry] = []
     for s in strings:
-        found = split_entries(s.replace("\n", " "))
+        found = split_entries(join_lines(s))
         if len(found) == 1:
             e = found[0]
             entries.append(Entry(e.text, s, Span(0, len(s)), e.label, e.number, 0))

@@ -308,6 +308,19 @@ def parse_name(chunk: str, order: Order = "auto", written_given_first: bool = Fa
         while j < len(tokens) - 1 and tokens[j].lower() in _PARTICLES and tokens[j][:1].islower():
             j += 1
         particle = " ".join(tokens[:j])
+        # Vancouver writes initials after the whole family: "Di Lisa F", "Sinninghe Damste JS"
+        # ("Smith John A" keeps its known given name out of the family, unless a
+        # capitalised particle leads it: "De Maria R").
+        m = len(tokens)
+        while m > j + 1 and is_initial(tokens[m - 1]):
+            m -= 1
+        if (
+            m < len(tokens)
+            and m - j >= 2
+            and (tokens[j] in _CAPITAL_PARTICLES or not any(map(_known_given, tokens[j + 1 : m])))
+        ):
+            family = " ".join(_fix_case(t) for t in tokens[j:m])
+            return Name(family, " ".join(tokens[m:]), particle, suffix)
         return Name(_fix_case(tokens[j]), " ".join(tokens[j + 1 :]), particle, suffix)
     # given-first: family is the last token plus lowercase particles before it
     k = len(tokens) - 1
@@ -420,6 +433,13 @@ def _split(text: str) -> tuple[list[str], bool]:
                 continue
             head = head_tokens[0]
             family_like = not is_initial(head) or (head.isalpha() and len(head) >= 3)
+            if (
+                nxt is not None
+                and len(head_tokens) == 2
+                and not any(map(is_initial, head_tokens))
+                and all(map(is_initial, nxt.split()))
+            ):
+                single = True  # a family of two words: "Boykin McElhaney, K."
             if nxt is not None and single and family_like and _given_like(nxt):
                 after = parts[i + 2] if i + 2 < len(parts) else None
                 suffix = f" {after}" if after and _SUFFIX_FORMS.get(after) else ""

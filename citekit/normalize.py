@@ -1435,6 +1435,50 @@ def repair_bare_issue(text: str, segments: Segs) -> Segs:
     return segments
 
 
+_JOURNAL_THEN_YEAR = re.compile(r"(.*\w)\W*\s((?:1[6-9]|20)\d\d[a-z]?)\W*")
+
+
+def repair_year_in_journal(text: str, segments: Segs) -> Segs:
+    """BMC style "Am J Cardiol 2001, 87:262-66": a year that ends the journal of a
+    reference with no date is the date (the tagger sometimes reads the journal on
+    through it after a long title)."""
+    if any(s.label == "date" for s in segments):
+        return segments
+    for i, seg in enumerate(segments):
+        if seg.label != "container-title":
+            continue
+        m = _JOURNAL_THEN_YEAR.fullmatch(seg.text)
+        if m and _next_label(segments, i) in ("volume", "issue", "pages"):
+            out = list(segments)
+            out[i : i + 1] = [
+                _seg(text, "container-title", seg.start, seg.start + m.end(1)),
+                _seg(text, "date", seg.start + m.start(2), seg.end),
+            ]
+            return out
+    return segments
+
+
+_COUNTRY_IN_JOURNAL = re.compile(r"U\.?\s?S\.?\s?A\.?")
+
+
+def repair_country_in_journal(text: str, segments: Segs) -> Segs:
+    """ "Proc Natl Acad Sci USA 100:1450": the USA is part of the journal's name,
+    not a place of publication, when a volume, issue, pages or date follows it."""
+    for i in range(1, len(segments) - 1):
+        seg = segments[i]
+        if (
+            seg.label == "location"
+            and segments[i - 1].label == "container-title"
+            and _next_label(segments, i) in ("volume", "issue", "pages", "date")
+            and _COUNTRY_IN_JOURNAL.fullmatch(seg.text.rstrip(",.;:"))
+            and not text[segments[i - 1].end : seg.start].strip()
+        ):
+            out = list(segments)
+            out[i - 1 : i + 1] = [_seg(text, "container-title", segments[i - 1].start, seg.end)]
+            return out
+    return segments
+
+
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_container_as_title,
@@ -1462,6 +1506,8 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_page_volume,
     repair_title_tail_edition_volume,
     repair_bare_issue,
+    repair_year_in_journal,
+    repair_country_in_journal,
 )
 
 
@@ -1487,6 +1533,8 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_family_after_initials: frozenset({"title"}),
     repair_page_volume: frozenset({"pages", "container-title"}),
     repair_title_tail_edition_volume: frozenset({"title"}),
+    repair_year_in_journal: frozenset({"container-title"}),
+    repair_country_in_journal: frozenset({"container-title", "location"}),
     repair_bare_issue: frozenset({"issue", "pages"}),
 }
 

@@ -116,6 +116,20 @@ CASES = [
         [N("Smith", "John"), N("Doe", "Jane"), N("Horden", "Peregrine")],
     ),
     ("Reach Clint, Okafor Tunde,", "family-first", [N("Reach", "Clint"), N("Okafor", "Tunde")]),
+    # Vancouver initials follow a family of several words
+    ("Di Lisa F, Kaludercic N", "auto", [N("Di Lisa", "F"), N("Kaludercic", "N")]),
+    ("Sinninghe Damste JS, Strous M", "auto", [N("Sinninghe Damste", "JS"), N("Strous", "M")]),
+    ("Jol-van der Zijde EC", "auto", [N("Jol-van der Zijde", "EC")]),
+    ("De Maria R, Miretti S", "auto", [N("De Maria", "R"), N("Miretti", "S")]),
+    ("van der Berg J.", "auto", [N("Berg", "J.", "van der")]),
+    ("Smith John A", "family-first", [N("Smith", "John A")]),
+    # ... or a comma: "Family Family, Initials"
+    (
+        "Boykin McElhaney, K., & Allen, J. P.",
+        "auto",
+        [N("Boykin McElhaney", "K."), N("Allen", "J. P.")],
+    ),
+    ("John Smith, K. Lee", "auto", [N("Smith", "John"), N("Lee", "K.")]),
 ]
 
 

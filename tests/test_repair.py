@@ -14,6 +14,7 @@ from citekit.model import Segment
 from citekit.normalize import (
     repair_bare_issue,
     repair_book_after_editors,
+    repair_country_in_journal,
     repair_family_after_initials,
     repair_journal_abbreviation_as_title,
     repair_marker_at_end,
@@ -23,6 +24,7 @@ from citekit.normalize import (
     repair_title_tail_edition_volume,
     repair_unpunctuated_boundary,
     repair_volume_page,
+    repair_year_in_journal,
 )
 
 
@@ -664,6 +666,90 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("volume", "34,"),
                 ("issue", "no."),
                 ("pages", "pp. 38-39"),
+            ],
+        ),
+        # BMC style: the year after the journal, read as part of it, is the date
+        (
+            repair_year_in_journal,
+            "Warf MB: MBNL binds RNA. RNA 2007, 13:2238-2251.",
+            [
+                ("author", "Warf MB:"),
+                ("title", "MBNL binds RNA."),
+                ("container-title", "RNA 2007,"),
+                ("volume", "13:"),
+                ("pages", "2238-2251."),
+            ],
+            [
+                ("author", "Warf MB:"),
+                ("title", "MBNL binds RNA."),
+                ("container-title", "RNA"),
+                ("date", "2007,"),
+                ("volume", "13:"),
+                ("pages", "2238-2251."),
+            ],
+        ),
+        # ... but not where the reference has its date already
+        (
+            repair_year_in_journal,
+            "Doe J (2009) A talk. Proc ICML 2009, 5:1-8.",
+            [
+                ("author", "Doe J"),
+                ("date", "(2009)"),
+                ("title", "A talk."),
+                ("container-title", "Proc ICML 2009,"),
+                ("volume", "5:"),
+                ("pages", "1-8."),
+            ],
+            [
+                ("author", "Doe J"),
+                ("date", "(2009)"),
+                ("title", "A talk."),
+                ("container-title", "Proc ICML 2009,"),
+                ("volume", "5:"),
+                ("pages", "1-8."),
+            ],
+        ),
+        # the USA of "Proc Natl Acad Sci USA" is the journal's, not a place
+        (
+            repair_country_in_journal,
+            "Hall SD. Homologous pairing. Proc Natl Acad Sci USA 1994; 91:3205-3209.",
+            [
+                ("author", "Hall SD."),
+                ("title", "Homologous pairing."),
+                ("container-title", "Proc Natl Acad Sci"),
+                ("location", "USA"),
+                ("date", "1994;"),
+                ("volume", "91:"),
+                ("pages", "3205-3209."),
+            ],
+            [
+                ("author", "Hall SD."),
+                ("title", "Homologous pairing."),
+                ("container-title", "Proc Natl Acad Sci USA"),
+                ("date", "1994;"),
+                ("volume", "91:"),
+                ("pages", "3205-3209."),
+            ],
+        ),
+        # a conference's place stays a place
+        (
+            repair_country_in_journal,
+            "Doe J. A talk. In Proc. CHI, Boston, USA, pp. 1-8, 2009.",
+            [
+                ("author", "Doe J."),
+                ("title", "A talk."),
+                ("container-title", "In Proc. CHI,"),
+                ("location", "Boston, USA,"),
+                ("pages", "pp. 1-8,"),
+                ("date", "2009."),
+            ],
+            [
+                ("author", "Doe J."),
+                ("title", "A talk."),
+                ("container-title", "In Proc. CHI,"),
+                ("location", "Boston, USA,"),
+                ("pages", "pp. 1-8,"),
+                ("date", "2009."),
             ],
         ),
     ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citekit.model import Span
-from citekit.split import split_entries
+from citekit.split import join_broken_word, join_lines, split_entries
 
 
 def texts(text: str) -> list[tuple[str | None, int | None, str]]:
@@ -97,3 +97,32 @@ def test_bullets_and_hyphenated_url_wraps() -> None:
 def test_empty() -> None:
     assert split_entries("") == ()
     assert split_entries("\n\n  \n") == ()
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        # a word split for the line is mended
+        ("Gastro-", "enterology", "Gastroenterology"),
+        ("nuclear architec-", "ture and", "nuclear architecture and"),
+        ("Acta Neuro-", "pathol 2006", "Acta Neuropathol 2006"),
+        # the hyphen of a compound stays
+        ("IFN-", "gamma", "IFN-gamma"),
+        ("T-", "cell", "T-cell"),
+        ("21-", "aminosteroid", "21-aminosteroid"),
+        ("anti-", "myosin", "anti-myosin"),
+        ("bleomycin-", "induced lung", "bleomycin-induced lung"),
+        ("population-", "based study", "population-based study"),
+        # a suspended hyphen keeps its space
+        ("pre-", "and post-operative", "pre- and post-operative"),
+    ],
+)
+def test_a_word_broken_at_a_line_end(left: str, right: str, joined: str) -> None:
+    assert join_broken_word(left, right) == joined
+    assert join_lines(f"{left}\n   {right}") == joined
+
+
+def test_wrapped_entry_mends_its_broken_words() -> None:
+    text = "1. Doe J (2004) Nuclear architec-\n   ture. Gastro-\n   enterology 12:1-9"
+    (entry,) = split_entries(text)
+    assert entry.text == "Doe J (2004) Nuclear architecture. Gastroenterology 12:1-9"
