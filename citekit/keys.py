@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from citekit.model import Reference
 
@@ -100,6 +101,7 @@ _STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _ascii(text: str) -> str:
     text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
     text = text.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("ı", "i")
@@ -107,6 +109,7 @@ def _ascii(text: str) -> str:
     return folded.lower()
 
 
+@lru_cache(maxsize=1 << 16)  # title words recur across a list
 def _word(text: str) -> str:
     return _NOT_WORD.sub("", _ascii(text))
 

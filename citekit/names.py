@@ -171,6 +171,7 @@ _CORPORATE_WITH_AND = re.compile(r"\b(?:for|of|on)\b.*\s(?:and|&)\s", re.I)
 _AND = re.compile(r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b|\bи\b)\s*")
 
 
+@lru_cache(maxsize=1 << 16)  # a few thousand distinct tokens recur across a list
 def is_initial(token: str) -> bool:
     """ "J.", "J", "JR" (Vancouver), "J.-P.", "Th." are initials; "Jo" is not."""
     t = token.rstrip(",")
@@ -337,6 +338,7 @@ def parse_name(chunk: str, order: Order = "auto", written_given_first: bool = Fa
     return Name(_fix_case(tokens[-1]), " ".join(tokens[:k]), particle, suffix)
 
 
+@lru_cache(maxsize=1 << 16)
 def _known_given(token: str) -> bool:
     """A given name from the shipped list; "Jean-Paul" counts if each part does."""
     known = given_names()
