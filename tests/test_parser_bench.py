@@ -182,6 +182,25 @@ def test_word_level_scoring_applies_to_sets_that_label_whole_words() -> None:
     assert splits_words([split])
 
 
+def test_a_set_that_labels_the_month_apart_gets_it_apart() -> None:
+    text = "Doe, J., Sep. 2011. A title. Journal 5, 1-2."
+    pred = segs(
+        text,
+        ("author", "Doe, J.,"),
+        ("date", "Sep. 2011."),
+        ("title", "A title."),
+        ("container-title", "Journal"),
+        ("volume", "5,"),
+        ("pages", "1-2."),
+    )
+    fields = {"author": ["Doe, J.,"], "title": "A title.", "container-title": "Journal"}
+    umass = {"text": text, "fields": {**fields, "month": "Sep.", "date": "2011."}}
+    result = score([umass], [pred])
+    assert result["fields"]["month"]["tp"] == 1 and result["fields"]["date"]["tp"] == 1
+    whole = {"text": text, "fields": {**fields, "date": "Sep. 2011."}}
+    assert score([whole], [pred])["fields"]["date"]["tp"] == 1  # no month label: kept whole
+
+
 def test_gold_institution_is_scored_as_publisher() -> None:
     text = "Roe, B. 1995. A study. PhD Thesis, Big University."
     pred = segs(

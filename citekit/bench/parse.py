@@ -38,7 +38,9 @@ directly followed by ";" or ":" and a volume (Vancouver style
 "2012;30(15):1750") joins that volume: AnyStyle often labels the year there,
 and the training converts it to date (see ``citekit.parser.corpus``);
 likewise ``event`` becomes container-title and ``accessed`` becomes note where
-the set lacks them.  Only fields that occur in the set's gold data are scored
+the set lacks them, and where a set labels the month apart from the year
+(UMass: "Sep." month, "2011" date) the month name of a predicted date is
+scored as its month.  Only fields that occur in the set's gold data are scored
 (ETDCite labels only author, title, container-title, publisher, editor and
 date, so predicted pages there are neither right nor wrong).  A gold
 ``institution`` (UMass: the school of a thesis, the issuer of a report) is
@@ -122,6 +124,21 @@ def gold_fields(record: dict) -> dict[str, list[str]]:
 
 
 _YEAR_LED_RE = re.compile(r"\s*(?:1[5-9]|20)\d\d[a-z]?\s*[;:]\s*")
+_MONTH_RE = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b\.?"
+)
+_YEAR_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def split_month(text: str, start: int, end: int) -> list[list]:
+    """A date span as ``[label, start, end]`` spans for a set that labels the month
+    apart (UMass: "Sep." month, "2011" year): the month name, and the part of the
+    rest that holds the year."""
+    m = _MONTH_RE.search(text, start, end)
+    if not m:
+        return [["date", start, end]]
+    rest = [(a, b) for a, b in ((start, m.start()), (m.end(), end)) if _YEAR_RE.search(text, a, b)]
+    return [["month", m.start(), m.end()], *(["date", a, b] for a, b in rest[:1])]
 
 
 def predicted_fields(
@@ -130,9 +147,11 @@ def predicted_fields(
     rename: dict[str, str],
     year_in_volume: bool = False,
     words: bool = False,
+    months: bool = False,
 ) -> dict[str, list[str]]:
     """Predicted values per field in a gold set's vocabulary (see the module docstring);
-    with ``words``, labelled word by word (``on_words``)."""
+    with ``words``, labelled word by word (``on_words``); with ``months``, the month
+    of a date is a field of its own (``split_month``)."""
     merged: list[list] = []
     for seg in segments:
         label = rename.get(seg.label, seg.label)
@@ -151,6 +170,12 @@ def predicted_fields(
             merged.append([label, seg.start, seg.end])
     if words:
         merged = on_words(text, merged)
+    if months:
+        merged = [
+            part
+            for span in merged
+            for part in (split_month(text, span[1], span[2]) if span[0] == "date" else [span])
+        ]
     out: dict[str, list[str]] = defaultdict(list)
     for label, start, end in merged:
         out[label].append(text[start:end])
@@ -222,10 +247,11 @@ def compared(
     """
     gold_names = {GOLD_ALIASES.get(k, k) for r in records for k in (r.get("fields") or {})}
     rename = vocabulary_rename(gold_names)
+    months = "month" in gold_names
     for rec, segs in zip(records, predictions, strict=True):
         g = field_values(gold_fields(rec))
         year_in_volume = "issue" not in gold_names and "date" not in g
-        p = field_values(predicted_fields(rec["text"], segs, rename, year_in_volume, words))
+        p = field_values(predicted_fields(rec["text"], segs, rename, year_in_volume, words, months))
         names = sorted((set(g) | set(p)) & gold_names)
         yield rec, {n: (g.get(n, Counter()), p.get(n, Counter())) for n in names}
 
