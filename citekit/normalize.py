@@ -1356,17 +1356,29 @@ def repair_family_after_initials(text: str, segments: Segs) -> Segs:
 _VOLUME_COMMA_PAGE_RE = re.compile(r"(\d{1,4}[A-Z]?,)\s*([A-Z]?\d+[A-Z]?)\W*")
 
 
+_VOLUME_COLON_PAGES_RE = re.compile(
+    r"(\d{1,4}[A-Z]?(?:\s*\([^()]{1,12}\))?\s*:)\s*([A-Z]?\d+[A-Z]?(?:\s*[-–]\s*[A-Z]?\d+[A-Z]?)?)\W*"
+)
+
+
 def repair_page_volume(text: str, segments: Segs) -> Segs:
     """The mirror of ``repair_volume_page``: "A & A, 290, 443" tagged as pages
     "290, 443" holds the volume too, when the reference has no volume and the
-    numbers follow the journal directly."""
+    numbers follow the journal directly; so does "275:447-451" after the journal
+    or its year ("JAMA 1996, 275:447-451")."""
     labels = [s.label for s in segments]
     if "volume" in labels or labels.count("pages") != 1:
         return segments
     i = labels.index("pages")
     m = _VOLUME_COMMA_PAGE_RE.fullmatch(segments[i].text)
     if m is None or i == 0 or labels[i - 1] != "container-title":
-        return segments
+        m = _VOLUME_COLON_PAGES_RE.fullmatch(segments[i].text)
+        after_journal = labels[i - 1 : i] == ["container-title"] or labels[i - 2 : i] == [
+            "container-title",
+            "date",
+        ]
+        if m is None or not after_journal:
+            return segments
     seg = segments[i]
     out = list(segments)
     out[i : i + 1] = [
@@ -1431,6 +1443,26 @@ def repair_bare_issue(text: str, segments: Segs) -> Segs:
         ):
             out = list(segments)
             out[i : i + 2] = [_seg(text, "issue", marker.start, number.end)]
+            return out
+    return segments
+
+
+_YEAR_THEN_VOLUME = re.compile(r"((?:1[6-9]|20)\d\d[a-z]?\s*[,;])\s*(\d.*)")
+
+
+def repair_year_in_volume(text: str, segments: Segs) -> Segs:
+    """ "JAMA 2010, 303:235-241" tagged as volume "2010, 303:": in a reference with
+    no date, the year that leads the volume is the date."""
+    if any(s.label == "date" for s in segments):
+        return segments
+    for i, seg in enumerate(segments):
+        m = _YEAR_THEN_VOLUME.fullmatch(seg.text) if seg.label == "volume" else None
+        if m:
+            out = list(segments)
+            out[i : i + 1] = [
+                _seg(text, "date", seg.start, seg.start + m.end(1)),
+                _seg(text, "volume", seg.start + m.start(2), seg.end),
+            ]
             return out
     return segments
 
@@ -1507,6 +1539,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_title_tail_edition_volume,
     repair_bare_issue,
     repair_year_in_journal,
+    repair_year_in_volume,
     repair_country_in_journal,
 )
 
@@ -1534,6 +1567,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_page_volume: frozenset({"pages", "container-title"}),
     repair_title_tail_edition_volume: frozenset({"title"}),
     repair_year_in_journal: frozenset({"container-title"}),
+    repair_year_in_volume: frozenset({"volume"}),
     repair_country_in_journal: frozenset({"container-title", "location"}),
     repair_bare_issue: frozenset({"issue", "pages"}),
 }

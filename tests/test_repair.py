@@ -25,6 +25,7 @@ from citekit.normalize import (
     repair_unpunctuated_boundary,
     repair_volume_page,
     repair_year_in_journal,
+    repair_year_in_volume,
 )
 
 
@@ -707,6 +708,46 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("container-title", "Proc ICML 2009,"),
                 ("volume", "5:"),
                 ("pages", "1-8."),
+            ],
+        ),
+        # "year, volume:" read as one volume, in a reference with no date
+        (
+            repair_year_in_volume,
+            "Flegal KM: Obesity. JAMA 2010, 303:235-241.",
+            [
+                ("author", "Flegal KM:"),
+                ("title", "Obesity."),
+                ("container-title", "JAMA"),
+                ("volume", "2010, 303:"),
+                ("pages", "235-241."),
+            ],
+            [
+                ("author", "Flegal KM:"),
+                ("title", "Obesity."),
+                ("container-title", "JAMA"),
+                ("date", "2010,"),
+                ("volume", "303:"),
+                ("pages", "235-241."),
+            ],
+        ),
+        # "volume:pages" read as pages after the journal's year
+        (
+            repair_page_volume,
+            "Rimm EB: Fibre. JAMA 1996, 275:447-451.",
+            [
+                ("author", "Rimm EB:"),
+                ("title", "Fibre."),
+                ("container-title", "JAMA"),
+                ("date", "1996,"),
+                ("pages", "275:447-451."),
+            ],
+            [
+                ("author", "Rimm EB:"),
+                ("title", "Fibre."),
+                ("container-title", "JAMA"),
+                ("date", "1996,"),
+                ("volume", "275:"),
+                ("pages", "447-451."),
             ],
         ),
         # the USA of "Proc Natl Acad Sci USA" is the journal's, not a place
