@@ -139,14 +139,15 @@ _SUFFIX_FORMS = {
     "III": "III",
     "IV": "IV",
 }
+# A word of a hyphenated name ("Court-Brown") is not a corporate keyword.
 _CORPORATE = re.compile(
-    r"\b(?:organi[sz]ation|bank|institute|institution|council|commission|university|agency|"
+    r"(?<![\w-])(?:organi[sz]ation|bank|institute|institution|council|commission|university|agency|"
     r"ministry|department|office|association|society|group|cent(?:re|er)|foundation|committee|"
     r"union|nations|fund|corporation|inc|ltd|llc|gmbh|press|board|network|forum|programme|"
     r"program|service|federation|government|authority|bureau|project|team|consortium|"
     r"collaboration|working|world|international|national|european|academy|coalition|trust|"
     r"partnership|secretariat|parliament|congress|court|police|army|company|co\.|state|"
-    r"research|statistics|survey|school|college|hospital|unit)\b",
+    r"research|statistics|survey|school|college|hospital|unit)(?![\w-])",
     re.IGNORECASE,
 )
 _INITIAL = re.compile(
@@ -425,8 +426,11 @@ def _split(text: str) -> tuple[list[str], bool]:
                 parts[i + 1 : i + 2] = []
                 nxt = parts[i + 1] if i + 1 < len(parts) else None
             head_tokens = [t for t in part.split() if _SUFFIX_FORMS.get(t) is None]
+            # a family alone, perhaps after particles ("van der Berg"); "Du W" and
+            # "schillinger M" end on their initials, so they are whole names
             single = len(head_tokens) == 1 or (
                 len(head_tokens) > 1
+                and not is_initial(head_tokens[-1])
                 and all(t[:1].islower() or t in _CAPITAL_PARTICLES for t in head_tokens[:-1])
             )
             if not head_tokens:

@@ -55,6 +55,15 @@ def test_each_field_can_disagree() -> None:
     assert not any(ok for _, _, ok in compare(GOLD, ref()).values())  # nothing parsed
 
 
+def test_a_family_compares_with_or_without_its_particles() -> None:
+    gold = {**GOLD, "firstAuthor": "Valk"}
+    assert compare(gold, ref(authors=(Name("De Valk", "H"),)))["family"][2]
+    gold = {**GOLD, "firstAuthor": "zur Hausen"}
+    assert compare(gold, ref(authors=(Name("Hausen", "H", "zur"),)))["family"][2]
+    gold = {**GOLD, "firstAuthor": "Brown"}
+    assert not compare(gold, ref(authors=(Name("Court-Brown", "CM"),)))["family"][2]
+
+
 def test_fields_the_xml_lacks_or_lost_are_not_compared() -> None:
     gold = {**GOLD, "atitle": "Germline cyst formation in ", "firstAuthor": None}
     assert damaged(gold["atitle"]) and not damaged(GOLD["atitle"])

@@ -130,6 +130,9 @@ CASES = [
         [N("Boykin McElhaney", "K."), N("Allen", "J. P.")],
     ),
     ("John Smith, K. Lee", "auto", [N("Smith", "John"), N("Lee", "K.")]),
+    # a name that ends on its initials is whole, whatever comes after it
+    ("Du W, Simon MS", "auto", [N("Du", "W"), N("Simon", "MS")]),
+    ("Court-Brown CM, Schmidt M", "auto", [N("Court-Brown", "CM"), N("Schmidt", "M")]),
 ]
 
 
