@@ -9,6 +9,7 @@ document and its text with wrapped lines joined (what the tagger sees).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from citekit.model import Span
@@ -170,17 +171,29 @@ def join_broken_word(left: str, right: str) -> str:
 
 def join_lines(text: str) -> str:
     """Lines of one reference joined by single spaces; words broken at a line end
-    by a hyphen are mended (``join_broken_word``)."""
+    by a hyphen are mended (``join_broken_word``) and a URL wrapped at a slash is
+    made whole."""
+    return _join(text.splitlines())
+
+
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def _join(lines: Iterable[str]) -> str:
     joined = ""
-    for line in text.splitlines():
+    for line in lines:
         part = line.strip()
         if not part:
             continue
         if joined.endswith("-") and not joined.endswith(" -") and part[:1].islower():
             joined = join_broken_word(joined, part)
+        elif joined.endswith("/") and joined.rsplit(None, 1)[-1].startswith(("http", "www", "doi")):
+            joined += part  # a URL wrapped at a slash
         else:
             joined = f"{joined} {part}" if joined else part
-    return " ".join(joined.split())
+    if "  " in joined or "\t" in joined:
+        joined = _BLANKS.sub(" ", joined)
+    return joined
 
 
 def _label_of(line: str, prev: int | None = None) -> re.Match[str] | None:
@@ -296,9 +309,6 @@ def _continues(prev: str, line: str) -> bool:
     return prev.endswith(("-", ",", "&", " and", ":", "/")) and not prev.endswith("--")
 
 
-_BLANKS = re.compile(r"[ \t]+")
-
-
 def _entry(text: str, group: list[tuple[int, int, str]], labelled: bool) -> Entry:
     start_off, line_no, first = group[0]
     last_off, _, last = group[-1]
@@ -313,17 +323,5 @@ def _entry(text: str, group: list[tuple[int, int, str]], labelled: bool) -> Entr
         lead = m.end()
     start = start_off + len(first) - len(first.lstrip())
     end = last_off + len(last.rstrip())
-    parts = [first[lead:].strip()] + [line.strip() for _, _, line in group[1:]]
-    joined = ""
-    for part in parts:
-        if not part:
-            continue
-        if joined.endswith("-") and not joined.endswith(" -") and part[:1].islower():
-            joined = join_broken_word(joined, part)
-        elif joined.endswith("/") and joined.rsplit(None, 1)[-1].startswith(("http", "www", "doi")):
-            joined += part  # a URL wrapped at a slash
-        else:
-            joined = f"{joined} {part}" if joined else part
-    if "  " in joined or "\t" in joined:
-        joined = _BLANKS.sub(" ", joined)
+    joined = _join([first[lead:], *(line for _, _, line in group[1:])])
     return Entry(joined, text[start:end], Span(start, end), label, number, line_no)
