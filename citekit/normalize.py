@@ -1575,7 +1575,16 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
 
 def repair_segments(text: str, segments: Sequence[Segment]) -> tuple[Segment, ...]:
     """Run ``REPAIRS`` in order over the tagger's segments (adjacent equal labels merged)."""
-    segs = _merge_same(text, [_seg(text, s.label, s.start, s.end) for s in segments])
+    # The tagger's segments start and end on tokens: most need no trimming.
+    segs = _merge_same(
+        text,
+        [
+            s
+            if s.start < s.end and not text[s.start].isspace() and not text[s.end - 1].isspace()
+            else _seg(text, s.label, s.start, s.end)
+            for s in segments
+        ],
+    )
     labels = {s.label for s in segs}
     for step in REPAIRS:
         needs = _NEEDS.get(step)
