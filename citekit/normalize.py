@@ -635,6 +635,17 @@ def _seg(text: str, label: str, start: int, end: int) -> Segment:
     return Segment(label, start, end, text[start:end])
 
 
+def _cut(
+    text: str, seg: Segment, first: str, second: str, cut: int, resume: int | None = None
+) -> list[Segment]:
+    """``seg`` in two: ``first`` up to offset ``cut``, ``second`` from ``resume``
+    (``cut`` if not given) to its end."""
+    return [
+        _seg(text, first, seg.start, cut),
+        _seg(text, second, cut if resume is None else resume, seg.end),
+    ]
+
+
 def _relabel(seg: Segment, label: str) -> Segment:
     return Segment(label, seg.start, seg.end, seg.text)
 
@@ -847,10 +858,7 @@ def repair_title_into_publisher(text: str, segs: Segs) -> Segs:
         m = _PUBLISHERISH.search(s.text) or _REPORT_TAIL.search(s.text)
         if m and m.start() > 10:
             cut = s.start + m.start() + 1
-            out[i : i + 1] = [
-                _seg(text, "title", s.start, cut),
-                _seg(text, "publisher", cut, s.end),
-            ]
+            out[i : i + 1] = _cut(text, s, "title", "publisher", cut)
             break
     return out
 
@@ -899,10 +907,7 @@ def repair_container_as_title(text: str, segs: Segs) -> Segs:
     if comma and numbered:
         # "Cities, productivity, and quality of life, Science," + "vol. 333": title, journal
         cut = seg.start + len(head) + 1
-        out[i : i + 1] = [
-            _seg(text, "title", seg.start, cut),
-            _seg(text, "container-title", cut, seg.end),
-        ]
+        out[i : i + 1] = _cut(text, seg, "title", "container-title", cut)
         return out
     out[i] = _relabel(seg, "title")
     return out
@@ -944,10 +949,7 @@ def repair_corporate_author_title(text: str, segs: Segs) -> Segs:
             head, sep, _ = s.text.partition(", ")
             if sep and _is_corporate(head) and len(head.split()) >= 2:
                 cut = s.start + len(head) + 1
-                out[i : i + 1] = [
-                    _seg(text, "author", s.start, cut),
-                    _seg(text, "title", cut, s.end),
-                ]
+                out[i : i + 1] = _cut(text, s, "author", "title", cut)
             break
     return out
 
@@ -1052,10 +1054,7 @@ def repair_gost_slashes(text: str, segs: Segs) -> Segs:
             and not any(x.label == "container-title" for x in out)
         ):
             cut = s.start + s.text.index(" // ")
-            out[i : i + 1] = [
-                _seg(text, "title", s.start, cut),
-                _seg(text, "container-title", cut + 4, s.end),
-            ]
+            out[i : i + 1] = _cut(text, s, "title", "container-title", cut, cut + 4)
             break
     return out
 
@@ -1080,10 +1079,7 @@ def repair_edition_overflow(text: str, segs: Segs) -> Segs:
             and not any(c.isdigit() for c in tail)
         ):
             cut = s.start + m.end() + (r.end() if r else 0)
-            out[i : i + 1] = [
-                _seg(text, "edition", s.start, cut),
-                _seg(text, "publisher", cut, s.end),
-            ]
+            out[i : i + 1] = _cut(text, s, "edition", "publisher", cut)
         break
     return out
 
@@ -1111,7 +1107,7 @@ def repair_title_in_author(text: str, segs: Segs) -> Segs:
             and head.strip()
         ):
             cut = s.start + len(head) + 1
-            out[i : i + 1] = [_seg(text, "author", s.start, cut), _seg(text, "title", cut, s.end)]
+            out[i : i + 1] = _cut(text, s, "author", "title", cut)
         break
     return out
 
@@ -1381,10 +1377,9 @@ def repair_page_volume(text: str, segments: Segs) -> Segs:
             return segments
     seg = segments[i]
     out = list(segments)
-    out[i : i + 1] = [
-        _seg(text, "volume", seg.start, seg.start + m.end(1)),
-        _seg(text, "pages", seg.start + m.start(2), seg.end),
-    ]
+    out[i : i + 1] = _cut(
+        text, seg, "volume", "pages", seg.start + m.end(1), seg.start + m.start(2)
+    )
     return out
 
 
@@ -1418,10 +1413,9 @@ def repair_title_tail_edition_volume(text: str, segments: Segs) -> Segs:
             )
             if m and len(seg.text[: m.start()].split()) >= 2:
                 out = list(segments)
-                out[i : i + 1] = [
-                    _seg(text, "title", seg.start, seg.start + m.start()),
-                    _seg(text, label, seg.start + m.start(1), seg.end),
-                ]
+                out[i : i + 1] = _cut(
+                    text, seg, "title", label, seg.start + m.start(), seg.start + m.start(1)
+                )
                 return out
     return segments
 
@@ -1459,10 +1453,9 @@ def repair_year_in_volume(text: str, segments: Segs) -> Segs:
         m = _YEAR_THEN_VOLUME.fullmatch(seg.text) if seg.label == "volume" else None
         if m:
             out = list(segments)
-            out[i : i + 1] = [
-                _seg(text, "date", seg.start, seg.start + m.end(1)),
-                _seg(text, "volume", seg.start + m.start(2), seg.end),
-            ]
+            out[i : i + 1] = _cut(
+                text, seg, "date", "volume", seg.start + m.end(1), seg.start + m.start(2)
+            )
             return out
     return segments
 
@@ -1482,10 +1475,9 @@ def repair_year_in_journal(text: str, segments: Segs) -> Segs:
         m = _JOURNAL_THEN_YEAR.fullmatch(seg.text)
         if m and _next_label(segments, i) in ("volume", "issue", "pages"):
             out = list(segments)
-            out[i : i + 1] = [
-                _seg(text, "container-title", seg.start, seg.start + m.end(1)),
-                _seg(text, "date", seg.start + m.start(2), seg.end),
-            ]
+            out[i : i + 1] = _cut(
+                text, seg, "container-title", "date", seg.start + m.end(1), seg.start + m.start(2)
+            )
             return out
     return segments
 
