@@ -35,6 +35,7 @@ def _refs() -> list[Reference]:
                 Name("Şahin", "Elif"),
                 Name("Berg", "Jan", "van der"),
                 Name("Nye", "Joseph S.", suffix="Jr"),
+                Name("Di Lisa", "F"),  # a family of two words is braced, not escaped
             ),
             title="The Çay Trade & 50% of {Istanbul}'s NATO markets_now #1 ~ $5 ^ \\ end",
             container_title="Journal of Turkish Studies",

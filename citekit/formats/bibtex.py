@@ -76,8 +76,19 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 def _names(names: Iterable[Name]) -> str:
+    # Escape each part before the name is put together: the braces that
+    # format_bibtex_name puts around a family of several words must stay braces.
     return " and ".join(
-        latex_escape(format_bibtex_name(n)) if not n.literal else "{" + latex_escape(n.family) + "}"
+        format_bibtex_name(
+            Name(
+                latex_escape(n.family),
+                latex_escape(n.given),
+                latex_escape(n.particle),
+                latex_escape(n.suffix),
+            )
+        )
+        if not n.literal
+        else "{" + latex_escape(n.family) + "}"
         for n in names
     )
 
