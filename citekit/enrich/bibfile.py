@@ -23,10 +23,9 @@ from bibtexparser.writer import BibtexFormat
 from citekit.enrich import Work
 from citekit.enrich.match import Enrichment
 from citekit.errors import InputError
-from citekit.formats.bibtex import reference_from_fields
+from citekit.formats.bibtex import bibtex_names, reference_from_fields
 from citekit.formats.latex import latex_escape
 from citekit.model import Reference
-from citekit.names import format_bibtex_name
 
 _EMPTY = re.compile(r'^\s*(\{\s*\}|"\s*")?\s*$')
 
@@ -105,9 +104,9 @@ def _fill_values(entry: Entry, work: Work) -> dict[str, str]:
     etype = entry.entry_type.lower()
     values: dict[str, str] = {}
     if work.authors:
-        values["author"] = " and ".join(format_bibtex_name(n) for n in work.authors)
+        values["author"] = bibtex_names(work.authors)
     if work.editors and etype in ("book", "incollection", "inproceedings", "proceedings"):
-        values["editor"] = " and ".join(format_bibtex_name(n) for n in work.editors)
+        values["editor"] = bibtex_names(work.editors)
     if work.title:
         title = f"{work.title}: {work.subtitle}" if work.subtitle else work.title
         values["title"] = latex_escape(title)

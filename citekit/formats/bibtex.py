@@ -27,6 +27,7 @@ from citekit.names import format_bibtex_name
 
 __all__ = [
     "BIBTEX_TYPES",
+    "bibtex_names",
     "entry_fields",
     "load_bibtex",
     "read_bibtex",
@@ -75,7 +76,8 @@ _FROM_BIBTEX: dict[str, str] = {
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def _names(names: Iterable[Name]) -> str:
+def bibtex_names(names: Iterable[Name]) -> str:
+    """An author or editor field's value: the names escaped and joined by "and"."""
     # Escape each part before the name is put together: the braces that
     # format_bibtex_name puts around a family of several words must stay braces.
     return " and ".join(
@@ -124,9 +126,9 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
         out.append((name, latex_escape(value) if escape else value))
 
     if ref.authors:
-        out.append(("author", _names(ref.authors)))
+        out.append(("author", bibtex_names(ref.authors)))
     if ref.editors:
-        out.append(("editor", _names(ref.editors)))
+        out.append(("editor", bibtex_names(ref.editors)))
     if ref.title:
         out.append(("title", protect_capitals(latex_escape(ref.title))))
     if etype == "article":
