@@ -567,3 +567,25 @@ def test_thin_match_widens_the_search_to_see_a_rival() -> None:
     )
     assert enrich_references([full], [signed], rows=1).results[0].doi == article.doi
     assert signed.searched == [full.raw]
+
+
+def test_filled_names_are_written_as_the_bibtex_writer_writes_them() -> None:
+    from bibtexparser.model import Entry as BibEntry
+
+    from citekit.enrich import Work
+    from citekit.enrich.bibfile import _fill_values
+    from citekit.formats.bibtex import read_bibtex
+
+    work = Work(
+        doi="10.5555/x",
+        authors=(Name("Di Lisa", "Fabio"), Name("Müller & Söhne", "Anna")),
+        title="Mitochondria",
+        year=2009,
+    )
+    values = _fill_values(BibEntry("article", "dilisa2009", []), work)
+    assert values["author"].startswith("{Di Lisa}, Fabio and ")
+    (back,) = read_bibtex(f"@article{{k, author = {{{values['author']}}}, title = {{T}}}}")
+    assert [(n.family, n.given) for n in back.authors] == [
+        ("Di Lisa", "Fabio"),
+        ("Müller & Söhne", "Anna"),
+    ]
