@@ -584,6 +584,7 @@ def test_filled_names_are_written_as_the_bibtex_writer_writes_them() -> None:
     )
     values = _fill_values(BibEntry("article", "dilisa2009", []), work)
     assert values["author"].startswith("{Di Lisa}, Fabio and ")
+    assert "\\&" in values["author"]  # a bare "&" would stop LaTeX
     (back,) = read_bibtex(f"@article{{k, author = {{{values['author']}}}, title = {{T}}}}")
     assert [(n.family, n.given) for n in back.authors] == [
         ("Di Lisa", "Fabio"),
