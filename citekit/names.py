@@ -124,6 +124,12 @@ _CAPITAL_PARTICLES = frozenset(
         "Le",
         "La",
         "Vander",
+        # Irish: "Ó Briain", "Ní Dhomhnaill", "Mac Lochlainn"
+        "Ó",
+        "Ní",
+        "Nic",
+        "Mac",
+        "Ua",
     }
 )
 # Case matters: "JR" in "Smith JR" is a pair of initials (Vancouver style), "Jr" a suffix.
@@ -438,7 +444,11 @@ def _split(text: str) -> tuple[list[str], bool]:
                 i += 1
                 continue
             head = head_tokens[0]
-            family_like = not is_initial(head) or (head.isalpha() and len(head) >= 3)
+            family_like = (
+                not is_initial(head)
+                or (head.isalpha() and len(head) >= 3)
+                or head in _CAPITAL_PARTICLES
+            )
             if (
                 nxt is not None
                 and len(head_tokens) == 2

@@ -56,7 +56,7 @@ def clean_field(value: str, keep_final: str = "?!") -> str:
     s = " ".join(value.split())
     if not s.isascii() and _HAS_CURLY.search(s):
         s = _space_quotes(s)
-    if not s or (s[0] not in _LEAD_TRIM and s[-1] not in _EDGE_PUNCT):
+    if not s or (s[0] not in _LEAD_TRIM and s[-1] not in _EDGE_PUNCT and s[-1] not in _OPENER):
         return s
     # strip outer quotes/punctuation, but not a closing ) or ? that belongs to the value;
     # again after the tail is trimmed, so that "(10):" loses its brackets too
@@ -77,12 +77,19 @@ def clean_field(value: str, keep_final: str = "?!") -> str:
             s = s[:-1].rstrip()
         if s == before or not s or s[0] not in "([{":
             break
-    if s.endswith(tuple(keep_final)):
-        pass
+    # a bracket whose partner went to the next field: APA's "[Doctoral dissertation,"
+    # + "University College Dublin]"
+    if s and s[0] in "([{" and _matching_close(s, 0) == -1:
+        s = s[1:].lstrip()
+    if s and s[-1] in _OPENER and s.count(_OPENER[s[-1]]) < s.count(s[-1]):
+        s = s[:-1].rstrip()
     # a dangling opening quote left after trimming
     if s.count("“") == 1 and s.startswith("“") and "”" not in s:
         s = s[1:]
     return s.strip()
+
+
+_OPENER = {")": "(", "]": "[", "}": "{"}
 
 
 def _pair_count(s: str, ch: str) -> int:

@@ -133,6 +133,14 @@ CASES = [
     # a name that ends on its initials is whole, whatever comes after it
     ("Du W, Simon MS", "auto", [N("Du", "W"), N("Simon", "MS")]),
     ("Court-Brown CM, Schmidt M", "auto", [N("Court-Brown", "CM"), N("Schmidt", "M")]),
+    # Irish families
+    ("Ó Briain, S.", "auto", [N("Ó Briain", "S.")]),
+    (
+        "Mac Lochlainn, T. and Ní Dhomhnaill, N.",
+        "auto",
+        [N("Mac Lochlainn", "T."), N("Ní Dhomhnaill", "N.")],
+    ),
+    ("Seán Ó Briain", "auto", [N("Ó Briain", "Seán")]),
 ]
 
 

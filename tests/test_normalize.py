@@ -185,6 +185,12 @@ def test_find_doi_and_url(text: str, doi: str | None, url: str | None) -> None:
         ("[Motion picture].", "Motion picture"),
         ("(Hart) (2nd ed.)", "(Hart) (2nd ed.)"),
         ("  spaced   out ; ", "spaced out"),
+        # a bracket whose partner ended up in the next field (APA's thesis genre)
+        ("[Doctoral dissertation,", "Doctoral dissertation"),
+        ("University College Dublin].", "University College Dublin"),
+        ("University College Dublin]", "University College Dublin"),
+        ("Report (CEPS)", "Report (CEPS)"),
+        ("f(x)", "f(x)"),
     ],
 )
 def test_clean_field(value: str, clean: str) -> None:
