@@ -80,7 +80,9 @@ def same_authors_as_above(ref: Reference, previous: Reference | None) -> Referen
     if previous is None or len(names) != 1 or not _SAME_AS_ABOVE.match(names[0].family):
         return ref
     if ref.authors:
-        return ref.with_(authors=previous.authors or previous.editors)
+        return ref.with_(
+            authors=previous.authors or previous.editors, more_authors=previous.more_authors
+        )
     return ref.with_(editors=previous.editors or previous.authors)
 
 
@@ -88,7 +90,18 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 _MD_EMPH = re.compile(r"(?<![\w*_])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _TEX_CMD = re.compile(
-    r"\\(?:emph|textit|textbf|textsc|textup|mkbibquote|enquote|url|href\{[^}]*\})\{([^{}]*)\}"
+    r"\\(?:emph|textit|textbf|textsc|textup|textrm|textsl|texttt|textsf|textnormal|mbox|hbox"
+    r"|mkbibquote|enquote|url|path|doi|eprint|natexlab|bibnamefont|bibfnamefont|citenamefont"
+    r"|bibinfo\{[^}]*\}|href\{[^}]*\})\{([^{}]*)\}"
+)
+# Old-style font switches in a group: "{\em Title}", "{\it J. X}".
+_TEX_FONT_GROUP = re.compile(r"\{\\(?:em|it|bf|sc|sl|rm|tt|sf|small|footnotesize)\s+([^{}]*)\}")
+# What .bbl files from natbib, IEEEtran or revtex put between the fields: layout only.
+_TEX_LAYOUT = re.compile(
+    r"\\(?:hskip|vskip|kern)\s*-?[\d.]+\s*(?:em|ex|pt|mm|cm|in|bp|sp)"
+    r"(?:\s*plus\s*-?[\d.]+\s*(?:em|ex|pt|fil+))?(?:\s*minus\s*-?[\d.]+\s*(?:em|ex|pt))?"
+    r"|\\[hv]space\*?\{[^{}]*\}|\\penalty\s*-?\d+|\\BibitemShut\s*\{[^{}]*\}"
+    r"|\\(?:newblock|relax|break|allowbreak|nobreak|linebreak|urlprefix|BibitemOpen|EOS)(?![A-Za-z])"
 )
 
 
@@ -104,8 +117,9 @@ def plain_text(text: str, fmt: str) -> str:
         text = _MD_EMPH.sub(r"\2", text)
         text = text.replace("\\", "")
     elif fmt == "latex":
+        text = _TEX_LAYOUT.sub(" ", text)
         for _ in range(3):
-            new = _TEX_CMD.sub(r"\1", text)
+            new = _TEX_FONT_GROUP.sub(r"\1", _TEX_CMD.sub(r"\1", text))
             if new == text:
                 break
             text = new

@@ -89,6 +89,36 @@ def test_markup_is_removed_before_tagging() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("bbl", "text"),
+    [
+        # IEEEtran's glue between fields
+        (
+            r"K.~Bauer, \emph{Networks}, 3rd~ed.\hskip 1em plus 0.5em minus 0.4em\relax Berlin:"
+            r" Springer, 2018.",
+            "K. Bauer, Networks, 3rd ed. Berlin: Springer, 2018.",
+        ),
+        # natbib / plain: \newblock and old font switches
+        (
+            r"A.~Smith. \newblock A title. \newblock {\em J. X}, 3:1--2, 2001\natexlab{a}.",
+            "A. Smith. A title. J. X, 3:1–2, 2001a.",
+        ),
+        # revtex: every field wrapped in \bibinfo
+        (
+            r"\bibinfo{author}{\bibfnamefont{A.}~\bibnamefont{Smith}}, \bibinfo{journal}{Phys."
+            r" Rev.} \textbf{\bibinfo{volume}{5}}, \bibinfo{pages}{1} (\bibinfo{year}{2001}).",
+            "A. Smith, Phys. Rev. 5, 1 (2001).",
+        ),
+        (
+            r"B. Lee\hspace{2pt}and\penalty0 C. Wu, Title, \urlprefix\url{http://a.b/c}",
+            "B. Lee and C. Wu, Title, http://a.b/c",
+        ),
+    ],
+)
+def test_layout_of_bbl_files_is_removed(bbl: str, text: str) -> None:
+    assert plain_text(bbl, "latex") == text
+
+
 def test_latex_document(data_dir: Path) -> None:
     doc = parse_document(read_source(str(data_dir / "section" / "headings.tex")))
     assert [r.title for r in doc.references] == [
