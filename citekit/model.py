@@ -114,6 +114,7 @@ class Reference:
     label: str | None = None  # the list label as written: "1.", "[12]"
     number: int | None = None  # the numeric value of the label
     authors: tuple[Name, ...] = ()
+    more_authors: bool = False  # the list names only the first authors ("et al.")
     editors: tuple[Name, ...] = ()
     title: str | None = None
     container_title: str | None = None

@@ -1828,6 +1828,7 @@ def build_reference(
         label=label,
         number=number,
         authors=authors,
+        more_authors=bool(names and names.et_al),
         editors=editors,
         title=title or None,
         container_title=container or None,

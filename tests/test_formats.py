@@ -415,3 +415,17 @@ def test_biblatex_of_many_parsed_references_reads_cleanly_in_biber(tmp_path: Pat
     assert "WARN" not in log and "ERROR" not in log, log
     out = (tmp_path / "out.bib").read_text(encoding="utf-8")
     assert out.count("@") >= len(refs) == len(texts)
+
+
+def test_an_author_list_cut_short_by_et_al_says_so() -> None:
+    (ref,) = parse_reference_strings(
+        ["Ortega M, et al. Federated learning over radio. Proc. ICC. 2020:1-6."]
+    )
+    assert [n.family for n in ref.authors] == ["Ortega"] and ref.more_authors
+    bib = write([ref], "bibtex")
+    assert "author = {Ortega, M and others}" in bib
+    (back,) = read_bibtex(bib)
+    assert [n.family for n in back.authors] == ["Ortega"] and back.more_authors
+    assert json.loads(write([ref], "jsonl"))["more-authors"] is True
+    (whole,) = parse_reference_strings(["Ortega M, Lee K. Radio. Proc. ICC. 2020:1-6."])
+    assert not whole.more_authors and "others" not in write([whole], "bibtex")

@@ -126,7 +126,8 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
         out.append((name, latex_escape(value) if escape else value))
 
     if ref.authors:
-        out.append(("author", bibtex_names(ref.authors)))
+        others = " and others" if ref.more_authors else ""
+        out.append(("author", bibtex_names(ref.authors) + others))
     if ref.editors:
         out.append(("editor", bibtex_names(ref.editors)))
     if ref.title:
@@ -362,6 +363,7 @@ def reference_from_fields(
         type=ctype,
         key=key,
         authors=_persons(f["author"]) if f.get("author") else (),
+        more_authors=bool(re.search(r"\sand\s+others\s*$", f.get("author") or "")),
         editors=_persons(f["editor"]) if f.get("editor") else (),
         title=get("title"),
         container_title=container,

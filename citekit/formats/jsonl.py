@@ -1,8 +1,9 @@
 """JSON Lines: one object per reference, the CSL-JSON item plus where it came from.
 
 Each line carries ``raw``, ``span`` (character offsets in the source),
-``confidence`` and the tagger's ``segments``: the format for pipelines and
-for inspecting what the parser did.
+``confidence``, ``more-authors`` where the list named only the first authors
+("et al."), and the tagger's ``segments``: the format for pipelines and for
+inspecting what the parser did.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def write_jsonl(refs: Sequence[Reference]) -> str:
         item["confidence"] = ref.confidence
         if ref.label:
             item["label"] = ref.label
+        if ref.more_authors:
+            item["more-authors"] = True
         if ref.extra:
             item["fields"] = dict(ref.extra)
         item["segments"] = [[s.label, s.text] for s in ref.segments]
