@@ -41,7 +41,8 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _TOKEN_RE = re.compile(
     rf"""
     (?P<nd>\b(?:n\.\s?d\.|s\.\s?d\.|s/d|s\.f\.|no\ date|in\ press|in\ review|in\ preparation|forthcoming|no\ prelo)(?!\w))
-  | (?P<etal>\bet\ al(?:\.|ii\b|\b)|\be\ col(?:s?)\.|\bet\ alli\b|\band\ (?:colleagues|co-?workers)\b)
+  | (?P<etal>\bet\ al(?:\.|ii\b|\b)|\be\ col(?:s?)\.|\bet\ alli\b|\band\ (?:colleagues|co-?workers)\b
+      |\bu\.\s?a\.(?!\w)|\bи\ др\.)
   | (?P<year>(?<![\d/])(?<!\d[.,])\b{_YEAR}(?:[a-z](?![a-z]))?(?![\d]|\s?[–—-]\s?\d|[.,]\d|/\d))
   | (?P<num>\d+(?:[.,]\d+)*)
   | (?P<word>{_LETTER}+(?:['’`\-]{_LETTER}+)*\.?)
@@ -143,6 +144,15 @@ _STOP_CAPS = frozenset(
         "como",
         "ver,",
         "vide",
+        # German, French and Spanish lead-ins: "laut Müller (2014)", "selon Dupont (2010)"
+        "laut",
+        "vgl",
+        "vgl.",
+        "siehe",
+        "selon",
+        "voir",
+        "según",
+        "véase",
         "also,",
         "while",
         "when",

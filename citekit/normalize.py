@@ -1448,6 +1448,29 @@ def repair_bare_issue(text: str, segments: Segs) -> Segs:
     return segments
 
 
+_ET_AL_RUN = re.compile(
+    r"(?:[^\W\d_][\w'’.-]*,?\s+){0,2}(?:u\.\s?a\.|et\s?al\.?|and\s+others|и\s+др\.)\W*", re.I
+)
+
+
+def repair_et_al_as_title(text: str, segments: Segs) -> Segs:
+    """ "Weber, Jonas u. a. (2014): Hafenstädte ...": a short run that ends the
+    names with "u. a." or "et al." and was read as a title, while the real title
+    follows, is the end of the author list."""
+    for i in range(1, len(segments) - 1):
+        seg = segments[i]
+        if (
+            seg.label == "title"
+            and segments[i - 1].label == "author"
+            and _ET_AL_RUN.fullmatch(seg.text)
+            and any(s.label == "title" for s in segments[i + 1 :])
+        ):
+            out = list(segments)
+            out[i - 1 : i + 1] = [_seg(text, "author", segments[i - 1].start, seg.end)]
+            return out
+    return segments
+
+
 _YEAR_THEN_VOLUME = re.compile(r"((?:1[6-9]|20)\d\d[a-z]?\s*[,;])\s*(\d.*)")
 
 
@@ -1537,6 +1560,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_page_volume,
     repair_title_tail_edition_volume,
     repair_bare_issue,
+    repair_et_al_as_title,
     repair_year_in_journal,
     repair_year_in_volume,
     repair_country_in_journal,
@@ -1565,6 +1589,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_family_after_initials: frozenset({"title"}),
     repair_page_volume: frozenset({"pages", "container-title"}),
     repair_title_tail_edition_volume: frozenset({"title"}),
+    repair_et_al_as_title: frozenset({"author", "title"}),
     repair_year_in_journal: frozenset({"container-title"}),
     repair_year_in_volume: frozenset({"volume"}),
     repair_country_in_journal: frozenset({"container-title", "location"}),
@@ -1621,7 +1646,7 @@ _BOILERPLATE = re.compile(
 _EDITOR_ROLE_AT_END = re.compile(
     r"(?i)\(\s*(?:eds?|editors?|orgs?|hrsg|hg|coords?|dirs?|comps?)\.?\s*\)\W*$"
 )
-_MARKER_TAIL = re.compile(r"(?i)[,.;]?\s*\b(?:vol|vols|volume|no|nr|issue|pp?|pages)\.?\s*$")
+_MARKER_TAIL = re.compile(r"(?i)[,.;]?\s*\b(?:vol|vols|volume|bd|no|nr|issue|pp?|pages)\.?\s*$")
 _ACCESS_TAIL = re.compile(
     r"(?i)\b(?:accessed|retrieved|viewed|consulted|visited)(?:\s+on)?[\s:]*(?:\d{1,2}(?:st|nd|rd|th)?)?[\s,]*$"
 )

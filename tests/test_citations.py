@@ -69,6 +69,9 @@ def items(text: str) -> list[tuple[str, tuple[str, ...], int | None, str]]:
         ("(Okafor, n.d.)", [("Okafor, n.d.", ("Okafor",), None, "")]),
         ("(Akande et al. 2019)", [("Akande et al. 2019", ("Akande",), 2019, "")]),
         ("Khodak et al., 2018 address this", [("Khodak et al., 2018", ("Khodak",), 2018, "")]),
+        # "et al." in German and Russian
+        ("(Müller u. a. 2014)", [("Müller u. a. 2014", ("Müller",), 2014, "")]),
+        ("(Иванов и др., 2015)", [("Иванов и др., 2015", ("Иванов",), 2015, "")]),
         (
             "(National Center for Water Research 2008)",
             [
@@ -96,6 +99,8 @@ def test_author_year_forms(
         ("(reviewed in Lee 2003)", "reviewed in"),
         ("(see also Kim, 2004)", "see also"),
         ("(cf. Park 2005)", "cf."),
+        ("(vgl. Müller 2014)", "vgl."),
+        ("(selon Dupont 2010)", "selon"),
     ],
 )
 def test_lead_ins_are_prefixes_not_names(text: str, prefix: str) -> None:

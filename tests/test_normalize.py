@@ -399,6 +399,25 @@ def test_build_reference_journal_article() -> None:
     assert (ref.volume, ref.issue, ref.pages, ref.type) == ("44", "1", "12-30", "article-journal")
 
 
+def test_build_reference_drops_a_volume_marker_left_on_the_container() -> None:
+    text = "Schmidt, P. (2009): Kaimauern. In: Becker, L. (Hrsg.): Handbuch. Bd. 2. Stuttgart: Steiner."
+    segs = segments_of(
+        text,
+        [
+            ("author", "Schmidt, P."),
+            ("date", "(2009):"),
+            ("title", "Kaimauern."),
+            ("editor", "In: Becker, L. (Hrsg.):"),
+            ("container-title", "Handbuch. Bd."),
+            ("volume", "2."),
+            ("location", "Stuttgart:"),
+            ("publisher", "Steiner."),
+        ],
+    )
+    ref = build_reference(text, segs)
+    assert (ref.container_title, ref.volume, ref.type) == ("Handbuch", "2", "chapter")
+
+
 def test_build_reference_issue_tagged_apart_with_its_brackets() -> None:
     # As the tagger labels APA and Vancouver: "(10):" is the issue, brackets and all.
     text = "Kowalski M, Nguyen TL. Salt intake. N Engl J Med 2020 Mar 5;382(10):915-24."

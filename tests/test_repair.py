@@ -15,6 +15,7 @@ from citekit.normalize import (
     repair_bare_issue,
     repair_book_after_editors,
     repair_country_in_journal,
+    repair_et_al_as_title,
     repair_family_after_initials,
     repair_journal_abbreviation_as_title,
     repair_marker_at_end,
@@ -708,6 +709,26 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("container-title", "Proc ICML 2009,"),
                 ("volume", "5:"),
                 ("pages", "1-8."),
+            ],
+        ),
+        # German "u. a." (et al.) read as a title before the real one
+        (
+            repair_et_al_as_title,
+            "Müller, Anna / Weber, Jonas u. a. (2014): Hafenstädte. Bielefeld: transcript.",
+            [
+                ("author", "Müller, Anna / Weber,"),
+                ("title", "Jonas u. a."),
+                ("date", "(2014):"),
+                ("title", "Hafenstädte."),
+                ("location", "Bielefeld:"),
+                ("publisher", "transcript."),
+            ],
+            [
+                ("author", "Müller, Anna / Weber, Jonas u. a."),
+                ("date", "(2014):"),
+                ("title", "Hafenstädte."),
+                ("location", "Bielefeld:"),
+                ("publisher", "transcript."),
             ],
         ),
         # "year, volume:" read as one volume, in a reference with no date
