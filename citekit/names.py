@@ -168,9 +168,12 @@ _ROLE = re.compile(
     re.IGNORECASE,
 )
 _BY_LEAD = re.compile(r"^\s*(?:(?:edited|ed\.|translated|trans\.|compiled|directed)\s+)?by\s", re.I)
-_ROLE_LEAD = re.compile(r"^\s*(?:edited\s+by|ed\.\s+by|eds?\.|by|in:?)\s+", re.IGNORECASE)
+# "In" before the editors, also as Spanish, Portuguese and French write it ("En", "Em", "Dans").
+_ROLE_LEAD = re.compile(
+    r"^\s*(?:edited\s+by|ed\.\s+by|eds?\.|by|in:?|en:?|em:?|dans:?)\s+", re.IGNORECASE
+)
 _ROLE_HINT = re.compile(
-    r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in)\b"
+    r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in|en|em|dans)\b"
 )
 # A body's name with "and" in it ("Department of Health and Human Services").
 _CORPORATE_WITH_AND = re.compile(r"\b(?:for|of|on)\b.*\s(?:and|&)\s", re.I)

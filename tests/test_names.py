@@ -133,6 +133,11 @@ CASES = [
     # a name that ends on its initials is whole, whatever comes after it
     ("Du W, Simon MS", "auto", [N("Du", "W"), N("Simon", "MS")]),
     ("Court-Brown CM, Schmidt M", "auto", [N("Court-Brown", "CM"), N("Schmidt", "M")]),
+    # "In" before editors, in Spanish, Portuguese and French
+    ("En L. Torres (Coord.)", "auto", [N("Torres", "L.")]),
+    ("Em: SILVA, J. (Org.)", "auto", [N("Silva", "J.")]),
+    ("Dans P. Dupont (dir.)", "auto", [N("Dupont", "P.")]),
+    ("Emerson, R.", "auto", [N("Emerson", "R.")]),
     # Irish families
     ("Ó Briain, S.", "auto", [N("Ó Briain", "S.")]),
     (
