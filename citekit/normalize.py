@@ -939,15 +939,20 @@ def repair_corporate_author_title(text: str, segs: Segs) -> Segs:
     if first.label in {"title", "container-title"} and len(out) > 1:
         dated = out[1].label == "date"  # "Name, 2018. Title": author-date order
         later_title = any(i > 0 for i in titles)
-        name_like = len(first.text.split()) <= 6 and not any(c.isdigit() for c in first.text)
-        if later_title and name_like and (dated or _is_corporate(first.text.rstrip(",.;: "))):
+        corporate = _is_corporate(first.text.rstrip(",.;: "))
+        words = len(first.text.split())
+        # a body's name can be long: "Port Authority of New York and New Jersey"
+        name_like = not any(c.isdigit() for c in first.text) and (
+            words <= 6 or (corporate and words <= 12)
+        )
+        if later_title and name_like and (dated or corporate):
             out[0] = _relabel(first, "author")
             return out
     if first.label == "title" and len(titles) == 1:
         head, sep, rest = first.text.partition(", ")
         if sep and rest and _is_corporate(head) and len(head.split()) >= 2:
             cut = first.start + len(head) + 1
-            out[0:1] = [_seg(text, "author", first.start, cut), _seg(text, "title", cut, first.end)]
+            out[0:1] = _cut(text, first, "author", "title", cut)
         return out
     if not titles:
         for i, s in enumerate(out):

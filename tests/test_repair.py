@@ -14,6 +14,7 @@ from citekit.model import Segment
 from citekit.normalize import (
     repair_bare_issue,
     repair_book_after_editors,
+    repair_corporate_author_title,
     repair_country_in_journal,
     repair_et_al_as_title,
     repair_family_after_initials,
@@ -709,6 +710,23 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("container-title", "Proc ICML 2009,"),
                 ("volume", "5:"),
                 ("pages", "1-8."),
+            ],
+        ),
+        # a body with a long name, read as a title before its date and the real title
+        (
+            repair_corporate_author_title,
+            'Port Authority of New York and New Jersey. n.d. "Port Master Plan 2050." Accessed 2024.',
+            [
+                ("title", "Port Authority of New York and New Jersey."),
+                ("date", "n.d."),
+                ("title", '"Port Master Plan 2050."'),
+                ("accessed", "Accessed 2024."),
+            ],
+            [
+                ("author", "Port Authority of New York and New Jersey."),
+                ("date", "n.d."),
+                ("title", '"Port Master Plan 2050."'),
+                ("accessed", "Accessed 2024."),
             ],
         ),
         # German "u. a." (et al.) read as a title before the real one
