@@ -256,9 +256,10 @@ def _intrinsic(tok: str) -> list[str]:
             f.append("LOW")
         else:
             f.append("MIX")
-        script = unicodedata.name(first, "X").split(" ", 1)[0]
-        if script not in ("LATIN",):
-            f.append("scr=" + script)
+        if not first.isascii():  # an ASCII letter is Latin
+            script = unicodedata.name(first, "X").split(" ", 1)[0]
+            if script != "LATIN":
+                f.append("scr=" + script)
         if low in _GIVEN:
             f.append("D:given")
         if low in _PUBLISHER:
