@@ -23,6 +23,7 @@ from pathlib import Path
 
 from citekit.citations import (
     WEAK_NARRATIVE_PREFIXES,
+    find_author_page_citations,
     find_bare_citations,
     find_citations,
     find_legal_citations,
@@ -281,8 +282,8 @@ def bare_candidates(
     references: Sequence[Reference],
     exclude: Sequence[Span] = (),
 ) -> list[Citation]:
-    """Unbracketed "Name, 2001" mentions and acts of law ("Lei nº 13.146/2015") outside
-    ``exclude`` and the found citations.
+    """Unbracketed "Name, 2001" mentions, acts of law ("Lei nº 13.146/2015") and MLA's
+    "(Okafor 45)" outside ``exclude`` and the found citations.
 
     Only for prose (text, Markdown; LaTeX and .aux cite by key) with a reference
     list; they count only where they resolve exactly (``confirmed``).
@@ -291,7 +292,10 @@ def bare_candidates(
         return []
     taken = list(exclude) + [c.group for c in citations] + [c.span for c in citations]
     legal = find_legal_citations(source.text, taken)
-    return legal + find_bare_citations(source.text, taken + [c.span for c in legal])
+    taken += [c.span for c in legal]
+    bare = find_bare_citations(source.text, taken)
+    taken += [c.span for c in bare]
+    return legal + bare + find_author_page_citations(source.text, taken)
 
 
 def _weak(c: Citation) -> bool:

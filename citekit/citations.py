@@ -971,6 +971,55 @@ def find_legal_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]
     return out
 
 
+# MLA cites by author and page, without a year: "(Okafor 45)", "(Lindqvist et al. 12-14)".
+_NAME_WORD = rf"(?:[A-ZÀ-Þ]{_LETTER}*(?:['’\-]{_LETTER}+)*|van|von|de|der|den|da|di|du|la|le)"
+_ONE_NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}"
+_AUTHOR_PAGE_RE = re.compile(
+    rf"\s*(?:(?:see(?:\salso)?|cf\.|e\.g\.,?)\s)?(?P<names>{_ONE_NAME}(?:(?:,\s|,?\sand\s|\s&\s){_ONE_NAME}){{0,2}})"
+    rf"(?P<etal>,?\set\sal\.)?\s(?P<page>\d{{1,4}}(?:\s?[-–]\s?\d{{1,4}})?)\s*"
+)
+_PARENS_RE = re.compile(r"\(([^()\n]{1,200})\)")
+
+
+def find_author_page_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
+    """MLA's "(Okafor 45)" and "(Lindqvist et al. 12; Reyes 3)": author and page, no year.
+
+    Candidates only, like ``find_bare_citations``: "(Figure 3)" has the same
+    shape, so the check keeps those that resolve exactly to an entry.  A page
+    that reads as a year ("(Okafor 2016)") is left to ``find_citations``.
+    ``command`` is "author-page".
+    """
+    regions = sorted(skip, key=lambda r: r.start)
+    starts = [r.start for r in regions]
+    ends = list(itertools.accumulate((r.end for r in regions), max))
+    out: list[Citation] = []
+    for m in _PARENS_RE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < ends[i]:
+            continue
+        at = m.start(1)
+        for piece in m.group(1).split(";"):
+            a = _AUTHOR_PAGE_RE.fullmatch(piece)
+            page = a.group("page") if a else ""
+            if a and not re.fullmatch(_YEAR, page):
+                names = re.split(r",?\s(?:and|&)\s|,\s", a.group("names"))
+                start, end = at + a.start("names"), at + a.end("page")
+                out.append(
+                    Citation(
+                        kind="author-year",
+                        text=text[start:end],
+                        span=Span(start, end),
+                        group=Span(m.start(), m.end()),
+                        names=tuple(names),
+                        et_al=bool(a.group("etal")),
+                        locator=page,
+                        command="author-page",
+                    )
+                )
+            at += len(piece) + 1
+    return out
+
+
 def _closing(text: str, i: int, open_ch: str, close_ch: str) -> int:
     """Index of the bracket closing the one at ``i``, or -1 (nested groups give -1)."""
     limit = min(len(text), i + _MAX_GROUP)

@@ -379,7 +379,7 @@ def _coauthors(c: Citation, e: _Entry) -> tuple[str, list[Evidence]]:
     n_auth = len(e.families)
     ev: list[Evidence] = []
     if c.et_al:
-        if n_auth < 2:
+        if n_auth < 2 and not e.ref.more_authors:  # "Lindqvist, Sara, et al." has others
             ev.append(
                 Evidence("co-author", "cited with 'et al.' but the entry has one author", -0.05)
             )
@@ -440,6 +440,8 @@ def _year_of(ref: Reference) -> str:
 
 def _match_year(c: Citation, e: _Entry) -> tuple[str, Evidence]:
     ref = e.ref
+    if c.command == "author-page":
+        return "exact", Evidence("year", "cited by author and page (MLA): no year to compare", 0.0)
     if c.no_date or c.year is None:
         if ref.year is None:
             return "exact", Evidence("year", "no date on either side", 0.5)

@@ -441,6 +441,24 @@ def test_acts_of_law_count_when_the_list_has_them() -> None:
     ]
 
 
+def test_mla_author_page_citations_count_when_the_list_has_them() -> None:
+    text = (
+        "The quay is contested (Okafor 45; Lindqvist et al. 12-14), as Figure 3 shows\n"
+        "(Figure 3). Nobody cites (Brennan 7) here.\n\n"
+        "Works Cited\n\n"
+        'Lindqvist, Sara, et al. "Tides of Capital." Journal of Ports, vol. 19, 2017, pp. 1-22.\n'
+        "Okafor, Tunde. The Shore and the City. U of Lagos P, 2016.\n"
+        "Reyes, Marta. Salt. Harbor Books, 2019.\n"
+    )
+    rep = check_source(Source("m.txt", text))
+    assert [(lk.citation.text, lk.status, lk.citation.locator) for lk in rep.links] == [
+        ("Okafor 45", "resolved", "45"),
+        ("Lindqvist et al. 12-14", "resolved", "12-14"),
+    ]
+    uncited = [d.message for d in rep.diagnostics if d.code == "CIT009"]
+    assert len(uncited) == 1 and "Reyes" in uncited[0]
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_random_text_never_crashes_the_check(seed: int) -> None:
     """Random documents with citations in them are checked without a crash."""

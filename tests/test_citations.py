@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from citekit.citations import find_citations
+from citekit.citations import find_author_page_citations, find_citations
 from citekit.model import Span
 
 
@@ -265,3 +265,25 @@ def test_acts_of_law() -> None:
         "lei6001/1973"
     )
     assert legal_act_key("Leite, R. P. (2007). Contra-usos da cidade.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(Okafor 45)", [(("Okafor",), False, "45")]),
+        (
+            "(Lindqvist et al. 12-14; Reyes 3)",
+            [(("Lindqvist",), True, "12-14"), (("Reyes",), False, "3")],
+        ),
+        ("(see van der Berg and Smith 7)", [(("van der Berg", "Smith"), False, "7")]),
+        ("(Okafor, Smith, and Lee 7)", [(("Okafor", "Smith", "Lee"), False, "7")]),
+        # a year is author-year, not a page; lower-case words are not names
+        ("(Okafor 2016)", []),
+        ("(in 45 cases)", []),
+    ],
+)
+def test_mla_author_page_candidates(text: str, expected: list) -> None:
+    got = find_author_page_citations(text)
+    assert [(c.names, c.et_al, c.locator) for c in got] == expected
+    for c in got:
+        assert text[c.span.start : c.span.end] == c.text and c.command == "author-page"
