@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -807,10 +807,9 @@ def _numeric(text: str, open_i: int, close_i: int, out: list[Citation]) -> None:
 
 def _bare_et_al(text: str, out: list[Citation], covered: list[Span]) -> None:
     """ "Khodak et al., 2018 address ..." written without brackets."""
-    starts = [s.start for s in covered]
+    inside = _inside(covered)
     for m in _BARE_ETAL_RE.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < covered[i].end:
+        if inside(m.start()):
             continue
         lo = max(0, m.start() - _NARRATIVE_LOOKBACK)
         nl = text.rfind("\n", lo, m.start())
@@ -850,6 +849,19 @@ _BARE_LOOKBACK = 80
 _BARE_YEAR_RE = re.compile(rf" ({_YEAR}[a-z]?)\b(?![\d–-]|[.,]\d|/\d)")
 
 
+def _inside(skip: Sequence[Span]) -> Callable[[int], bool]:
+    """Is a position inside one of the ``skip`` regions (which may nest)?"""
+    regions = sorted(skip, key=lambda r: r.start)
+    starts = [r.start for r in regions]
+    ends = list(itertools.accumulate((r.end for r in regions), max))
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and pos < ends[i]
+
+    return inside
+
+
 def find_bare_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
     """Unbracketed "Name, 2001" / "Name and Other 2001" mentions in running text.
 
@@ -861,16 +873,13 @@ def find_bare_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
     or after "et al." (found by ``find_citations``) are left alone.
     """
     out: list[Citation] = []
-    regions = sorted(skip, key=lambda r: r.start)
-    starts = [r.start for r in regions]
-    ends = list(itertools.accumulate((r.end for r in regions), max))  # regions may nest
+    inside = _inside(skip)
     for m in _BARE_YEAR_RE.finditer(text):
         pos = m.start(1)
         before = text[pos - 2 : pos - 1]
         if not (before.isalnum() or before in (".", ",")):
             continue
-        i = bisect.bisect_right(starts, pos) - 1
-        if i >= 0 and pos < ends[i]:
+        if inside(pos):
             continue
         head = text[pos - 3 : pos - 1].rstrip(",")
         if not (head[-1:].isalpha() or head[-1:] == "."):
@@ -946,13 +955,10 @@ def find_legal_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]
     without being in the list, so the check keeps those an entry confirms.
     The act's key ("lei13146/2015") is in ``key``; ``command`` is "legal-act".
     """
-    regions = sorted(skip, key=lambda r: r.start)
-    starts = [r.start for r in regions]
-    ends = list(itertools.accumulate((r.end for r in regions), max))
+    inside = _inside(skip)
     out: list[Citation] = []
     for m in _LEGAL_RE.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < ends[i]:
+        if inside(m.start()):
             continue
         year = int(m.group("y1") or m.group("y2"))
         out.append(
@@ -989,13 +995,10 @@ def find_author_page_citations(text: str, skip: Sequence[Span] = ()) -> list[Cit
     that reads as a year ("(Okafor 2016)") is left to ``find_citations``.
     ``command`` is "author-page".
     """
-    regions = sorted(skip, key=lambda r: r.start)
-    starts = [r.start for r in regions]
-    ends = list(itertools.accumulate((r.end for r in regions), max))
+    inside = _inside(skip)
     out: list[Citation] = []
     for m in _PARENS_RE.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < ends[i]:
+        if inside(m.start()):
             continue
         at = m.start(1)
         for piece in m.group(1).split(";"):
