@@ -981,14 +981,18 @@ def find_legal_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]
 _NAME_WORD = rf"(?:[A-ZÀ-Þ]{_LETTER}*(?:['’\-]{_LETTER}+)*|van|von|de|der|den|da|di|du|la|le)"
 _ONE_NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}"
 _AUTHOR_PAGE_RE = re.compile(
-    rf"\s*(?:(?:see(?:\salso)?|cf\.|e\.g\.,?)\s)?(?P<names>{_ONE_NAME}(?:(?:,\s|,?\sand\s|\s&\s){_ONE_NAME}){{0,2}})"
-    rf"(?P<etal>,?\set\sal\.)?\s(?P<page>\d{{1,4}}(?:\s?[-–]\s?\d{{1,4}})?)\s*"
+    rf"\s*(?:(?:see(?:\salso)?|cf\.|e\.g\.,?)\s)?(?P<names>{_ONE_NAME}(?:\s(?:and|&)\s{_ONE_NAME})?)"
+    rf"(?P<etal>,?\set\sal\.)?(?:,\s(?P<title>[^\d;,()]{{1,60}}?))?"
+    rf"\s(?P<page>\d{{1,4}}(?:\s?[-–]\s?\d{{1,4}})?)\s*"
 )
 _PARENS_RE = re.compile(r"\(([^()\n]{1,200})\)")
 
 
 def find_author_page_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
-    """MLA's "(Okafor 45)" and "(Lindqvist et al. 12; Reyes 3)": author and page, no year.
+    """MLA's "(Okafor 45)" and "(Lindqvist et al. 12; Reyes 3)": author and page, no year;
+    "(Okafor, Shore 45)" adds a short title (kept in ``title``) where the list has two
+    works by one author.  MLA joins two authors by "and" and writes "et al." for more,
+    so a comma after the names opens the short title.
 
     Candidates only, like ``find_bare_citations``: "(Figure 3)" has the same
     shape, so the check keeps those that resolve exactly to an entry.  A page
@@ -1005,7 +1009,7 @@ def find_author_page_citations(text: str, skip: Sequence[Span] = ()) -> list[Cit
             a = _AUTHOR_PAGE_RE.fullmatch(piece)
             page = a.group("page") if a else ""
             if a and not re.fullmatch(_YEAR, page):
-                names = re.split(r",?\s(?:and|&)\s|,\s", a.group("names"))
+                names = re.split(r"\s(?:and|&)\s", a.group("names"))
                 start, end = at + a.start("names"), at + a.end("page")
                 out.append(
                     Citation(
@@ -1017,6 +1021,7 @@ def find_author_page_citations(text: str, skip: Sequence[Span] = ()) -> list[Cit
                         et_al=bool(a.group("etal")),
                         locator=page,
                         command="author-page",
+                        title=a.group("title"),
                     )
                 )
             at += len(piece) + 1

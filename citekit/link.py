@@ -725,9 +725,28 @@ _ND_PHRASE_RE = re.compile(
 )
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|le|la|les|el|los|las|der|die|das)\s+")
+
+
+def _short_title_fits(short: str, title: str | None) -> bool:
+    """Does MLA's short title ("Shore") begin the entry's title ("The Shore and the City")?"""
+    if not title:
+        return False
+    want, have = (
+        _ARTICLE.sub("", " ".join(_WORD_RE.findall(fold(t)))) for t in (short, title)
+    )
+    return bool(want) and (have + " ").startswith(want + " ")
+
+
 def _break_tie(c: Citation, exact: list[_Score]) -> list[_Score]:
     if len(exact) == 1:
         return exact
+    if c.title:
+        # "(Okafor, Shore 45)": MLA names the work by a short title
+        titled = [s for s in exact if _short_title_fits(c.title, s.entry.ref.title)]
+        if len(titled) == 1:
+            titled[0].evidence.append(Evidence("title", f"the short title {c.title!r} fits", 0.2))
+            return titled
     if c.year_suffix:
         # "2017a": an entry with that very suffix beats one without a suffix
         same = [s for s in exact if s.year == "exact"]

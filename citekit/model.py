@@ -175,6 +175,7 @@ class Citation:
     command: str | None = None  # "citep", "textcite", "@" ...
     prefix: str | None = None  # "see"
     suffix: str | None = None
+    title: str | None = None  # MLA's short title: "Shore" in "(Okafor, Shore 45)"
 
 
 @dataclass(frozen=True, slots=True)

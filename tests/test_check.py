@@ -459,6 +459,21 @@ def test_mla_author_page_citations_count_when_the_list_has_them() -> None:
     assert len(uncited) == 1 and "Reyes" in uncited[0]
 
 
+def test_mla_short_titles_tell_one_authors_works_apart() -> None:
+    text = (
+        "Compare (Okafor, Shore 45) with (Okafor, Rivers 3); (Okafor 9) could be either.\n\n"
+        "Works Cited\n\n"
+        "Okafor, Tunde. The Shore and the City. U of Lagos P, 2016.\n"
+        "Okafor, Tunde. Rivers of Lagos. U of Lagos P, 2018.\n"
+    )
+    rep = check_source(Source("m.txt", text))
+    by_year = {r.id: r.year for r in rep.references}
+    assert [(lk.citation.text, by_year[lk.targets[0]]) for lk in rep.links] == [
+        ("Okafor, Shore 45", 2016),
+        ("Okafor, Rivers 3", 2018),
+    ]
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_random_text_never_crashes_the_check(seed: int) -> None:
     """Random documents with citations in them are checked without a crash."""

@@ -276,7 +276,7 @@ def test_acts_of_law() -> None:
             [(("Lindqvist",), True, "12-14"), (("Reyes",), False, "3")],
         ),
         ("(see van der Berg and Smith 7)", [(("van der Berg", "Smith"), False, "7")]),
-        ("(Okafor, Smith, and Lee 7)", [(("Okafor", "Smith", "Lee"), False, "7")]),
+        ("(Okafor & Lee 7)", [(("Okafor", "Lee"), False, "7")]),
         # a year is author-year, not a page; lower-case words are not names
         ("(Okafor 2016)", []),
         ("(in 45 cases)", []),
@@ -285,5 +285,13 @@ def test_acts_of_law() -> None:
 def test_mla_author_page_candidates(text: str, expected: list) -> None:
     got = find_author_page_citations(text)
     assert [(c.names, c.et_al, c.locator) for c in got] == expected
+    assert all(c.title is None for c in got)
     for c in got:
         assert text[c.span.start : c.span.end] == c.text and c.command == "author-page"
+
+
+def test_mla_short_title_after_the_names() -> None:
+    (c,) = find_author_page_citations("(Okafor, Shore 45)")
+    assert (c.names, c.title, c.locator) == (("Okafor",), "Shore", "45")
+    (c,) = find_author_page_citations("(Lindqvist et al., Tides of Capital 12)")
+    assert (c.names, c.et_al, c.title) == (("Lindqvist",), True, "Tides of Capital")
