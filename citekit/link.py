@@ -732,9 +732,7 @@ def _short_title_fits(short: str, title: str | None) -> bool:
     """Does MLA's short title ("Shore") begin the entry's title ("The Shore and the City")?"""
     if not title:
         return False
-    want, have = (
-        _ARTICLE.sub("", " ".join(_WORD_RE.findall(fold(t)))) for t in (short, title)
-    )
+    want, have = (_ARTICLE.sub("", " ".join(_WORD_RE.findall(fold(t)))) for t in (short, title))
     return bool(want) and (have + " ").startswith(want + " ")
 
 
