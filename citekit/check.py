@@ -276,6 +276,15 @@ def confirmed(link: Link) -> bool:
     return bool(chosen) and all(ev.weight >= 0 for ev in chosen[0].evidence)
 
 
+def _counts(link: Link) -> bool:
+    """Whether an unbracketed or MLA candidate is a citation: it resolves exactly, or
+    it is MLA's "(Okafor 9)" whose name fits two or more entries exactly (the list
+    confirms the name; only the work is unclear)."""
+    return confirmed(link) or (
+        link.status == "ambiguous" and link.citation.command == "author-page"
+    )
+
+
 def bare_candidates(
     source: Source,
     citations: Sequence[Citation],
@@ -341,7 +350,7 @@ def check_source(
     bare = bare_candidates(source, citations, references, regions)
     links = link_citations(citations + bare, references)
     if bare:
-        links = links[: len(citations)] + [lk for lk in links[len(citations) :] if confirmed(lk)]
+        links = links[: len(citations)] + [lk for lk in links[len(citations) :] if _counts(lk)]
         links.sort(key=lambda lk: (lk.citation.span.start, lk.citation.number or 0))
     # "the Treaty of Lisbon (2007)": a narrative "name (year)" after a determiner
     # that matches nothing at all is a title or a thing, not a citation.

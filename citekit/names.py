@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -492,7 +492,25 @@ def parse_names(text: str, order: Order = "auto") -> NameList:
         orders[1:] = ["auto" if "," not in c else order for c in chunks[1:]]
     parsed = (parse_name(c, o, by) for c, o in zip(chunks, orders, strict=True))
     names = tuple(n for n in parsed if n.family)
-    return NameList(names, et_al)
+    return NameList(_vancouver_last_initial(names), et_al)
+
+
+_BARE_INITIALS = re.compile(r"[A-Z]{1,4}")
+_ONE_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _vancouver_last_initial(names: tuple[Name, ...]) -> tuple[Name, ...]:
+    """ "Okafor T, Reyes S.": the period after the last "S" closes the author block.
+
+    Only where the other names of the list write bare initials ("T", "MS"); a
+    single "Reyes S." keeps it, as it may be the initial's own.
+    """
+    if len(names) < 2 or not _ONE_INITIAL.fullmatch(names[-1].given):
+        return names
+    others = [n.given for n in names[:-1] if not n.literal]
+    if not others or not all(_BARE_INITIALS.fullmatch(g) for g in others):
+        return names
+    return (*names[:-1], replace(names[-1], given=names[-1].given[:-1]))
 
 
 def list_order(author_strings: Iterable[str]) -> Order:

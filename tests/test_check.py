@@ -468,10 +468,14 @@ def test_mla_short_titles_tell_one_authors_works_apart() -> None:
     )
     rep = check_source(Source("m.txt", text))
     by_year = {r.id: r.year for r in rep.references}
-    assert [(lk.citation.text, by_year[lk.targets[0]]) for lk in rep.links] == [
-        ("Okafor, Shore 45", 2016),
-        ("Okafor, Rivers 3", 2018),
+    assert [(lk.citation.text, lk.status, by_year[lk.targets[0]]) for lk in rep.links] == [
+        ("Okafor, Shore 45", "resolved", 2016),
+        ("Okafor, Rivers 3", "resolved", 2018),
+        ("Okafor 9", "ambiguous", 2016),
     ]
+    # "(Okafor 9)" is reported, with MLA's remedy, not dropped as a non-citation
+    (amb,) = [d for d in rep.diagnostics if d.code == "CIT002"]
+    assert "Okafor 9" in amb.message and '"(Okafor, Shore 9)"' in (amb.help or "")
 
 
 @pytest.mark.parametrize("seed", range(3))

@@ -85,6 +85,15 @@ CASES = [
     ("Jefferson, Thos.", "auto", [N("Jefferson", "Thos.")]),
     ("Flann O'Brien.", "given-first", [N("O'Brien", "Flann")]),
     ("Kowalski M, Nguyen TL.", "auto", [N("Kowalski", "M"), N("Nguyen", "TL")]),
+    ("Okafor T, Reyes S.", "auto", [N("Okafor", "T"), N("Reyes", "S")]),
+    (
+        "Brennan MS, Sato H, Lindqvist S.",
+        "auto",
+        [N("Brennan", "MS"), N("Sato", "H"), N("Lindqvist", "S")],
+    ),
+    # with periods on the others, or alone, "S." may be the initial's own
+    ("Okafor, T., Reyes, S.", "auto", [N("Okafor", "T."), N("Reyes", "S.")]),
+    ("Reyes S.", "auto", [N("Reyes", "S.")]),
     ("CHAUÍ, Marilena.", "auto", [N("Chauí", "Marilena")]),
     (
         "edited by Cary Nelson and Lawrence Grossberg,",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 
 from citekit.link import (
     COAUTHOR,
@@ -115,8 +116,20 @@ def ambiguous(ctx: CheckContext) -> Iterator[Diagnostic]:
                 "warning",
                 link,
                 f"{link.citation.text}: {len(link.targets)} entries fit: " + "; ".join(labels),
-                "add a/b suffixes to the years in the list and the citations, or a page locator",
+                _short_title_fix(link, refs)
+                if link.citation.command == "author-page"
+                else "add a/b suffixes to the years in the list and the citations, or a page locator",
             )
+
+
+def _short_title_fix(link: Link, refs: Mapping[str, Reference]) -> str:
+    """MLA's way to tell two works by one author apart: "(Okafor, Shore 45)"."""
+    c = link.citation
+    first = refs.get(link.targets[0]) if link.targets else None
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", (first.title if first else "") or "")]
+    skip = {"a", "an", "the"}
+    short = next((w for w in words if w.lower() not in skip), "Title")
+    return f'add a short title after the name, as MLA does: "({c.names[0]}, {short} {c.locator})"'
 
 
 @rule("CIT003", "year-mismatch", "warning")
