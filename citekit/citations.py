@@ -56,7 +56,7 @@ _TOKEN_RE = re.compile(
 # Words joining author names ("Smith and Jones", "Silva e Souza").  Any other
 # lower-case word ends a backward name run, so lead-ins ("see", "reviewed in",
 # "apud") are never read as names.
-_CONNECTORS = frozenset({"and", "&", "e", "y", "und", "et", "with", "og", "och"})
+_CONNECTORS = frozenset({"and", "&", "e", "y", "und", "et", "with", "og", "och", "ve", "és"})
 # Lower-case words inside corporate names: "National Center for Biotechnology Information".
 _CORPORATE_INNER = frozenset({"of", "for", "on", "de", "do", "da", "des", "für"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "filho", "neto"})

@@ -129,6 +129,7 @@ class Reference:
     issue: str | None = None
     pages: str | None = None
     edition: str | None = None
+    version: str | None = None  # of software or a data set: "2.1.0"
     genre: str | None = None
     url: str | None = None
     doi: str | None = None

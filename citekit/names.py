@@ -178,7 +178,13 @@ _ROLE_HINT = re.compile(
 # A body's name with "and" in it ("Department of Health and Human Services").
 _CORPORATE_WITH_AND = re.compile(r"\b(?:for|of|on)\b.*\s(?:and|&)\s", re.I)
 # "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
-_AND = re.compile(r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bund\b|\bet\b(?!\s*al)|\by\b|\be\b|\bи\b)\s*")
+# "and" in the languages of reference lists: Portuguese/Italian "e", Spanish "y",
+# Dutch "en", Scandinavian "og"/"och", Turkish "ve", Hungarian "és", Finnish
+# "ja", Romanian "și", Catalan/Polish "i", Czech "a", Russian "и"
+_AND = re.compile(
+    r"\s*(?:&|\b(?:[Aa]nd|AND)\b|\bet\b(?!\s*al)"
+    r"|\b(?:und|y|e|en|og|och|ve|és|ja|și|şi|i|a|и)\b)\s*"
+)
 
 
 @lru_cache(maxsize=1 << 16)  # a few thousand distinct tokens recur across a list

@@ -31,12 +31,14 @@ __all__ = [
     "expand_pages",
     "find_doi",
     "find_url",
+    "genre_type",
     "guess_type",
     "normalize_pages",
     "parse_accessed",
     "parse_date",
     "parse_edition",
     "parse_volume_issue",
+    "split_description",
 ]
 
 # --- generic cleaning -------------------------------------------------------
@@ -531,6 +533,46 @@ _WEB_KEYS = ("access", "retriev", "availab", "online", "blog", "website", "viewe
 _REPORT_KEYS = ("report", "paper", "technical", "brief")
 # NLM's and IEEE's medium after a title: "Hypertension in adults [Internet]."
 _MEDIUM_TAIL = re.compile(r"\s*\[(?:internet|online|electronic resource|e-?book)\][\s.,;:]*$", re.I)
+# APA's description of a work that is not a book or an article, after its title:
+# "harbour-sim: A simulator (Version 2.1.0) [Computer software]".
+_DESCRIPTION_TAIL = re.compile(
+    r"\s*(?:\((?:version|ver\.|v\.?)\s*(?P<version>\d[\w.-]*)\))?"
+    r"\s*(?:\[(?P<what>[^\[\]]{2,60})\])?[\s.,;]*$",
+    re.I,
+)
+_DESCRIPTIONS = re.compile(
+    r"(?i)^(?:(?:unpublished\s+)?(?:raw\s+)?data|podcast(?:\s+episode)?|audio|tweet|blog\s+post|"
+    r"fact\s+sheet|infographic|map|photograph|press\s+release|white\s+paper|policy\s+brief|"
+    r"presentation\s+slides|lecture\s+notes|television\s+series(?:\s+episode)?|"
+    r"video\s+file|audio\s+recording|unpublished\s+manuscript)$"
+)
+
+
+def split_description(title: str) -> tuple[str, str | None, str | None]:
+    """(title, description, version) of a title that ends in APA's "(Version 2.1.0)"
+    or a bracketed description of the kind of work ("[Data set]", "[Computer
+    software]", "[Video]").  A bracket that is not such a description (a
+    translated title: "[Evaluating urban policy]") stays in the title."""
+    m = _DESCRIPTION_TAIL.search(title)
+    if not m or not (m.group("version") or m.group("what")):
+        return title, None, None
+    what = m.group("what")
+    if what and not (
+        _DESCRIPTIONS.match(what.strip()) or any(p.search(what) for p, _ in _GENRE_TYPES)
+    ):
+        if not m.group("version"):
+            return title, None, None
+        # the version is in parentheses before an unrelated bracket: keep the bracket
+        v = re.search(r"\s*\((?:version|ver\.|v\.?)\s*\d[\w.-]*\)\s*(?=\[)", title, re.I)
+        if v is None:
+            return title, None, None
+        return title[: v.start()] + " " + title[v.end() :], None, m.group("version")
+    head = title[: m.start()].rstrip()
+    if len(head.split()) < 1:
+        return title, None, None
+    return head, (what.strip() if what else None), m.group("version")
+
+
 _ACCESS_KEYS = (
     "[cited",
     "accessed",
@@ -546,6 +588,16 @@ _ACCESS_KEYS = (
 
 def _has(low: str, keys: tuple[str, ...]) -> bool:
     return any(map(low.__contains__, keys))
+
+
+def genre_type(genre: str | None) -> str | None:
+    """The CSL type a genre names: "Data set" -> dataset, "Computer software" -> software,
+    "US Patent" -> patent, "Documentary" -> motion_picture; None for others."""
+    if genre:
+        for pattern, kind in _GENRE_TYPES:
+            if pattern.search(genre):
+                return kind
+    return None
 
 
 def guess_type(ref: Reference, raw: str | None = None) -> str:
@@ -565,10 +617,9 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
         return "thesis"
     if _has(low, _THESIS_KEYS) and _THESIS.search(raw):
         return "thesis"
-    if genre:
-        for pattern, kind in _GENRE_TYPES:
-            if pattern.search(genre):
-                return kind
+    kind = genre_type(genre)
+    if kind:
+        return kind
     if ref.event or (
         _CONFERENCE.search(container)
         and not re.search(r"journal|review", container, re.I)
@@ -1538,6 +1589,36 @@ def repair_country_in_journal(text: str, segments: Segs) -> Segs:
     return segments
 
 
+_NAME_LABELS = frozenset({"author", "editor", "translator"})
+
+
+def repair_word_after_names(text: str, segments: Segs) -> Segs:
+    """ "Lindqvist, S. Copper-" + "Catalyzed Coupling ...": a name field never ends
+    inside a word; the word goes to the field after it (ACS style has no year
+    between the names and a title that may open with a hyphenated word)."""
+    for i in range(1, len(segments)):
+        a, b = segments[i - 1], segments[i]
+        if a.label not in _NAME_LABELS or b.label in _NAME_LABELS or a.end != b.start:
+            continue
+        if (
+            not (text[a.end - 1].isalpha() or text[a.end - 1] in "-‐")
+            or not text[b.start].isalpha()
+        ):
+            continue
+        cut = a.start
+        for j in range(a.end - 1, a.start - 1, -1):
+            if text[j].isspace():
+                cut = j + 1
+                break
+        word = text[cut : a.end]
+        if cut == a.start or not word[:1].isupper() or "." in word or "," in word:
+            continue
+        out = list(segments)
+        out[i - 1 : i + 1] = [_seg(text, a.label, a.start, cut), _seg(text, b.label, cut, b.end)]
+        return out
+    return segments
+
+
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_container_as_title,
@@ -1569,6 +1650,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_year_in_journal,
     repair_year_in_volume,
     repair_country_in_journal,
+    repair_word_after_names,
 )
 
 
@@ -1636,6 +1718,9 @@ _EVENT_LEAD = re.compile(
     re.I,
 )
 _GENRE_IS_ISSUE = re.compile(r"(?i)^(?:№|no\.?|nr\.?|issue)\s*\d+\W*$")
+_GENRE_NUMBER = re.compile(
+    r"(?i)^(\w.*?\w)\W*\s(?:no|nr|number|n[°º]|№)\.?\s*([A-Z]{0,4}[-/ ]?\d[\w./–-]*)\W*$"
+)
 _GENRE_TAIL = re.compile(
     r"\s+(Report|Working\s+Paper|Research\s+Report|Policy\s+Brief|Technical\s+Report|Discussion\s+Paper)$",
     re.I,
@@ -1662,7 +1747,7 @@ _EDITION_PHRASE = re.compile(
     r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"revised|rev\.|new|expanded)\s+(?:edition|edn\.?|ed\.)"
 )
-_VOL_OR_NO = re.compile(r"(?i)\b(?:vol|volume|no|issue)\.?\s*\d+")
+_VOL_OR_NO = re.compile(r"(?i)\b(?:vol|volume|no|issue)\.?\s*\d[\w/–-]*")
 
 
 def _strip_access(value: str) -> str:
@@ -1722,16 +1807,22 @@ def build_reference(
     title = _first(fields, "title")
     if title and "]" in title:
         title = _MEDIUM_TAIL.sub("", title)
+    version = described = None
+    if title and title.rstrip(" .,;").endswith((")", "]")):
+        title, described, version = split_description(title)
     title = clean_field(title) if title else None
     container = _first(fields, "container-title")
     if container:
         container = clean_field(_MARKER_TAIL.sub("", _IN_LEAD.sub("", container)))
     collection = _first(fields, "collection-title")
     publisher = clean_field(_strip_access(" ".join(fields.get("publisher", [])))) or None
-    genre = clean_field(" ".join(fields.get("genre", []))) or None
+    genre = clean_field(" ".join(fields.get("genre", []))) or described
     if genre and _GENRE_IS_ISSUE.match(genre) and "issue" not in fields:
         fields["issue"] = [genre]  # "№ 3" read as a genre
         genre = None
+    elif genre and "issue" not in fields and (m := _GENRE_NUMBER.match(genre)):
+        # "Working Paper No. 2017-04": the kind of report and its number
+        genre, fields["issue"] = m.group(1), [m.group(2)]
     if publisher:
         m = _GENRE_TAIL.search(publisher)
         if m:
@@ -1873,6 +1964,7 @@ def build_reference(
         issue=issue,
         pages=pages,
         edition=edition,
+        version=version,
         genre=genre,
         url=url,
         doi=doi,
@@ -1884,6 +1976,13 @@ def build_reference(
     # type and confidence are judged on the fields before the (single) construction
     view = SimpleNamespace(**fields_kw)
     fields_kw["type"] = guess_type(view, text)  # type: ignore[arg-type]
+    if (
+        fields_kw["type"] in ("software", "dataset")
+        and fields_kw["container_title"]
+        and not (fields_kw["publisher"] or fields_kw["volume"] or fields_kw["pages"])
+    ):
+        # "[Data set]. Zenodo." and "[Computer software]. GitHub.": the host publishes it
+        fields_kw["publisher"], fields_kw["container_title"] = fields_kw["container_title"], None
     fields_kw["confidence"] = _confidence(text, segs, view)  # type: ignore[arg-type]
     ref = Reference(**fields_kw)  # type: ignore[arg-type]
     return ref

@@ -56,6 +56,7 @@ def _refs() -> list[Reference]:
             title="Global status report on road safety 2018",
             publisher="WHO",
             genre="Report",
+            issue="WHO/NMH/18.20",  # a report's number
             location="Geneva",
             year=2018,
             **base,
@@ -94,6 +95,18 @@ def _refs() -> list[Reference]:
             event="RAPN Congress",
             location="Moscow",
             year=2015,
+            **base,
+        ),
+        Reference(
+            id="r7",
+            key="nakamura2018harbour",
+            type="software",
+            authors=(Name("Nakamura", "Kenji"),),
+            title="harbour-sim: a sediment transport simulator",
+            version="2.1.0",
+            genre="Computer software",
+            publisher="GitHub",
+            year=2018,
             **base,
         ),
         Reference(
@@ -158,6 +171,8 @@ def test_bibtex_round_trip_keeps_values() -> None:
     assert back["holt1988allotment"].edition == "5"
     assert dict(back["holt1988allotment"].extra)["keywords"] == "gardens, civic life"
     assert back["odd2001"].note == "raw text {kept"
+    assert back["nakamura2018harbour"].version == "2.1.0"
+    assert back["who2018global"].issue == "WHO/NMH/18.20"
 
 
 def test_biblatex_fields() -> None:
@@ -268,9 +283,13 @@ def test_csl_json_validates_against_schema_and_keeps_order(data_dir: Path) -> No
     }
     assert items[1]["author"] == [{"literal": "World Health Organization"}]
     assert items[2]["accessed"] == {"date-parts": [[2021, 1, 12]]}
+    # CSL numbers a report with "number", a journal's issue with "issue"
+    assert items[1]["number"] == "WHO/NMH/18.20" and "issue" not in items[1]
+    assert items[0]["issue"] == "3" and "number" not in items[0]
+    assert items[5]["version"] == "2.1.0"
     back = read_csl_json(text)
-    assert [(r.key, r.title, r.year, r.number) for r in back] == [
-        (r.key, r.title, r.year, r.number) for r in _refs()
+    assert [(r.key, r.title, r.year, r.number, r.issue, r.version) for r in back] == [
+        (r.key, r.title, r.year, r.number, r.issue, r.version) for r in _refs()
     ]
 
 

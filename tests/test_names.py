@@ -94,6 +94,14 @@ CASES = [
     # with periods on the others, or alone, "S." may be the initial's own
     ("Okafor, T., Reyes, S.", "auto", [N("Okafor", "T."), N("Reyes", "S.")]),
     ("Reyes S.", "auto", [N("Reyes", "S.")]),
+    # "and" in other languages: Turkish, Czech, Polish, Dutch, Hungarian, Finnish, Romanian
+    ("Yılmaz, E. ve Demir, A.", "auto", [N("Yılmaz", "E."), N("Demir", "A.")]),
+    ("Novák, J. a Svoboda, P.", "auto", [N("Novák", "J."), N("Svoboda", "P.")]),
+    ("Kowalski, J. i Nowak, A.", "auto", [N("Kowalski", "J."), N("Nowak", "A.")]),
+    ("Jansen, P. en de Vries, K.", "auto", [N("Jansen", "P."), N("Vries", "K.", particle="de")]),
+    ("Nagy, A. és Kovács, B.", "auto", [N("Nagy", "A."), N("Kovács", "B.")]),
+    ("Virtanen, M. ja Korhonen, L.", "auto", [N("Virtanen", "M."), N("Korhonen", "L.")]),
+    ("Popescu, A. și Ionescu, B.", "auto", [N("Popescu", "A."), N("Ionescu", "B.")]),
     ("CHAUÍ, Marilena.", "auto", [N("Chauí", "Marilena")]),
     (
         "edited by Cary Nelson and Lawrence Grossberg,",

@@ -20,6 +20,7 @@ from citekit.normalize import (
     parse_edition,
     parse_volume_issue,
     repair_segments,
+    split_description,
 )
 
 
@@ -763,6 +764,64 @@ def test_low_information_entry_gets_low_confidence() -> None:
             ],
             {"title": "Gardens", "container_title": "Urban Affairs", "volume": None, "issue": "6"},
         ),
+        (
+            # ACS style: a title that opens with a hyphenated word the tagger cut in two
+            "Okafor, T. A.; Lindqvist, S. Copper-Catalyzed Coupling in Water. J. Am. Chem. Soc. 2019, 141, 1234-1240.",
+            [
+                ("author", "Okafor, T. A.; Lindqvist, S. Copper-"),
+                ("title", "Catalyzed Coupling in Water."),
+                ("container-title", "J. Am. Chem. Soc."),
+                ("date", "2019,"),
+                ("volume", "141,"),
+                ("pages", "1234-1240."),
+            ],
+            {"authors": "Okafor; Lindqvist", "title": "Copper-Catalyzed Coupling in Water"},
+        ),
+        (
+            # APA 7 software: version and description leave the title; the host publishes
+            "Nakamura, K. (2018). harbour-sim: A simulator (Version 2.1.0) [Computer software]. GitHub.",
+            [
+                ("author", "Nakamura, K."),
+                ("date", "(2018)."),
+                ("title", "harbour-sim: A simulator (Version 2.1.0) [Computer software]."),
+                ("container-title", "GitHub."),
+            ],
+            {
+                "title": "harbour-sim: A simulator",
+                "version": "2.1.0",
+                "genre": "Computer software",
+                "type": "software",
+                "publisher": "GitHub",
+                "container_title": None,
+            },
+        ),
+        (
+            "Lindqvist, S. (2020). Port sediment survey 2019 [Data set]. Zenodo.",
+            [
+                ("author", "Lindqvist, S."),
+                ("date", "(2020)."),
+                ("title", "Port sediment survey 2019 [Data set]."),
+                ("container-title", "Zenodo."),
+            ],
+            {
+                "title": "Port sediment survey 2019",
+                "type": "dataset",
+                "publisher": "Zenodo",
+                "year": 2020,
+            },
+        ),
+        (
+            # a report's number: "No. 2017-04" whole, apart from the kind of report
+            "Al-Farsi, A. (2017). Desalination (Working Paper No. 2017-04). Gulf Policy Institute.",
+            [
+                ("author", "Al-Farsi, A."),
+                ("date", "(2017)."),
+                ("title", "Desalination"),
+                ("genre", "(Working Paper No. 2017-04)."),
+                ("publisher", "Gulf Policy Institute."),
+            ],
+            {"genre": "Working Paper", "issue": "2017-04", "type": "report", "year": 2017},
+        ),
     ],
 )
 def test_build_reference_repairs(
@@ -774,6 +833,31 @@ def test_build_reference_repairs(
             assert "; ".join(a.family for a in ref.authors) == value
         else:
             assert getattr(ref, field) == value, field
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "harbour-sim (Version 2.1.0) [Computer software]",
+            ("harbour-sim", "Computer software", "2.1.0"),
+        ),
+        ("Port survey [Data set].", ("Port survey", "Data set", None)),
+        ("Why tides turn [Video]", ("Why tides turn", "Video", None)),
+        ("Harbour voices [Podcast episode]", ("Harbour voices", "Podcast episode", None)),
+        ("TpsRelw (version 1.46)", ("TpsRelw", None, "1.46")),
+        # a translated title in brackets is part of the title
+        ("도시 재생 [Urban regeneration]", ("도시 재생 [Urban regeneration]", None, None)),
+        (
+            "Kentsel dönüşüm (Version 3) [Urban change]",
+            ("Kentsel dönüşüm [Urban change]", None, "3"),
+        ),
+        ("Tides (1998)", ("Tides (1998)", None, None)),
+        ("A title", ("A title", None, None)),
+    ],
+)
+def test_split_description(title: str, expected: tuple[str, str | None, str | None]) -> None:
+    assert split_description(title) == expected
 
 
 @pytest.mark.parametrize(

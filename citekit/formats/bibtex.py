@@ -24,6 +24,7 @@ from citekit.formats.latex import latex_escape, latex_unescape, protect_capitals
 from citekit.keys import unique_keys
 from citekit.model import Diagnostic, Name, Reference, Span
 from citekit.names import format_bibtex_name
+from citekit.normalize import genre_type
 
 __all__ = [
     "BIBTEX_TYPES",
@@ -167,6 +168,7 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
         if ref.date and len(ref.date) >= 7:
             out.append(("month", _MONTHS[int(ref.date[5:7]) - 1]))
     add("edition", ref.edition)
+    add("version", ref.version)
     add("volume", ref.volume)
     add("number", ref.issue)
     if ref.pages:
@@ -256,6 +258,7 @@ _KNOWN = {
     "date",
     "month",
     "edition",
+    "version",
     "volume",
     "number",
     "issue",
@@ -340,6 +343,9 @@ def reference_from_fields(
         elif mon.isdecimal() and 1 <= int(mon) <= 12:
             date = f"{year:04d}-{int(mon):02d}"
     ctype = _FROM_BIBTEX.get(etype.lower(), "document")
+    if ctype == "document" and f.get("type"):
+        # BibTeX has no @software or @dataset: "@misc, type = {Data set}" says it
+        ctype = genre_type(latex_unescape(f["type"])) or ctype
     if ctype == "document" and (f.get("url") or f.get("urldate")):
         ctype = "webpage"
     publisher = get("publisher", "institution", "school")
@@ -378,6 +384,7 @@ def reference_from_fields(
         issue=get("number", "issue"),
         pages=pages,
         edition=get("edition"),
+        version=get("version"),
         genre=get("type"),
         url=(f.get("url") or "").replace(r"\%", "%").replace(r"\#", "#").strip() or None,
         doi=(f.get("doi") or "").strip() or None,

@@ -19,6 +19,7 @@ from citekit.model import ItemType, Name, Reference, Span
 __all__ = ["name_from_csl", "name_to_csl", "read_csl_json", "reference_to_csl", "write_csl_json"]
 
 _CSL_TYPES = frozenset(get_args(ItemType))
+_NUMBERED_TYPES = frozenset({"report", "patent"})
 
 
 def name_to_csl(name: Name) -> dict[str, str]:
@@ -88,10 +89,12 @@ def reference_to_csl(ref: Reference) -> dict[str, Any]:
         item["year-suffix"] = ref.year_suffix
     for var, value in (
         ("volume", ref.volume),
-        ("issue", ref.issue),
+        # CSL numbers a report or a patent with "number", an issue of a serial with "issue"
+        ("number" if ref.type in _NUMBERED_TYPES else "issue", ref.issue),
         ("page", ref.pages),
         ("number-of-pages", ref.number_of_pages),
         ("edition", ref.edition),
+        ("version", ref.version),
         ("genre", ref.genre),
         ("DOI", ref.doi),
         ("URL", ref.url),
@@ -195,6 +198,8 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
             "year-suffix",
             "volume",
             "issue",
+            "number",
+            "version",
             "page",
             "number-of-pages",
             "edition",
@@ -242,9 +247,10 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
                 year_suffix=str(item.get("year-suffix", "")),
                 date=date,
                 volume=_str(item.get("volume")),
-                issue=_str(item.get("issue")),
+                issue=_str(item.get("issue") or item.get("number")),
                 pages=_str(item.get("page")),
                 edition=_str(item.get("edition")),
+                version=_str(item.get("version")),
                 genre=_str(item.get("genre")),
                 url=_str(item.get("URL")),
                 doi=_str(item.get("DOI")),

@@ -64,7 +64,7 @@ def write_ris(refs: Sequence[Reference]) -> str:
             rec += _line("DA", f"{parts[0]}/{parts[1]}/{parts[2]}/")
         rec += _line("PB", ref.publisher)
         rec += _line("CY", ref.location)
-        rec += _line("ET", ref.edition)
+        rec += _line("ET", ref.edition or ref.version)  # RIS's ET is a program's version
         rec += _line("VL", ref.volume)
         rec += _line("IS", ref.issue)
         if ref.pages:
