@@ -32,6 +32,7 @@ from citekit.config import Settings
 from citekit.errors import CitekitError, InputError
 from citekit.link import link_citations
 from citekit.model import Citation, Diagnostic, Link, Reference, Span
+from citekit.notes import NoteCitations, note_citations
 from citekit.rules import (
     CheckContext,
     RefOrigin,
@@ -204,10 +205,16 @@ def _outside_all(items: list[Citation], regions: Sequence[Span]) -> list[Citatio
 
 def _own_list(
     source: Source, tagger: object | None
-) -> tuple[list[Reference], list[Span], list[Diagnostic]]:
-    """The document's own reference list: entries, the regions it covers, parse findings."""
+) -> tuple[list[Reference], list[Span], list[Diagnostic], NoteCitations]:
+    """The document's own reference list: entries, the regions it covers, parse
+    findings, and what notes beside the list cite."""
     if source.format == "aux":
-        return [], [], []  # an .aux file cites keys; its databases are the references
+        return (
+            [],
+            [],
+            [],
+            NoteCitations(),
+        )  # an .aux file cites keys; its databases are the references
     if source.format == "latex":
         from citekit.latex import bibitem_references, find_bibitems
 
@@ -218,10 +225,14 @@ def _own_list(
         if start != -1:
             end = source.text.find("\\end{thebibliography}", start)
             regions.append(Span(start, end if end != -1 else len(source.text)))
-        return bibitems, regions, []
-    from citekit.document import parse_document
+        return bibitems, regions, [], NoteCitations()
+    from citekit.document import parse_document, parse_notes
 
     doc = parse_document(source, tagger)  # type: ignore[arg-type]
+    notes = NoteCitations()
+    if doc.notes:
+        entries, parsed = parse_notes(source, doc.notes, tagger)  # type: ignore[arg-type]
+        notes = note_citations([e.text for e in entries], parsed)
     sections = []
     refs: list[Reference] = []
     has_list = any(sec.heading and not _NOTES_RE.match(sec.heading.strip()) for sec in doc.sections)
@@ -241,7 +252,7 @@ def _own_list(
         for d in doc.diagnostics
         if not _inside(d.span, [s.span for s in doc.sections]) or _inside(d.span, sections)
     ]
-    return [r for r in doc.references if r.id in kept], sections, diags
+    return [r for r in doc.references if r.id in kept], sections, diags, notes
 
 
 def find_all_citations(source: Source, exclude: Sequence[Span] = ()) -> list[Citation]:
@@ -332,7 +343,8 @@ def check_source(
     (``check_paths``).
     """
     settings = settings or Settings()
-    own, regions, parse_diags = _own_list(source, tagger)
+    own, regions, parse_diags, notes = _own_list(source, tagger)
+    regions = [*regions, *notes.covered]
     origins: dict[str, RefOrigin] = {r.id: RefOrigin(source, False) for r in own}
     taken = set(origins)
     external = _unique_ids(external, taken)
@@ -347,7 +359,8 @@ def check_source(
     if not any(r.number is not None for r in references):
         # "[3]" in a document without a numbered list is a footnote or a label
         citations = [c for c in citations if c.kind != "numeric"]
-    bare = bare_candidates(source, citations, references, regions)
+    citations = sorted([*citations, *notes.citations], key=lambda c: c.span.start)
+    bare = [*bare_candidates(source, citations, references, regions), *notes.candidates]
     links = link_citations(citations + bare, references)
     if bare:
         links = links[: len(citations)] + [lk for lk in links[len(citations) :] if _counts(lk)]

@@ -259,6 +259,11 @@ _AFTER_YEAR = frozenset(
 )
 # Personal communications are not references.
 _PERS_COMM_RE = re.compile(r"pers(?:\.|onal)\s*comm|comunica[çc][ãa]o pessoal", re.IGNORECASE)
+# A book's imprint in a note or a Chicago reference: "(Lagos: Lagos University Press, 2016)".
+_IMPRINT_PLACE_RE = re.compile(r"[A-Z][\w.'’ -]{1,40}:\s*$")
+_PUBLISHER_WORD_RE = re.compile(
+    r"\b(?:Press|UP|Publishers?|Publishing|Books|Verlag|[EÉ]ditions|Editora|Editorial|Edizioni)\b"
+)
 # Bare narrative "Khodak et al., 2018" outside brackets.
 _BARE_ETAL_RE = re.compile(rf"\bet al\.?,?\s({_YEAR}[a-z]?)\b(?![\d–-])")
 _MAX_RANGE = 200
@@ -600,7 +605,13 @@ def _parse_group(
             end = toks[last].end
             if narrative and i == 0 and nxt is None:
                 end = close_i + 1  # "Smith (2019)": the span ends with the bracket
-            if run is not None and _PERS_COMM_RE.search(text, toks[seg_start].start, start):
+            if run is not None and (
+                _PERS_COMM_RE.search(text, toks[seg_start].start, start)
+                or (
+                    _IMPRINT_PLACE_RE.fullmatch(text, toks[seg_start].start, start)
+                    and _PUBLISHER_WORD_RE.search(text, start, toks[last].start)
+                )
+            ):
                 prev = None
                 i = last + 1
                 continue
@@ -757,13 +768,17 @@ def _determiner_before(text: str, start: int) -> str | None:
     return (m.group(1) or "'s").lower()
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:#|[-*+]\s|\d{1,3}[.)]\s)")
+
+
 def _narrative_names(text: str, open_i: int) -> _NameRun | None:
     """Names standing right before a "(" that opens with a year: "Nye's (2004)"."""
     lo = max(0, open_i - _NARRATIVE_LOOKBACK)
-    # do not reach back over a line break or a closing bracket
-    cut = max(
-        text.rfind("\n", lo, open_i), text.rfind(")", lo, open_i), text.rfind("]", lo, open_i)
-    )
+    # do not reach back over a paragraph break or a closing bracket; a single
+    # line break is hard-wrapped prose ("Lindqvist and Quispe\n(2011) give")
+    cut = max(text.rfind(")", lo, open_i), text.rfind("]", lo, open_i))
+    for m in _PARAGRAPH_BREAK.finditer(text, lo, open_i):
+        cut = max(cut, m.end() - 1)
     if cut != -1:
         lo = cut + 1
     toks = _tokenize(text[lo:open_i], lo)
@@ -775,7 +790,7 @@ def _narrative_names(text: str, open_i: int) -> _NameRun | None:
     if toks[last_i].text == "," and last_i > 0 and toks[last_i - 1].kind == "etal":
         last_i -= 1  # "Woltman et al., (2012)"
     last = toks[last_i]
-    if last.end < open_i and text[last.end : open_i].strip(" ,\t'’"):
+    if last.end < open_i and text[last.end : open_i].strip(" ,\t\n'’"):
         return None
     return _read_names_backwards(toks, last_i, narrative=True)
 

@@ -20,9 +20,10 @@ from typing import Protocol
 
 from citekit.keys import assign_keys
 from citekit.model import Diagnostic, Reference, Segment, Span
-from citekit.names import list_order
+from citekit.names import Order, list_order
 from citekit.normalize import build_reference
-from citekit.section import Section, find_sections
+from citekit.notes import repeated_notes
+from citekit.section import Section, find_sections, is_notes, notes_beside_lists
 from citekit.source import Source
 from citekit.split import Entry, join_lines, split_entries
 
@@ -32,6 +33,7 @@ __all__ = [
     "TaggerLike",
     "parse_document",
     "parse_entries",
+    "parse_notes",
     "parse_reference_strings",
     "plain_text",
 ]
@@ -52,6 +54,10 @@ class ParsedDocument:
     sections: tuple[Section, ...]
     references: tuple[Reference, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    # Notes beside a bibliography: they cite it and are not parsed as references.
+    notes: tuple[Section, ...] = ()
+    # Notes of a notes-only list that repeat an earlier note ("Ibid."): not written.
+    repeats: tuple[Reference, ...] = ()
 
 
 def _default_tagger() -> TaggerLike:
@@ -153,22 +159,31 @@ def parse_entries(
     tagger: TaggerLike | None = None,
     path: str | None = None,
     id_prefix: str = "ref",
+    order: Order | None = None,
 ) -> tuple[list[Reference], list[Diagnostic]]:
-    """Tag and normalize split entries; low-confidence ones are kept and reported."""
+    """Tag and normalize split entries; low-confidence ones are kept and reported.
+
+    ``order`` is the name order of names written without a comma; by default
+    the list's own (``citekit.names.list_order``)."""
     if not entries:
         return [], []
     tagger = tagger or _default_tagger()
     with _bulk():
-        return _parse_entries(entries, tagger, path, id_prefix)
+        return _parse_entries(entries, tagger, path, id_prefix, order)
 
 
 def _parse_entries(
-    entries: Sequence[Entry], tagger: TaggerLike, path: str | None, id_prefix: str
+    entries: Sequence[Entry],
+    tagger: TaggerLike,
+    path: str | None,
+    id_prefix: str,
+    order: Order | None,
 ) -> tuple[list[Reference], list[Diagnostic]]:
     tagged = tagger.tag_many([e.text for e in entries])
-    order = list_order(
-        _first_author_text(e.text, segs) for e, segs in zip(entries, tagged, strict=True)
-    )
+    if order is None:
+        order = list_order(
+            _first_author_text(e.text, segs) for e, segs in zip(entries, tagged, strict=True)
+        )
     refs: list[Reference] = []
     diags: list[Diagnostic] = []
     for i, (entry, segs) in enumerate(zip(entries, tagged, strict=True), start=1):
@@ -254,15 +269,49 @@ def _parse_document(source: Source, tagger: TaggerLike | None) -> ParsedDocument
         return ParsedDocument(
             source, (), tuple(assign_keys(read_csl_json(source.text, source.path)))
         )
-    sections = find_sections(source.text)
+    lists, notes = notes_beside_lists(find_sections(source.text))
+    entries = _entries(source, lists)
+    refs, diags = parse_entries(entries, tagger, source.path)
+    repeats: list[Reference] = []
+    if any(map(is_notes, lists)):
+        # a notes-only list: "Ibid." and short notes are not new references
+        in_notes = [
+            any(s.span.start <= e.span.start < s.span.end for s in lists if is_notes(s))
+            for e in entries
+        ]
+        again = repeated_notes([e.text for e in entries], refs)
+        repeats = [r for r, n, a in zip(refs, in_notes, again, strict=True) if n and a]
+        dropped = {r.id for r in repeats}
+        # "(Lagos: Lagos UP, 2016), 45.": a note ends on the page it cites, not a page count
+        refs = [
+            r.with_(number_of_pages=None) if n and r.number_of_pages else r
+            for r, n in zip(refs, in_notes, strict=True)
+            if r.id not in dropped
+        ]
+        diags = [d for d in diags if not any(d.span == r.span for r in repeats)]
+    return ParsedDocument(
+        source, lists, tuple(assign_keys(refs)), tuple(diags), notes, tuple(repeats)
+    )
+
+
+def _entries(source: Source, sections: Sequence[Section]) -> list[Entry]:
     entries: list[Entry] = []
     for section in sections:
         for entry in split_entries(source.text, section.span, section.first_line):
             if source.format in {"markdown", "latex"}:
                 entry = replace(entry, text=plain_text(entry.text, source.format))
             entries.append(entry)
-    refs, diags = parse_entries(entries, tagger, source.path)
-    return ParsedDocument(source, sections, tuple(assign_keys(refs)), tuple(diags))
+    return entries
+
+
+def parse_notes(
+    source: Source, sections: Sequence[Section], tagger: TaggerLike | None = None
+) -> tuple[list[Entry], list[Reference]]:
+    """The notes of ``sections`` (see ``ParsedDocument.notes``), each parsed as a
+    reference with its names read given first, as notes write them."""
+    entries = _entries(source, sections)
+    refs, _ = parse_entries(entries, tagger, source.path, "note", "given-first")
+    return entries, refs
 
 
 def parse_reference_strings(

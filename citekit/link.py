@@ -728,7 +728,7 @@ _ND_PHRASE_RE = re.compile(
 _ARTICLE = re.compile(r"^(?:the|a|an|le|la|les|el|los|las|der|die|das)\s+")
 
 
-def _short_title_fits(short: str, title: str | None) -> bool:
+def short_title_fits(short: str, title: str | None) -> bool:
     """Does MLA's short title ("Shore") begin the entry's title ("The Shore and the City")?"""
     if not title:
         return False
@@ -741,7 +741,7 @@ def _break_tie(c: Citation, exact: list[_Score]) -> list[_Score]:
         return exact
     if c.title:
         # "(Okafor, Shore 45)": MLA names the work by a short title
-        titled = [s for s in exact if _short_title_fits(c.title, s.entry.ref.title)]
+        titled = [s for s in exact if short_title_fits(c.title, s.entry.ref.title)]
         if len(titled) == 1:
             titled[0].evidence.append(Evidence("title", f"the short title {c.title!r} fits", 0.2))
             return titled

@@ -25,7 +25,14 @@ from dataclasses import dataclass
 
 from citekit.model import Span
 
-__all__ = ["Section", "find_sections", "is_heading", "reference_likeness"]
+__all__ = [
+    "Section",
+    "find_sections",
+    "is_heading",
+    "is_notes",
+    "notes_beside_lists",
+    "reference_likeness",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +48,7 @@ class Section:
     first_line: int
     last_line: int
     heading_line: int | None = None
+    notes: bool = False  # headed Notes/Endnotes/Footnotes, or Markdown footnotes ("[^1]: ...")
 
 
 _HEADING_WORDS = (
@@ -352,6 +360,32 @@ def _trim_continuations(lines: Sequence[str], first: int, last: int) -> int:
     return last
 
 
+_NOTES_HEADING = re.compile(r"(?:end|foot)?notes?\W*$", re.IGNORECASE)
+
+
+def is_notes(section: Section) -> bool:
+    """Is ``section`` a list of notes: headed "Notes", "Endnotes" or "Footnotes", or
+    Markdown footnote definitions ("[^1]: ...")?"""
+    return section.notes
+
+
+_FOOTNOTE_DEFINITION = re.compile(r"^\s{0,3}\[\^[\w-]+\]:")
+
+
+def notes_beside_lists(
+    sections: Sequence[Section],
+) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """(reference lists, notes).  In a document that also has a headed reference list
+    ("Bibliography"), a Notes section holds notes that cite that list (Chicago's
+    notes and bibliography), not more references.  Alone, Notes is the list."""
+    if not any(s.heading and not is_notes(s) for s in sections):
+        return tuple(sections), ()
+    return (
+        tuple(s for s in sections if not is_notes(s)),
+        tuple(s for s in sections if is_notes(s)),
+    )
+
+
 def _make(
     text: str,
     starts: Sequence[int],
@@ -363,7 +397,15 @@ def _make(
 ) -> Section:
     start = starts[first]
     end = starts[last] + len(lines[last])
-    return Section(Span(start, end), heading, first + 1, last + 1, heading_line)
+    body = lines[first : last + 1]
+    notes = (heading is not None and _NOTES_HEADING.match(heading.strip()) is not None) or (
+        any(_FOOTNOTE_DEFINITION.match(line) for line in body)
+        and all(
+            _FOOTNOTE_DEFINITION.match(line) or not line.strip() or line[:1].isspace()
+            for line in body
+        )
+    )
+    return Section(Span(start, end), heading, first + 1, last + 1, heading_line, notes)
 
 
 def find_sections(text: str) -> tuple[Section, ...]:

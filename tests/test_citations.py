@@ -295,3 +295,36 @@ def test_mla_short_title_after_the_names() -> None:
     assert (c.names, c.title, c.locator) == (("Okafor",), "Shore", "45")
     (c,) = find_author_page_citations("(Lindqvist et al., Tides of Capital 12)")
     assert (c.names, c.et_al, c.title) == (("Lindqvist",), True, "Tides of Capital")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # hard-wrapped prose: a single line break between the names and the year
+        ("the record is thin; Lindqvist and Quispe\n(2011) give figures", ("Lindqvist", "Quispe")),
+        ("as Lindqvist\n   (2011) shows", ("Lindqvist",)),
+        ("as Lindqvist and\nQuispe (2011) show", ("Lindqvist", "Quispe")),
+        # a paragraph break or a new list item is not wrapping
+        ("Lindqvist\n\n(2011) is a year in a new paragraph", None),
+        ("- the harbour of Okafor\n- (2011) a year in a list", None),
+    ],
+)
+def test_narrative_citation_over_a_line_break(text: str, names: tuple[str, ...] | None) -> None:
+    found = [c for c in find_citations(text) if c.narrative]
+    assert (found[0].names if found else None) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a book's imprint in a note is not a citation of its publisher
+        ("Okafor, The Shore (Lagos: Lagos University Press, 2016), 45.", []),
+        ("(New York: Oxford University Press, 2004)", []),
+        ("Brennan, Harbours (Cork: Atlantic Books, 2012), 9.", []),
+        # a lead-in with a colon is still a citation
+        ("as argued (see also: Okafor, 2016)", [("Okafor",)]),
+        ("(Brasil: Ministério da Saúde, 2010)", [("Ministério da Saúde",)]),
+    ],
+)
+def test_imprints_are_not_citations(text: str, found: list[tuple[str, ...]]) -> None:
+    assert [c.names for c in find_citations(text)] == found

@@ -74,6 +74,11 @@ def test_year_at_line_start_is_not_a_label_unless_it_continues_the_numbering() -
     got = texts(text)
     assert [g[1] for g in got] == [1, 2]
     assert got[0][2] == "Holt, M., Ledgers, 2012. Leeds"
+    # nor in brackets: "(2011)" opening a wrapped line is not item 2011
+    text = "1. Thin record; see Lindqvist\n   (2011) for figures.\n2. Quigley, S., Victory, 2001"
+    got = texts(text)
+    assert [g[1] for g in got] == [1, 2]
+    assert got[0][2] == "Thin record; see Lindqvist (2011) for figures."
 
 
 def test_spans_and_lines_point_into_the_document() -> None:

@@ -115,6 +115,18 @@ def parse_command(
         for diag in parsed.diagnostics:
             line = doc.line_of(diag.span.start)
             click.echo(f"{source}:{line}: {diag.code} {diag.message}", err=True)
+        for ref in parsed.repeats:
+            click.echo(
+                f"{source}:{doc.line_of(ref.span.start)}: note {ref.number or ref.label} repeats an "
+                "earlier note (Ibid. or a short note); not written as a new reference",
+                err=True,
+            )
+        for sec in parsed.notes:
+            click.echo(
+                f"{source}:{sec.first_line}-{sec.last_line}: the {sec.heading or 'footnotes'} cite the "
+                "bibliography; they are not written as references (citekit check links them)",
+                err=True,
+            )
     references = parsed.references
     if enrich:
         references = _enrich(references, indexes, offline, mailto, api_url, quiet)
