@@ -40,7 +40,7 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 # One token per match; each alternative is a simple run, so matching is linear.
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<nd>\b(?:n\.\s?d\.|s\.\s?d\.|s/d|s\.f\.|no\ date|in\ press|in\ review|in\ preparation|forthcoming|no\ prelo)(?!\w))
+    (?P<nd>\b(?:n\.\s?d\.|s\.\s?d\.|s/d|s\.\s?f\.|o\.\s?J\.|no\ date|sin\ fecha|sem\ data|in\ press|in\ review|in\ preparation|forthcoming|no\ prelo|en\ prensa)(?!\w))
   | (?P<etal>\bet\ al(?:\.|ii\b|\b)|\be\ col(?:s?)\.|\bet\ alli\b|\band\ (?:colleagues|co-?workers)\b
       |\bu\.\s?a\.(?!\w)|\bи\ др\.)
   | (?P<year>(?<![\d/])(?<!\d[.,])\b{_YEAR}(?:[a-z](?![a-z]))?(?![\d]|\s?[–—-]\s?\d|[.,]\d|/\d))
@@ -230,7 +230,8 @@ _NUMERIC_GROUP_RE = re.compile(
 )
 _NUMERIC_ITEM_RE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
 _HAS_YEARISH = re.compile(
-    rf"{_YEAR}|n\.\s?d\.|s\.\s?d\.|s/d|in press|in review|in preparation|forthcoming|no prelo"
+    rf"{_YEAR}|n\.\s?d\.|s\.\s?d\.|s/d|s\.\s?f\.|o\.\s?J\.|no date|sin fecha|sem data"
+    r"|in press|in review|in preparation|forthcoming|no prelo|en prensa"
 )
 # Words that may follow a cited year inside a group: "(see Hone, 2012 for a review)".
 _AFTER_YEAR = frozenset(

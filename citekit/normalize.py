@@ -38,6 +38,7 @@ __all__ = [
     "parse_date",
     "parse_edition",
     "parse_volume_issue",
+    "says_no_date",
     "split_description",
 ]
 
@@ -170,6 +171,8 @@ _MONTHS = {
     "déc": 12,
     "märz": 3,
     "mär": 3,
+    "genn": 1,
+    "ott": 10,
 }
 _MONTH_WORD = r"[A-Za-zÀ-ÿ]{3,10}\.?"
 _YEAR_TOKEN = re.compile(
@@ -177,8 +180,10 @@ _YEAR_TOKEN = re.compile(
 )
 _YEAR_RANGE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*[-–—/]\s*(1[5-9]\d\d|20\d\d|\d\d)(?!\d)")
 _ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-(0?[1-9]|1[0-2])(?:-(0?[1-9]|[12]\d|3[01]))?(?!\d)")
+# "14 February 2021", "12. Mai 2020", Spanish and Portuguese "3 de marzo de 2021"
 _DMY = re.compile(
-    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\.?[ \t]+(?:of[ \t]+)?({_MONTH_WORD})(?:[ \t]*,[ \t]*|[ \t]+)(1[5-9]\d\d|20\d\d)"
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|º)?\.?[ \t]+(?:(?:of|de|di)[ \t]+)?({_MONTH_WORD})"
+    r"(?:[ \t]*,[ \t]*|[ \t]+(?:(?:de|del)[ \t]+)?)(1[5-9]\d\d|20\d\d)"
 )
 _MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(1[5-9]\d\d|20\d\d)")
 _MY = re.compile(
@@ -197,9 +202,17 @@ _YEAR_THEN_ORIGINAL = re.compile(
 # "[1963]." alone: an original date printed beside the edition's own.
 _BRACKETED_YEAR = re.compile(r"^\[\s*(?:1[5-9]|20)\d\d\s*\]\W*$")
 _PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)\s?([a-z])?[\s)\].,;:]*$")
+# "n.d." and its forms: Spanish "s.f." (sin fecha), Portuguese "s.d.", German "o.J."
 _NO_DATE = re.compile(
-    r"\b(?:n\.\s?d\.|s\.\s?d\.|o\.\s?J\.)|\b(?:no date|undated|forthcoming|in press)\b", re.I
+    r"\b(?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.)"
+    r"|\b(?:no date|undated|forthcoming|in press|sin fecha|sem data|sans date|ohne jahr|en prensa)\b",
+    re.I,
 )
+
+
+def says_no_date(text: str) -> bool:
+    """Does ``text`` say the work has no date ("n.d.", "s.f.", "o. J.", "no date")?"""
+    return _NO_DATE.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,10 +275,10 @@ def parse_date(text: str) -> DateInfo:
         )
     m = _DMY.search(text)
     if m and (mon := _valid_month(m.group(2))) and 1 <= int(m.group(1)) <= 31:
-        return DateInfo(int(m.group(3)), "", mon, int(m.group(1)))
+        return _first_year(text, m.start()) or DateInfo(int(m.group(3)), "", mon, int(m.group(1)))
     m = _MDY.search(text)
     if m and (mon := _valid_month(m.group(1))) and 1 <= int(m.group(2)) <= 31:
-        return DateInfo(int(m.group(3)), "", mon, int(m.group(2)))
+        return _first_year(text, m.start()) or DateInfo(int(m.group(3)), "", mon, int(m.group(2)))
     m = _YMD.search(text)
     if m and (mon := _valid_month(m.group(2))):
         if m.group(3):
@@ -291,6 +304,15 @@ def parse_date(text: str) -> DateInfo:
     return DateInfo()
 
 
+def _first_year(text: str, before: int) -> DateInfo | None:
+    """ "2014, 8 de abril de 2016": a year standing before a full date is the
+    publication's; the full date after it is another (an access date)."""
+    for y in _YEAR_TOKEN.finditer(text, 0, before):
+        if not _YEAR_RANGE.match(text, y.start()):
+            return DateInfo(int(y.group("year")), y.group("suffix") or "")
+    return None
+
+
 def _suffix_after(text: str, end: int) -> str:
     m = re.match(r"([a-z])(?![a-z])", text[end:])
     return m.group(1) if m else ""
@@ -299,9 +321,9 @@ def _suffix_after(text: str, end: int) -> str:
 def parse_accessed(text: str) -> str | None:
     """ISO date of an access note: "accessed 14 February 2021" -> "2021-02-14"."""
     m = re.search(
-        r"(?:accessed|retrieved|viewed|consulted|last\s+visited|zugegriffen|acesso\s+em|consultado|"
-        r"\[cited)"
-        r"(?:\s+on)?[:\s]+(.{4,40})",
+        r"(?:accessed|retrieved|viewed|consulted|last\s+visited|zugegriffen|acesso\s+em|acessado\s+em|"
+        r"consultado|recuperado|accedido|abgerufen|consulté|\[cited)"
+        r"(?:\s+(?:on|el|em|am|le|il))?[:\s]+(.{4,40})",
         text,
         re.IGNORECASE,
     )
@@ -372,7 +394,7 @@ def parse_edition(text: str) -> str | None:
         return None
     s = text.strip().lower()
     m = re.search(
-        r"\b(\d{1,3})\s*(?:st|nd|rd|th|e|ª|a|\.)?\s*(?:ed\b|edn\b|edition|éd|aufl|auflage|ed\.|izd)",
+        r"\b(\d{1,3})\s*\.?\s*(?:st|nd|rd|th|e|ª|º|a|o)?\.?\s*(?:ed\b|edn\b|edition|edici[oó]n|edi[cç][aã]o|edizione|éd|aufl|auflage|ed\.|izd)",
         s,
     )
     if m:
@@ -582,7 +604,12 @@ _ACCESS_KEYS = (
     "visited",
     "zugegriffen",
     "acesso",
+    "acessado",
     "consultado",
+    "recuperado",
+    "accedido",
+    "abgerufen",
+    "consulté",
 )
 
 
@@ -1738,10 +1765,16 @@ _EDITOR_ROLE_AT_END = re.compile(
 )
 _MARKER_TAIL = re.compile(r"(?i)[,.;]?\s*\b(?:vol|vols|volume|bd|no|nr|issue|pp?|pages)\.?\s*$")
 _ACCESS_TAIL = re.compile(
-    r"(?i)\b(?:accessed|retrieved|viewed|consulted|visited)(?:\s+on)?[\s:]*(?:\d{1,2}(?:st|nd|rd|th)?)?[\s,]*$"
+    r"(?i)\b(?:accessed|retrieved|viewed|consulted|visited|recuperado|consultado|accedido|abgerufen"
+    r"|consulté|acesso|acessado)(?:\s+(?:on|el|em|am|le))?[\s:]*(?:\d{1,2}(?:st|nd|rd|th)?)?[\s,]*$"
+)
+_ACCESS_LEAD = re.compile(
+    r"(?i)\W*(?:accessed|retrieved|viewed|consulted|visited|recuperado|consultado|accedido|abgerufen"
+    r"|consulté|acesso|acessado|zugegriffen|cited)\b"
 )
 _ACCESS_PHRASE = re.compile(
-    r"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:accessed|retrieved|viewed)\b.*$"
+    r"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:accessed|retrieved|viewed|recuperado"
+    r"|abgerufen|consulté)\b.*$"
 )
 _EDITION_PHRASE = re.compile(
     r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -1838,7 +1871,9 @@ def build_reference(
     date_segs = [
         d
         for k, d in enumerate(segs)
-        if d.label == "date" and not (k > 0 and _ACCESS_TAIL.search(segs[k - 1].text))
+        if d.label == "date"
+        and not (k > 0 and _ACCESS_TAIL.search(segs[k - 1].text))
+        and not _ACCESS_LEAD.match(d.text)
     ]
     # "Title [1963]. ... 2008.": the bracketed original date gives way to the edition's
     date_segs.sort(key=lambda d: bool(_BRACKETED_YEAR.match(d.text)))
@@ -1855,7 +1890,12 @@ def build_reference(
             for s in segs
             if s.label not in {"title", "container-title", "url", "doi", "accessed"}
         )
-        outside = re.sub(r"(?i)(?:accessed|retrieved|viewed)\b.*$", "", outside)
+        outside = re.sub(
+            r"(?i)(?:accessed|retrieved|viewed|acesso|acessado|consultado|recuperado|accedido"
+            r"|abgerufen|zugegriffen|consulté)\b.*$",
+            "",
+            outside,
+        )
         dinfo = parse_date(outside)
     trailing = None
     if date_text:

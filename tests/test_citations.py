@@ -67,6 +67,10 @@ def items(text: str) -> list[tuple[str, tuple[str, ...], int | None, str]]:
             [("Brandt, Jansen & Carbonari (1991)", ("Brandt", "Jansen", "Carbonari"), 1991, "")],
         ),
         ("(Okafor, n.d.)", [("Okafor, n.d.", ("Okafor",), None, "")]),
+        # "n.d." as Spanish, Portuguese and German lists write it
+        ("Según Okafor (s.f.), la autoridad", [("Okafor (s.f.)", ("Okafor",), None, "")]),
+        ("(Okafor, s. f.)", [("Okafor, s. f.", ("Okafor",), None, "")]),
+        ("(Müller, o. J.)", [("Müller, o. J.", ("Müller",), None, "")]),
         ("(Akande et al. 2019)", [("Akande et al. 2019", ("Akande",), 2019, "")]),
         ("Khodak et al., 2018 address this", [("Khodak et al., 2018", ("Khodak",), 2018, "")]),
         # "et al." in German and Russian

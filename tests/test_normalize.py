@@ -50,6 +50,14 @@ from citekit.normalize import (
         ("Report 2017, 17", 2017, "", "2017"),
         ("no date", None, "", None),
         ("", None, "", None),
+        # day, month and year in other languages
+        ("3 de marzo de 2021", 2021, "", "2021-03-03"),
+        ("14 de março de 2020", 2020, "", "2020-03-14"),
+        ("12. Mai 2020", 2020, "", "2020-05-12"),
+        ("12 gennaio 2019", 2019, "", "2019-01-12"),
+        ("1º de outubro de 2018", 2018, "", "2018-10-01"),
+        # a year before a full date is the publication's; the full date is another
+        ("2014, 8 de abril de 2016;", 2014, "", "2014"),
     ],
 )
 def test_parse_date(text: str, year: int | None, suffix: str, iso: str | None) -> None:
@@ -57,8 +65,11 @@ def test_parse_date(text: str, year: int | None, suffix: str, iso: str | None) -
     assert (d.year, d.suffix, d.iso) == (year, suffix, iso)
 
 
-def test_no_date_marker() -> None:
-    assert parse_date("n.d.") == DateInfo(no_date=True)
+@pytest.mark.parametrize(
+    "marker", ["n.d.", "(s.f.).", "(s. f.)", "s.d.", "(o. J.)", "sin fecha", "sem data"]
+)
+def test_no_date_marker(marker: str) -> None:
+    assert parse_date(marker) == DateInfo(no_date=True)
 
 
 @pytest.mark.parametrize(
@@ -70,6 +81,11 @@ def test_no_date_marker() -> None:
         ("[accessed 2021-02-14]", "2021-02-14"),
         ("London: NICE; 2019 [cited 2024 Jan 10]. Available from: https://x.org", "2024-01-10"),
         ("accessed 2021", None),  # a year alone is not an access date
+        ("Recuperado el 3 de marzo de 2021, de https://example.org", "2021-03-03"),
+        ("Consultado el 3 de marzo de 2021", "2021-03-03"),
+        ("Acesso em: 14 mar. 2020.", "2020-03-14"),
+        ("abgerufen am 12. Mai 2020", "2020-05-12"),
+        ("consulté le 12 mai 2020", "2020-05-12"),
         ("no access note here", None),
     ],
 )
@@ -114,6 +130,10 @@ def test_expand_pages(first: str, last: str, full: str) -> None:
         ("3rd edn", "3"),
         ("Second Edition", "2"),
         ("4. Aufl.", "4"),
+        ("2.ª ed.", "2"),
+        ("(3.ª edición)", "3"),
+        ("2a ed.", "2"),
+        ("3e éd.", "3"),
         ("zweite Auflage", "zweite Auflage"),
         ("Rev. ed.", "Rev"),
         ("", None),
@@ -821,6 +841,30 @@ def test_low_information_entry_gets_low_confidence() -> None:
                 ("publisher", "Gulf Policy Institute."),
             ],
             {"genre": "Working Paper", "issue": "2017-04", "type": "report", "year": 2017},
+        ),
+        (
+            # a "date" that is an access note is the access date, not the publication's
+            "INSTITUTO DE ESTUDOS. Formação de Preço. Disponível em: <http://x.org/p>. Acesso em 28 de novembro de 2017.",
+            [
+                ("author", "INSTITUTO DE ESTUDOS."),
+                ("title", "Formação de Preço."),
+                ("note", "Disponível em:"),
+                ("url", "<http://x.org/p>."),
+                ("date", "Acesso em 28 de novembro de 2017."),
+            ],
+            {"year": None, "accessed": "2017-11-28", "url": "http://x.org/p"},
+        ),
+        (
+            # Spanish APA: "s.f." is n.d.; the year of "Recuperado el ..." is not the work's
+            "Okafor, C. (s.f.). La orilla. Recuperado el 3 de marzo de 2021, de https://example.org/orilla",
+            [
+                ("author", "Okafor, C."),
+                ("date", "(s.f.)."),
+                ("title", "La orilla."),
+                ("note", "Recuperado el 3 de marzo de 2021, de"),
+                ("url", "https://example.org/orilla"),
+            ],
+            {"year": None, "accessed": "2021-03-03", "title": "La orilla"},
         ),
     ],
 )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from citekit.link import describe, fold
 from citekit.model import Diagnostic, Reference
+from citekit.normalize import says_no_date
 from citekit.rules import CheckContext, declare, rule
 from citekit.rules.citations import entry_name
 
@@ -107,9 +108,7 @@ def missing_year(ctx: CheckContext) -> Iterator[Diagnostic]:
     ```
     """
     for ref in ctx.own_references:
-        if ref.year is None and not re.search(
-            r"\bn\.\s?d\.|\bs\.\s?d\.|\bno date\b", ref.raw, re.I
-        ):
+        if ref.year is None and not says_no_date(ref.raw):
             yield Diagnostic(
                 code="CIT103",
                 severity="warning",
