@@ -1573,6 +1573,36 @@ def repair_year_in_volume(text: str, segments: Segs) -> Segs:
     return segments
 
 
+_VOLUME_THEN_PAGES = re.compile(r"(\d{1,4}[A-Z]?)\s+(\d{1,6}(?:\s*[-–]+\s*\d{1,6})?)\W*")
+_VOLUME_THEN_YEAR = re.compile(r"(\d{1,3})\.\s+((?:1[6-9]|20)\d\d)\W*")
+
+
+def repair_volume_with_neighbour(text: str, segments: Segs) -> Segs:
+    """A journal's volume tagged with the pages or the year after it, in a reference
+    with no volume: "Canad. J. Statist. 27 409--420" (pages "27 409--420") and
+    "Probability and Statistics. 5. 2001" (date "5. 2001")."""
+    if any(s.label == "volume" for s in segments):
+        return segments
+    for i in range(1, len(segments)):
+        seg = segments[i]
+        if segments[i - 1].label != "container-title":
+            continue
+        if seg.label == "pages":
+            pattern, second = _VOLUME_THEN_PAGES, "pages"
+        elif seg.label == "date":
+            pattern, second = _VOLUME_THEN_YEAR, "date"
+        else:
+            continue
+        m = pattern.fullmatch(seg.text)
+        if m:
+            out = list(segments)
+            out[i : i + 1] = _cut(
+                text, seg, "volume", second, seg.start + m.end(1), seg.start + m.start(2)
+            )
+            return out
+    return segments
+
+
 _JOURNAL_THEN_YEAR = re.compile(r"(.*\w)\W*\s((?:1[6-9]|20)\d\d[a-z]?)\W*")
 
 
@@ -1678,6 +1708,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_year_in_volume,
     repair_country_in_journal,
     repair_word_after_names,
+    repair_volume_with_neighbour,
 )
 
 
@@ -1708,6 +1739,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_year_in_volume: frozenset({"volume"}),
     repair_country_in_journal: frozenset({"container-title", "location"}),
     repair_bare_issue: frozenset({"issue", "pages"}),
+    repair_volume_with_neighbour: frozenset({"container-title"}),
 }
 
 
@@ -2028,15 +2060,25 @@ def build_reference(
     return ref
 
 
+_IDENTIFIER_NOTE = re.compile(
+    r"(?i)\barxiv\b|\b(?:hep|astro-ph|gr-qc|math|cond-mat|quant-ph)[-./]|\bdoi\b|\bisbn\b|\bpmid\b"
+)
+
+
 def _confidence(text: str, segs: Sequence[Segment], ref: Reference) -> float:
     """A rough 0..1 score: 1 for a reference with names, a title and a year."""
     if not text.strip():
         return 0.0
-    covered = sum(s.end - s.start for s in segs if s.label != "note")
+    covered = sum(
+        s.end - s.start for s in segs if s.label != "note" or _IDENTIFIER_NOTE.search(s.text)
+    )
     coverage = covered / max(1, len(text.strip()))
     score = min(1.0, coverage + 0.1)
     if not ref.title:
-        score -= 0.4
+        # physics and Vancouver lists often cite an article by its journal alone:
+        # "Phys. Rev. 47, 777 (1935)" is whole without a title
+        journal = ref.container_title and (ref.volume or ref.pages)
+        score -= 0.1 if journal else 0.4
     if not ref.authors and not ref.editors:
         score -= 0.15
     if ref.year is None:

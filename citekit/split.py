@@ -35,7 +35,9 @@ _LABEL = re.compile(
     r"(?=\s|[A-Z\u00c0-\u024f\"“‘'])|\\bibitem(?:\[[^\]]*\])?\{[^}]*\}|\[\^[\w-]+\]:|[-*•–]\s)[ \t]*"
 )
 # "2012." or "1999)" alone at a line start is a year, not a label.
-_YEAR_LIKE = re.compile(r"^[ \t]*[(\[]?(?:1[5-9]\d\d|20\d\d)[.)\]]")
+# "2012." or "(2012)" opening a line: a year, unless it continues the list's numbering
+# ("[1500]" is a label: a year is not written so at a line start)
+_YEAR_LIKE = re.compile(r"^[ \t]*(?:\((?:1[5-9]\d\d|20\d\d)\)|(?:1[5-9]\d\d|20\d\d)[.)])")
 _ENTRY_START = re.compile(
     r"^(?:[A-Z\u00c0-\u024f][\w'’\-]+(?:\s+(?:[A-Z\u00c0-\u024f][\w'’\-]+|[A-Z]\.))*,\s*[A-Z\u00c0-\u024f]"
     # Vancouver/eLife "Family AB, Other C." or "Family AB. 2014."

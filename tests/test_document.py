@@ -63,6 +63,23 @@ def test_low_confidence_entries_are_kept_and_reported() -> None:
     assert doc.source.line_of(diag.span.start) == 4
 
 
+def test_journal_references_without_titles_are_articles_not_low_confidence() -> None:
+    # physics and Vancouver lists cite by journal, volume and page; an arXiv id is no noise
+    text = (
+        "References\n\n"
+        "1. A. Einstein, B. Podolsky, N. Rosen, Phys. Rev. 47, 777 (1935).\n"
+        "2. J. Maldacena, Adv. Theor. Math. Phys. 2, 231 (1998), arXiv:hep-th/9711200.\n"
+        "3. ibid.\n"
+    )
+    doc = parse_document(Source("p.txt", text))
+    assert [r.type for r in doc.references] == ["article-journal", "article-journal", "document"]
+    assert [doc.source.line_of(d.span.start) for d in doc.diagnostics] == [5]
+    assert (doc.references[1].container_title, doc.references[1].volume) == (
+        "Adv. Theor. Math. Phys",
+        "2",
+    )
+
+
 def test_parse_reference_strings() -> None:
     refs = parse_reference_strings(
         [

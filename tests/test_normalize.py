@@ -843,6 +843,30 @@ def test_low_information_entry_gets_low_confidence() -> None:
             {"genre": "Working Paper", "issue": "2017-04", "type": "report", "year": 2017},
         ),
         (
+            # a volume tagged with the pages after it, in a reference with no volume
+            "Wegkamp, M. H. (1999). Quasi-universal bandwidth selection. Canad. J. Statist. 27 409--420.",
+            [
+                ("author", "Wegkamp, M. H."),
+                ("date", "(1999)."),
+                ("title", "Quasi-universal bandwidth selection."),
+                ("container-title", "Canad. J. Statist."),
+                ("pages", "27 409--420."),
+            ],
+            {"volume": "27", "pages": "409-420"},
+        ),
+        (
+            # ... or with the year after it
+            "Cépa, E. Brownian particles. E. S. A. I. M: Probability and Statistics. 5. 2001, 203-224.",
+            [
+                ("author", "Cépa, E."),
+                ("title", "Brownian particles."),
+                ("container-title", "E. S. A. I. M: Probability and Statistics."),
+                ("date", "5. 2001,"),
+                ("pages", "203-224."),
+            ],
+            {"volume": "5", "year": 2001, "pages": "203-224"},
+        ),
+        (
             # a "date" that is an access note is the access date, not the publication's
             "INSTITUTO DE ESTUDOS. Formação de Preço. Disponível em: <http://x.org/p>. Acesso em 28 de novembro de 2017.",
             [

@@ -79,6 +79,10 @@ def test_year_at_line_start_is_not_a_label_unless_it_continues_the_numbering() -
     got = texts(text)
     assert [g[1] for g in got] == [1, 2]
     assert got[0][2] == "Thin record; see Lindqvist (2011) for figures."
+    # a four-digit label in square brackets is a label: long lists reach [1500]
+    got = texts("[1500] Holt, M. Ledgers. 2012.\n[1501] Quigley, S. Victory. 2001.")
+    assert [g[1] for g in got] == [1500, 1501]
+    assert [g[1] for g in texts("[1600] Holt, M. Ledgers. 2012.")] == [1600]
 
 
 def test_spans_and_lines_point_into_the_document() -> None:
