@@ -117,16 +117,36 @@ def join_lines(text: str) -> str:
 _BLANKS = re.compile(r"[ \t]+")
 
 
+_URL_START = re.compile(r"(?:https?://|www\.|doi:|10\.\d{4,9}/)", re.IGNORECASE)
+_URL_CHARS = re.compile(r"[\w\-./?=&#%~+:;@!$*'()]+")
+
+
+def _wrapped_url(joined: str, part: str) -> bool:
+    """Does ``part`` carry on a URL that ``joined`` ends in?  After a slash, any
+    next line does; after "-", ".", "_", "=", "?", "&" or "#" (a character a URL
+    may hold but a line end rarely splits on by chance) a next line that is one
+    URL-like token does ("salt-roads-of-the-" + "andes.pdf", "…/03088839.2020."
+    + "1712345")."""
+    if not joined or joined[-1] not in "/-._=?&#%~":
+        return False
+    last = joined.rsplit(None, 1)[-1]
+    if not _URL_START.match(last):
+        return False
+    if joined.endswith("/"):
+        return True
+    return part[:1].isalnum() and _URL_CHARS.fullmatch(part) is not None
+
+
 def _join(lines: Iterable[str]) -> str:
     joined = ""
     for line in lines:
         part = line.strip()
         if not part:
             continue
-        if joined.endswith("-") and not joined.endswith(" -") and part[:1].islower():
+        if _wrapped_url(joined, part):
+            joined += part  # a URL or DOI wrapped at a slash, hyphen or dot
+        elif joined.endswith("-") and not joined.endswith(" -") and part[:1].islower():
             joined = join_broken_word(joined, part)
-        elif joined.endswith("/") and joined.rsplit(None, 1)[-1].startswith(("http", "www", "doi")):
-            joined += part  # a URL wrapped at a slash
         else:
             joined = f"{joined} {part}" if joined else part
     if "  " in joined or "\t" in joined:

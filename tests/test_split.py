@@ -131,6 +131,35 @@ def test_a_word_broken_at_a_line_end(left: str, right: str, joined: str) -> None
     assert join_lines(f"{left}\n   {right}") == joined
 
 
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # a URL or DOI wrapped at a slash, a hyphen or a dot is made whole; its hyphen stays
+        ("https://example.org/\nledgers/1988", "https://example.org/ledgers/1988"),
+        (
+            "at https://example.org/salt-roads-of-the-\nandes.pdf",
+            "at https://example.org/salt-roads-of-the-andes.pdf",
+        ),
+        (
+            "https://doi.org/10.1080/03088839.2020.\n1712345",
+            "https://doi.org/10.1080/03088839.2020.1712345",
+        ),
+        ("doi:10.1080/0308-\n8839", "doi:10.1080/0308-8839"),
+        # after a URL that ends a sentence, more words are more words
+        (
+            "https://example.org/report.\nAccessed 3 May 2020.",
+            "https://example.org/report. Accessed 3 May 2020.",
+        ),
+        ("https://example.org/report.\n(2019).", "https://example.org/report. (2019)."),
+        # outside a URL a dot ends a sentence and a hyphen is mended as a word's
+        ("Ledgers 2019.\n1712345", "Ledgers 2019. 1712345"),
+        ("Gastro-\nenterology", "Gastroenterology"),
+    ],
+)
+def test_a_url_wrapped_over_lines(text: str, joined: str) -> None:
+    assert join_lines(text) == joined
+
+
 def test_wrapped_entry_mends_its_broken_words() -> None:
     text = "1. Doe J (2004) Nuclear architec-\n   ture. Gastro-\n   enterology 12:1-9"
     (entry,) = split_entries(text)
