@@ -1,0 +1,130 @@
+"""Word .docx input: body text, Word's numbering, notes, and bad files."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx_maker import make_docx
+
+from citekit.check import check_source
+from citekit.document import parse_document
+from citekit.docx import docx_text
+from citekit.errors import InputError
+from citekit.source import read_source
+
+ESSAY = [
+    "Harbour cities",
+    "Quays grew around the river.{fn:7} Merchants traded salt (Reyes, 2019).{fn:3} See also [1].",
+    "References",
+    ("Brennan, M. (2012). *Harbours of Cork*. Atlantic Press.", 1),
+    ("Okafor, C. (2016). *The shore and the city*. Lagos University Press.", 1),
+    ("Reyes, M. (2019). Salt roads of the Andes. *Journal of Andean Trade*, 4(1), 12–30.", 1),
+    "Appendix A. Tables",
+    "Table 1 shows the tonnage by year, which rose after the dredging of 1880 and fell again.",
+]
+NOTES = {
+    7: "Chidi Okafor, *The Shore and the City* (Lagos: Lagos University Press, 2016), 45.",
+    3: "Ibid., 52.",
+}
+
+
+def test_text_numbering_and_notes() -> None:
+    text = docx_text(make_docx(ESSAY, NOTES))
+    lines = text.split("\n")
+    assert lines[::2][:8] == [
+        "Harbour cities",
+        "Quays grew around the river. Merchants traded salt (Reyes, 2019). See also [1].",
+        "References",
+        "1. Brennan, M. (2012). Harbours of Cork. Atlantic Press.",
+        "2. Okafor, C. (2016). The shore and the city. Lagos University Press.",
+        "3. Reyes, M. (2019). Salt roads of the Andes. Journal of Andean Trade, 4(1), 12–30.",
+        "Appendix A. Tables",
+        "Table 1 shows the tonnage by year, which rose after the dredging of 1880 and fell again.",
+    ]
+    assert all(line == "" for line in lines[1::2])  # paragraph k is line 2k - 1
+    # notes in the order the text cites them, whatever their ids
+    assert lines[16:21] == ["Footnotes", "", "1. " + NOTES[7].replace("*", ""), "", "2. Ibid., 52."]
+
+
+@pytest.mark.parametrize(
+    ("num", "labels"),
+    [(1, ["1.", "2."]), (2, ["[1]", "[2]"]), (3, ["-", "-"])],
+)
+def test_word_numbering_is_written_out(num: int, labels: list[str]) -> None:
+    text = docx_text(
+        make_docx([("Brennan, M. Harbours. 2012.", num), ("Okafor, C. Shore. 2016.", num)])
+    )
+    assert [line.split()[0] for line in text.split("\n") if line] == labels
+
+
+def test_parse_and_check_a_docx(tmp_path: Path) -> None:
+    path = tmp_path / "essay.docx"
+    path.write_bytes(make_docx(ESSAY, NOTES))
+    source = read_source(str(path))
+    doc = parse_document(source)
+    # the list ends with Word's paragraphs: the appendix is not part of the last entry
+    assert [(r.number, r.authors[0].family, r.note) for r in doc.references] == [
+        (1, "Brennan", None),
+        (2, "Okafor", None),
+        (3, "Reyes", None),
+    ]
+    rep = check_source(source)
+    assert sorted(lk.status for lk in rep.links) == ["resolved"] * 3  # [1], (Reyes, 2019), note 1
+    assert rep.diagnostics == ()
+
+
+def test_cli_parses_a_docx(tmp_path: Path) -> None:
+    path = tmp_path / "essay.docx"
+    path.write_bytes(make_docx(ESSAY, NOTES))
+    out = tmp_path / "refs.bib"
+    proc = subprocess.run(
+        [sys.executable, "-m", "citekit", "parse", str(path), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text("utf-8").count("@") == 3
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04 not really a zip", "damaged zip"),
+        (_zip({"content.xml": b"<office/>"}), "not a Word document"),
+        (_zip({"word/document.xml": b"<w:document"}), "not valid XML"),
+    ],
+)
+def test_bad_docx_files_give_clear_errors(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "bad.docx"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        read_source(str(path))
+    proc = subprocess.run(
+        [sys.executable, "-m", "citekit", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2 and message in proc.stderr
+
+
+def test_a_docx_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import citekit.docx
+
+    monkeypatch.setattr(citekit.docx, "MAX_UNPACKED", 1000)
+    with pytest.raises(InputError, match="unpacks to more than 1000 bytes"):
+        docx_text(make_docx(["x" * 2000]), "big.docx")
