@@ -995,9 +995,10 @@ def find_legal_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]
 
 # MLA cites by author and page, without a year: "(Okafor 45)", "(Lindqvist et al. 12-14)".
 _NAME_WORD = rf"(?:[A-ZÀ-Þ]{_LETTER}*(?:['’\-]{_LETTER}+)*|van|von|de|der|den|da|di|du|la|le)"
-_ONE_NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}"
+# One cited family name of up to three words; also what a short note names (citekit.notes).
+ONE_NAME = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}"
 _AUTHOR_PAGE_RE = re.compile(
-    rf"\s*(?:(?:see(?:\salso)?|cf\.|e\.g\.,?)\s)?(?P<names>{_ONE_NAME}(?:\s(?:and|&)\s{_ONE_NAME})?)"
+    rf"\s*(?:(?:see(?:\salso)?|cf\.|e\.g\.,?)\s)?(?P<names>{ONE_NAME}(?:\s(?:and|&)\s{ONE_NAME})?)"
     rf"(?P<etal>,?\set\sal\.)?(?:,\s(?P<title>[^\d;,()]{{1,60}}?))?"
     rf"\s(?P<page>\d{{1,4}}(?:\s?[-–]\s?\d{{1,4}})?)\s*"
 )

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from citekit.citations import ONE_NAME
 from citekit.link import short_title_fits
 from citekit.model import Citation, Reference, Span
 from citekit.names import ascii_fold
@@ -34,9 +36,8 @@ __all__ = [
 ]
 
 _IBID = re.compile(r"(?i)^\W*(?:ibid(?:em)?|ib\.|idem|id\.|ebd|ebenda)(?![\w])")
-_NAME = r"(?:[A-Z][\w'’-]+|(?:van|von|de|da|del|di|du|le|la)\s[A-Z][\w'’-]+)"
 _SHORT_NOTE = re.compile(
-    rf"^(?P<names>{_NAME}(?:,?\s(?:and|&)\s{_NAME})?)(?P<etal>\s+et\s+al\.?)?,\s+"
+    rf"^(?P<names>{ONE_NAME}(?:,?\s(?:and|&)\s{ONE_NAME})?)(?P<etal>\s+et\s+al\.?)?,\s+"
     r"(?P<title>[^,;()]{2,80}?)"
     r"(?:,\s+(?P<loc>(?:pp?\.\s*)?[\dxivlc]+(?:\s?[-–]\s?[\dxivlc]+)?))?\W*$"
 )
@@ -133,8 +134,10 @@ def _full(note: Reference) -> bool:
     )
 
 
-def _label(ref: Reference, i: int) -> str:
-    return f"note {ref.number if ref.number is not None else i}"
+def _citation(note: Reference, i: int, **fields: Any) -> Citation:
+    """A citation made by the whole of note ``i``, named "note 3" in findings."""
+    label = f"note {note.number if note.number is not None else i}"
+    return Citation(kind="author-year", text=label, span=note.span, group=note.span, **fields)
 
 
 def note_citations(texts: Sequence[str], notes: Sequence[Reference]) -> NoteCitations:
@@ -151,11 +154,9 @@ def note_citations(texts: Sequence[str], notes: Sequence[Reference]) -> NoteCita
         s = short_note(text)
         if s is not None:
             candidates.append(
-                Citation(
-                    kind="author-year",
-                    text=_label(note, i),
-                    span=span,
-                    group=span,
+                _citation(
+                    note,
+                    i,
                     names=s.names,
                     et_al=s.et_al,
                     locator=s.locator,
@@ -168,11 +169,9 @@ def note_citations(texts: Sequence[str], notes: Sequence[Reference]) -> NoteCita
         people = note.authors or note.editors
         if _full(note):
             citations.append(
-                Citation(
-                    kind="author-year",
-                    text=_label(note, i),
-                    span=span,
-                    group=span,
+                _citation(
+                    note,
+                    i,
                     names=tuple(p.full_family for p in people[:3]),
                     et_al=note.more_authors or len(people) > 3,
                     year=note.year,
