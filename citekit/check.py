@@ -181,7 +181,6 @@ def _unique_ids(sources: Sequence[ReferenceSource], taken: set[str]) -> list[Ref
 
 # See _own_list: fewer entries than this under no heading are not a reference list.
 _MIN_HEADINGLESS_ENTRIES = 3
-_NOTES_RE = re.compile(r"(?:end|foot)?notes?\W*$", re.IGNORECASE)
 
 
 def _inside(span: Span, regions: Sequence[Span]) -> bool:
@@ -209,12 +208,8 @@ def _own_list(
     """The document's own reference list: entries, the regions it covers, parse
     findings, and what notes beside the list cite."""
     if source.format == "aux":
-        return (
-            [],
-            [],
-            [],
-            NoteCitations(),
-        )  # an .aux file cites keys; its databases are the references
+        # an .aux file cites keys; its databases are the references
+        return [], [], [], NoteCitations()
     if source.format == "latex":
         from citekit.latex import bibitem_references, find_bibitems
 
@@ -235,10 +230,10 @@ def _own_list(
         notes = note_citations([e.text for e in entries], parsed)
     sections = []
     refs: list[Reference] = []
-    has_list = any(sec.heading and not _NOTES_RE.match(sec.heading.strip()) for sec in doc.sections)
+    has_list = any(sec.heading and not sec.notes for sec in doc.sections)
     for sec in doc.sections:
-        if has_list and (sec.heading is None or _NOTES_RE.match(sec.heading.strip())):
-            continue  # notes or a citing paragraph beside a headed reference list
+        if has_list and sec.heading is None:
+            continue  # a citing paragraph beside a headed reference list
         inside = [r for r in doc.references if sec.span.start <= r.span.start < sec.span.end]
         # A headingless block of one or two "entries" is far more often a paragraph
         # dense with citations than a reference list: keep its citations.

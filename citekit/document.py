@@ -23,7 +23,7 @@ from citekit.model import Diagnostic, Reference, Segment, Span
 from citekit.names import Order, list_order
 from citekit.normalize import build_reference
 from citekit.notes import repeated_notes
-from citekit.section import Section, find_sections, is_notes, notes_beside_lists
+from citekit.section import Section, find_sections, notes_beside_lists
 from citekit.source import Source
 from citekit.split import Entry, join_lines, split_entries
 
@@ -273,10 +273,10 @@ def _parse_document(source: Source, tagger: TaggerLike | None) -> ParsedDocument
     entries = _entries(source, lists)
     refs, diags = parse_entries(entries, tagger, source.path)
     repeats: list[Reference] = []
-    if any(map(is_notes, lists)):
+    if any(s.notes for s in lists):
         # a notes-only list: "Ibid." and short notes are not new references
         in_notes = [
-            any(s.span.start <= e.span.start < s.span.end for s in lists if is_notes(s))
+            any(s.notes and s.span.start <= e.span.start < s.span.end for s in lists)
             for e in entries
         ]
         again = repeated_notes([e.text for e in entries], refs)

@@ -29,7 +29,6 @@ __all__ = [
     "Section",
     "find_sections",
     "is_heading",
-    "is_notes",
     "notes_beside_lists",
     "reference_likeness",
 ]
@@ -363,12 +362,6 @@ def _trim_continuations(lines: Sequence[str], first: int, last: int) -> int:
 _NOTES_HEADING = re.compile(r"(?:end|foot)?notes?\W*$", re.IGNORECASE)
 
 
-def is_notes(section: Section) -> bool:
-    """Is ``section`` a list of notes: headed "Notes", "Endnotes" or "Footnotes", or
-    Markdown footnote definitions ("[^1]: ...")?"""
-    return section.notes
-
-
 _FOOTNOTE_DEFINITION = re.compile(r"^\s{0,3}\[\^[\w-]+\]:")
 
 
@@ -378,12 +371,9 @@ def notes_beside_lists(
     """(reference lists, notes).  In a document that also has a headed reference list
     ("Bibliography"), a Notes section holds notes that cite that list (Chicago's
     notes and bibliography), not more references.  Alone, Notes is the list."""
-    if not any(s.heading and not is_notes(s) for s in sections):
+    if not any(s.heading and not s.notes for s in sections):
         return tuple(sections), ()
-    return (
-        tuple(s for s in sections if not is_notes(s)),
-        tuple(s for s in sections if is_notes(s)),
-    )
+    return tuple(s for s in sections if not s.notes), tuple(s for s in sections if s.notes)
 
 
 def _make(
