@@ -318,15 +318,32 @@ def _suffix_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
+# The words of an access note, in the languages of the lists: "accessed 14 February
+# 2021", "Recuperado el 3 de marzo de 2021", "Acesso em: 14 mar. 2020", "abgerufen am
+# 12. Mai 2020", "consulté le 12 mai 2020"; and the little word that may follow.
+_ACCESS_WORDS = (
+    "accessed",
+    "retrieved",
+    "viewed",
+    "consulted",
+    "visited",
+    "zugegriffen",
+    "abgerufen",
+    "acesso",
+    "acessado",
+    "consultado",
+    "recuperado",
+    "accedido",
+    "consulté",
+)
+_ACCESS_ALT = "|".join(_ACCESS_WORDS)
+_ACCESS_THEN = r"(?:\s+(?:on|el|em|am|le|il))?"
+_ACCESSED = re.compile(rf"(?i)(?:{_ACCESS_ALT}|\[cited){_ACCESS_THEN}[:\s]+(.{{4,40}})")
+
+
 def parse_accessed(text: str) -> str | None:
     """ISO date of an access note: "accessed 14 February 2021" -> "2021-02-14"."""
-    m = re.search(
-        r"(?:accessed|retrieved|viewed|consulted|last\s+visited|zugegriffen|acesso\s+em|acessado\s+em|"
-        r"consultado|recuperado|accedido|abgerufen|consulté|\[cited)"
-        r"(?:\s+(?:on|el|em|am|le|il))?[:\s]+(.{4,40})",
-        text,
-        re.IGNORECASE,
-    )
+    m = _ACCESSED.search(text)
     if not m:
         return None
     d = parse_date(m.group(1))
@@ -595,22 +612,7 @@ def split_description(title: str) -> tuple[str, str | None, str | None]:
     return head, (what.strip() if what else None), m.group("version")
 
 
-_ACCESS_KEYS = (
-    "[cited",
-    "accessed",
-    "retrieved",
-    "viewed",
-    "consulted",
-    "visited",
-    "zugegriffen",
-    "acesso",
-    "acessado",
-    "consultado",
-    "recuperado",
-    "accedido",
-    "abgerufen",
-    "consulté",
-)
+_ACCESS_KEYS = ("[cited", *_ACCESS_WORDS)
 
 
 def _has(low: str, keys: tuple[str, ...]) -> bool:
@@ -1797,17 +1799,13 @@ _EDITOR_ROLE_AT_END = re.compile(
 )
 _MARKER_TAIL = re.compile(r"(?i)[,.;]?\s*\b(?:vol|vols|volume|bd|no|nr|issue|pp?|pages)\.?\s*$")
 _ACCESS_TAIL = re.compile(
-    r"(?i)\b(?:accessed|retrieved|viewed|consulted|visited|recuperado|consultado|accedido|abgerufen"
-    r"|consulté|acesso|acessado)(?:\s+(?:on|el|em|am|le))?[\s:]*(?:\d{1,2}(?:st|nd|rd|th)?)?[\s,]*$"
+    rf"(?i)\b(?:{_ACCESS_ALT}){_ACCESS_THEN}[\s:]*(?:\d{{1,2}}(?:st|nd|rd|th)?)?[\s,]*$"
 )
-_ACCESS_LEAD = re.compile(
-    r"(?i)\W*(?:accessed|retrieved|viewed|consulted|visited|recuperado|consultado|accedido|abgerufen"
-    r"|consulté|acesso|acessado|zugegriffen|cited)\b"
-)
+_ACCESS_LEAD = re.compile(rf"(?i)\W*(?:{_ACCESS_ALT}|cited)\b")
 _ACCESS_PHRASE = re.compile(
-    r"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:accessed|retrieved|viewed|recuperado"
-    r"|abgerufen|consulté)\b.*$"
+    rf"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:{_ACCESS_ALT})\b.*$"
 )
+_ACCESS_REST = re.compile(rf"(?i)(?:{_ACCESS_ALT})\b.*$")
 _EDITION_PHRASE = re.compile(
     r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"revised|rev\.|new|expanded)\s+(?:edition|edn\.?|ed\.)"
@@ -1824,9 +1822,7 @@ _IN_LEAD = re.compile(r"^\s*(?:in|dans|em|en)\s*:?\s+", re.I)
 _YEAR_THEN_COUNT = re.compile(r"(?:1[5-9]\d\d|20\d\d)[a-z]?\s*,\s*(\d{1,4})\s*\.?$")
 _ISSUE_LEAD = re.compile(r"(?i)(?:(?:no|n|issue)\b|№|#)")
 _URLISH = re.compile(r"(?i)https?:|www\.|ftp:")
-_ACCESS_WORD = re.compile(
-    r"(?i)accessed|retrieved|viewed|consulted|visited|zugegriffen|acesso|consultado"
-)
+_ACCESS_WORD = re.compile(rf"(?i){_ACCESS_ALT}")
 
 
 def _first(fields: dict[str, list[str]], label: str) -> str | None:
@@ -1922,12 +1918,7 @@ def build_reference(
             for s in segs
             if s.label not in {"title", "container-title", "url", "doi", "accessed"}
         )
-        outside = re.sub(
-            r"(?i)(?:accessed|retrieved|viewed|acesso|acessado|consultado|recuperado|accedido"
-            r"|abgerufen|zugegriffen|consulté)\b.*$",
-            "",
-            outside,
-        )
+        outside = _ACCESS_REST.sub("", outside)
         dinfo = parse_date(outside)
     trailing = None
     if date_text:
