@@ -36,11 +36,17 @@ _NARRATIVE_LOOKBACK = 160
 
 _LETTER = r"[^\W\d_]"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# "n.d." and what stands for it: Spanish "s.f.", Portuguese "s.d."/"s/d", German "o. J.",
+# and works not out yet.  Spaces are escaped: the pattern also serves a verbose regex.
+_NO_DATE = (
+    r"n\.\s?d\.|s\.\s?d\.|s/d|s\.\s?f\.|o\.\s?J\.|no\ date|sin\ fecha|sem\ data"
+    r"|in\ press|in\ review|in\ preparation|forthcoming|no\ prelo|en\ prensa"
+)
 
 # One token per match; each alternative is a simple run, so matching is linear.
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<nd>\b(?:n\.\s?d\.|s\.\s?d\.|s/d|s\.\s?f\.|o\.\s?J\.|no\ date|sin\ fecha|sem\ data|in\ press|in\ review|in\ preparation|forthcoming|no\ prelo|en\ prensa)(?!\w))
+    (?P<nd>\b(?:{_NO_DATE})(?!\w))
   | (?P<etal>\bet\ al(?:\.|ii\b|\b)|\be\ col(?:s?)\.|\bet\ alli\b|\band\ (?:colleagues|co-?workers)\b
       |\bu\.\s?a\.(?!\w)|\bи\ др\.)
   | (?P<year>(?<![\d/])(?<!\d[.,])\b{_YEAR}(?:[a-z](?![a-z]))?(?![\d]|\s?[–—-]\s?\d|[.,]\d|/\d))
@@ -229,10 +235,7 @@ _NUMERIC_GROUP_RE = re.compile(
     r"\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*\s*"
 )
 _NUMERIC_ITEM_RE = re.compile(r"(\d{1,4})(?:\s*[-–—]\s*(\d{1,4}))?")
-_HAS_YEARISH = re.compile(
-    rf"{_YEAR}|n\.\s?d\.|s\.\s?d\.|s/d|s\.\s?f\.|o\.\s?J\.|no date|sin fecha|sem data"
-    r"|in press|in review|in preparation|forthcoming|no prelo|en prensa"
-)
+_HAS_YEARISH = re.compile(rf"{_YEAR}|{_NO_DATE}")
 # Words that may follow a cited year inside a group: "(see Hone, 2012 for a review)".
 _AFTER_YEAR = frozenset(
     [
