@@ -126,9 +126,8 @@ def _short_title_fix(link: Link, refs: Mapping[str, Reference]) -> str:
     """MLA's way to tell two works by one author apart: "(Okafor, Shore 45)"."""
     c = link.citation
     first = refs.get(link.targets[0]) if link.targets else None
-    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", (first.title if first else "") or "")]
-    skip = {"a", "an", "the"}
-    short = next((w for w in words if w.lower() not in skip), "Title")
+    words = re.findall(r"[^\W\d_][\w'-]*", (first.title if first else None) or "")
+    short = next((w for w in words if w.lower() not in ("a", "an", "the")), "Title")
     return f'add a short title after the name, as MLA does: "({c.names[0]}, {short} {c.locator})"'
 
 
