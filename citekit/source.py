@@ -87,6 +87,17 @@ def format_for(path: str, default: Format = "text") -> Format:
     return _SUFFIX_FORMATS.get(Path(path).suffix.lower(), default)
 
 
+# Files people may hand over for a document, with what to do instead.
+_NOT_TEXT = (
+    (b"%PDF-", "a PDF, not text: extract its text first (for example: pdftotext -layout FILE.pdf)"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an old binary Word (.doc) or Office file: save it as .docx or plain text",
+    ),
+    (b"{\\rtf", "an RTF file: save it as .docx or plain text"),
+)
+
+
 def decode(data: bytes, path: str = "<bytes>") -> str:
     """Decode document bytes: UTF-8 (with or without BOM), UTF-16 with BOM.
 
@@ -101,6 +112,9 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     else:
         encoding = "utf-8"
         sample = data[:8192]
+        for magic, what in _NOT_TEXT:
+            if data.startswith(magic):
+                raise InputError(f"{path}: {what}")
         if b"\x00" in sample:
             # UTF-16 without BOM shows a NUL in every other byte of ASCII text.
             even, odd = sample[0::2], sample[1::2]

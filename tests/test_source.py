@@ -34,6 +34,10 @@ def test_decode_variants(data: bytes) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\x02", "binary"),
         (b"caf\xe9 au lait\n", "cannot decode"),
         (b"ok\x00\x00\x00\x00\xff\xfe\x00binary\x00\x01", "binary"),
+        # documents in other formats say what to do instead
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF, not text: extract its text first"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "old binary Word"),
+        (b"{\\rtf1\\ansi Holt, M. 1988}", "RTF file: save it as .docx or plain text"),
     ],
 )
 def test_bad_bytes(data: bytes, message: str) -> None:
