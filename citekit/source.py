@@ -3,8 +3,8 @@
 ``Source`` is the only thing the pure layers see of a file: its path (for
 messages), its decoded text and its format.  Offsets are character offsets into
 ``text``; ``line_col`` turns them into 1-based line and column for rendering.
-A Word .docx is read as its text (``citekit.docx``): one line per paragraph,
-then its footnotes and endnotes.
+A Word .docx or OpenDocument .odt file is read as its text (``citekit.office``):
+its paragraphs, then its footnotes and endnotes.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from citekit.docx import docx_text
 from citekit.errors import InputError
+from citekit.office import office_text
 
 Format = Literal["text", "markdown", "latex", "bibtex", "csl-json", "aux"]
 
@@ -78,8 +78,8 @@ class Source:
         return len(self._line_starts)
 
 
-def is_docx(data: bytes) -> bool:
-    """Does ``data`` start like a zip file (a Word .docx is one)?"""
+def is_zip(data: bytes) -> bool:
+    """Does ``data`` start like a zip file (a .docx or .odt is one)?"""
     return data[:4] == b"PK\x03\x04"
 
 
@@ -156,6 +156,6 @@ def read_source(path: str, fmt: Format | None = None) -> Source:
             raise InputError(f"{path}: permission denied") from None
         except IsADirectoryError:
             raise InputError(f"{path}: is a directory, not a file") from None
-    if Path(path).suffix.lower() == ".docx" or (fmt is None and is_docx(data)):
-        return Source(path, docx_text(data, path), "text")
+    if Path(path).suffix.lower() in (".docx", ".odt") or (fmt is None and is_zip(data)):
+        return Source(path, office_text(data, path), "text")
     return Source(path, decode(data, path), fmt or format_for(path))

@@ -1,4 +1,4 @@
-"""Word .docx input: body text, Word's numbering, notes, and bad files."""
+"""Word .docx and OpenDocument .odt input: body text, list numbering, notes, and bad files."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from docx_maker import make_docx
+from office_maker import make_docx, make_odt
 
 from citekit.check import check_source
 from citekit.document import parse_document
-from citekit.docx import docx_text
 from citekit.errors import InputError
+from citekit.office import office_text
 from citekit.source import read_source
 
 ESSAY = [
@@ -31,10 +31,13 @@ NOTES = {
     7: "Chidi Okafor, *The Shore and the City* (Lagos: Lagos University Press, 2016), 45.",
     3: "Ibid., 52.",
 }
+MAKERS = {".docx": make_docx, ".odt": make_odt}
+both = pytest.mark.parametrize("suffix", sorted(MAKERS))
 
 
-def test_text_numbering_and_notes() -> None:
-    text = docx_text(make_docx(ESSAY, NOTES))
+@both
+def test_text_numbering_and_notes(suffix: str) -> None:
+    text = office_text(MAKERS[suffix](ESSAY, NOTES))
     lines = text.split("\n")
     assert lines[::2][:8] == [
         "Harbour cities",
@@ -51,20 +54,22 @@ def test_text_numbering_and_notes() -> None:
     assert lines[16:21] == ["Footnotes", "", "1. " + NOTES[7].replace("*", ""), "", "2. Ibid., 52."]
 
 
+@both
 @pytest.mark.parametrize(
     ("num", "labels"),
     [(1, ["1.", "2."]), (2, ["[1]", "[2]"]), (3, ["-", "-"])],
 )
-def test_word_numbering_is_written_out(num: int, labels: list[str]) -> None:
-    text = docx_text(
-        make_docx([("Brennan, M. Harbours. 2012.", num), ("Okafor, C. Shore. 2016.", num)])
+def test_list_numbering_is_written_out(suffix: str, num: int, labels: list[str]) -> None:
+    text = office_text(
+        MAKERS[suffix]([("Brennan, M. Harbours. 2012.", num), ("Okafor, C. Shore. 2016.", num)])
     )
     assert [line.split()[0] for line in text.split("\n") if line] == labels
 
 
-def test_parse_and_check_a_docx(tmp_path: Path) -> None:
-    path = tmp_path / "essay.docx"
-    path.write_bytes(make_docx(ESSAY, NOTES))
+@both
+def test_parse_and_check_a_document(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"essay{suffix}"
+    path.write_bytes(MAKERS[suffix](ESSAY, NOTES))
     source = read_source(str(path))
     doc = parse_document(source)
     # the list ends with Word's paragraphs: the appendix is not part of the last entry
@@ -78,9 +83,10 @@ def test_parse_and_check_a_docx(tmp_path: Path) -> None:
     assert rep.diagnostics == ()
 
 
-def test_cli_parses_a_docx(tmp_path: Path) -> None:
-    path = tmp_path / "essay.docx"
-    path.write_bytes(make_docx(ESSAY, NOTES))
+@both
+def test_cli_parses_a_document(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"essay{suffix}"
+    path.write_bytes(MAKERS[suffix](ESSAY, NOTES))
     out = tmp_path / "refs.bib"
     proc = subprocess.run(
         [sys.executable, "-m", "citekit", "parse", str(path), "-o", str(out)],
@@ -104,12 +110,22 @@ def _zip(files: dict[str, bytes]) -> bytes:
     ("data", "message"),
     [
         (b"PK\x03\x04 not really a zip", "damaged zip"),
-        (_zip({"content.xml": b"<office/>"}), "not a Word document"),
+        (_zip({"content.xml": b"<office/>"}), "not a Word or OpenDocument text document"),
+        (_zip({"xl/workbook.xml": b"<workbook/>"}), "not a Word or OpenDocument text document"),
         (_zip({"word/document.xml": b"<w:document"}), "not valid XML"),
+        (
+            _zip(
+                {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<a><b>"}
+            ),
+            "content.xml inside the document is not valid XML",
+        ),
     ],
 )
-def test_bad_docx_files_give_clear_errors(tmp_path: Path, data: bytes, message: str) -> None:
-    path = tmp_path / "bad.docx"
+@both
+def test_bad_files_give_clear_errors(
+    tmp_path: Path, data: bytes, message: str, suffix: str
+) -> None:
+    path = tmp_path / f"bad{suffix}"
     path.write_bytes(data)
     with pytest.raises(InputError, match=message):
         read_source(str(path))
@@ -122,9 +138,23 @@ def test_bad_docx_files_give_clear_errors(tmp_path: Path, data: bytes, message: 
     assert proc.returncode == 2 and message in proc.stderr
 
 
-def test_a_docx_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import citekit.docx
+@both
+def test_a_file_that_unpacks_too_large_is_refused(
+    monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    import citekit.office
 
-    monkeypatch.setattr(citekit.docx, "MAX_UNPACKED", 1000)
+    monkeypatch.setattr(citekit.office, "MAX_UNPACKED", 1000)
     with pytest.raises(InputError, match="unpacks to more than 1000 bytes"):
-        docx_text(make_docx(["x" * 2000]), "big.docx")
+        office_text(MAKERS[suffix](["x" * 2000]), f"big{suffix}")
+
+
+def test_a_zip_on_stdin_is_read_as_a_document() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "citekit", "parse", "-", "--format", "jsonl"],
+        input=make_odt(ESSAY, NOTES),
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.decode("utf-8").splitlines()) == 3

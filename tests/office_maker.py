@@ -1,4 +1,4 @@
-"""Build small Word .docx files for tests: paragraphs, numbered lists and notes."""
+"""Build small Word .docx and OpenDocument .odt files for tests: paragraphs, numbered lists, notes."""
 
 from __future__ import annotations
 
@@ -100,4 +100,78 @@ def make_docx(
                 + "".join(notes)
                 + "</w:footnotes>",
             )
+    return buf.getvalue()
+
+
+_ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:xmlns:xsl-fo-compatible:1.0"'
+)
+
+
+def _odt_runs(text: str, footnotes: dict[int, str]) -> str:
+    out = []
+    for piece in _split_markers(text):
+        if piece.startswith("{fn:"):
+            k = int(piece[4:-1])
+            out.append(
+                f'<text:note text:id="ftn{k}" text:note-class="footnote">'
+                f"<text:note-citation>{k}</text:note-citation>"
+                f"<text:note-body><text:p>{escape(footnotes[k].replace('*', ''))}</text:p></text:note-body>"
+                "</text:note>"
+            )
+        elif piece.startswith("*") and piece.endswith("*") and len(piece) > 2:
+            out.append(f'<text:span text:style-name="T1">{escape(piece[1:-1])}</text:span>')
+        else:
+            out.append(escape(piece))
+    return "".join(out)
+
+
+def make_odt(
+    paragraphs: Sequence[str | tuple[str, int]],
+    footnotes: dict[int, str] | None = None,
+) -> bytes:
+    """An .odt like ``make_docx``'s .docx: (text, 1) items form a "1." list, 2 a "[1]" list."""
+    notes = footnotes or {}
+    body: list[str] = []
+    open_list = 0
+    for para in paragraphs:
+        text, num = (para, 0) if isinstance(para, str) else para
+        if num != open_list:
+            if open_list:
+                body.append("</text:list>")
+            if num:
+                body.append(f'<text:list text:style-name="L{num}">')
+            open_list = num
+        p = f"<text:p>{_odt_runs(text, notes)}</text:p>"
+        body.append(f"<text:list-item>{p}</text:list-item>" if num else p)
+    if open_list:
+        body.append("</text:list>")
+    styles = (
+        "<office:automatic-styles>"
+        '<text:list-style style:name="L1"><text:list-level-style-number text:level="1" '
+        'style:num-suffix="." style:num-format="1"/></text:list-style>'
+        '<text:list-style style:name="L2"><text:list-level-style-number text:level="1" '
+        'style:num-prefix="[" style:num-suffix="]" style:num-format="1"/></text:list-style>'
+        '<text:list-style style:name="L3"><text:list-level-style-bullet text:level="1" '
+        'text:bullet-char="•"/></text:list-style>'
+        "</office:automatic-styles>"
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODT_NS}>{styles}'
+        "<office:body><office:text>"
+        + "".join(body)
+        + "</office:text></office:body></office:document-content>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        zf.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+            'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
+        )
     return buf.getvalue()
