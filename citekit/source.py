@@ -4,7 +4,8 @@
 messages), its decoded text and its format.  Offsets are character offsets into
 ``text``; ``line_col`` turns them into 1-based line and column for rendering.
 A Word .docx or OpenDocument .odt file is read as its text (``citekit.office``):
-its paragraphs, then its footnotes and endnotes.
+its paragraphs, then its footnotes and endnotes; a web page (.html) as the text
+a browser shows (``citekit.html``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from citekit.errors import InputError
+from citekit.html import html_text
 from citekit.office import office_text
 
 Format = Literal["text", "markdown", "latex", "bibtex", "csl-json", "aux"]
@@ -156,6 +158,9 @@ def read_source(path: str, fmt: Format | None = None) -> Source:
             raise InputError(f"{path}: permission denied") from None
         except IsADirectoryError:
             raise InputError(f"{path}: is a directory, not a file") from None
-    if Path(path).suffix.lower() in (".docx", ".odt") or (fmt is None and is_zip(data)):
+    suffix = Path(path).suffix.lower()
+    if suffix in (".docx", ".odt") or (fmt is None and is_zip(data)):
         return Source(path, office_text(data, path), "text")
+    if suffix in (".html", ".htm", ".xhtml") and fmt is None:
+        return Source(path, html_text(decode(data, path)), "text")
     return Source(path, decode(data, path), fmt or format_for(path))
