@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -40,6 +40,9 @@ __all__ = [
 
 # Below this confidence an entry is kept as type "document" with its raw text in a note.
 LOW_CONFIDENCE = 0.5
+
+
+Progress = Callable[[int, int], None]
 
 
 class TaggerLike(Protocol):
@@ -160,16 +163,22 @@ def parse_entries(
     path: str | None = None,
     id_prefix: str = "ref",
     order: Order | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Reference], list[Diagnostic]]:
     """Tag and normalize split entries; low-confidence ones are kept and reported.
 
     ``order`` is the name order of names written without a comma; by default
-    the list's own (``citekit.names.list_order``)."""
+    the list's own (``citekit.names.list_order``).  ``progress(done, total)`` is
+    called as the entries are tagged, the bulk of the work."""
     if not entries:
         return [], []
     tagger = tagger or _default_tagger()
     with _bulk():
-        return _parse_entries(entries, tagger, path, id_prefix, order)
+        return _parse_entries(entries, tagger, path, id_prefix, order, progress)
+
+
+# Entries tagged between two progress reports.
+_PROGRESS_STEP = 2000
 
 
 def _parse_entries(
@@ -178,8 +187,16 @@ def _parse_entries(
     path: str | None,
     id_prefix: str,
     order: Order | None,
+    progress: Progress | None,
 ) -> tuple[list[Reference], list[Diagnostic]]:
-    tagged = tagger.tag_many([e.text for e in entries])
+    texts = [e.text for e in entries]
+    if progress is None:
+        tagged = tagger.tag_many(texts)
+    else:
+        tagged = []
+        for i in range(0, len(texts), _PROGRESS_STEP):
+            tagged += tagger.tag_many(texts[i : i + _PROGRESS_STEP])
+            progress(len(tagged), len(texts))
     if order is None:
         order = list_order(
             _first_author_text(e.text, segs) for e, segs in zip(entries, tagged, strict=True)
@@ -243,20 +260,24 @@ def _parse_entries(
     return refs, diags
 
 
-def parse_document(source: Source, tagger: TaggerLike | None = None) -> ParsedDocument:
+def parse_document(
+    source: Source, tagger: TaggerLike | None = None, progress: Progress | None = None
+) -> ParsedDocument:
     """Find every reference list in ``source`` and parse its entries.
 
     A BibTeX or CSL-JSON source is read as it is (its entries are already
     structured), so ``parse`` doubles as a format converter.
 
     References are numbered ``ref1``, ``ref2`` ... across the whole document, in
-    order, and get unique readable keys.
+    order, and get unique readable keys.  ``progress`` as for ``parse_entries``.
     """
     with _bulk():
-        return _parse_document(source, tagger)
+        return _parse_document(source, tagger, progress)
 
 
-def _parse_document(source: Source, tagger: TaggerLike | None) -> ParsedDocument:
+def _parse_document(
+    source: Source, tagger: TaggerLike | None, progress: Progress | None
+) -> ParsedDocument:
     if source.format == "bibtex":
         # already structured: read it (a converter path: .bib -> CSL-JSON/RIS/...)
         from citekit.formats.bibtex import load_bibtex
@@ -271,7 +292,7 @@ def _parse_document(source: Source, tagger: TaggerLike | None) -> ParsedDocument
         )
     lists, notes = notes_beside_lists(find_sections(source.text))
     entries = _entries(source, lists)
-    refs, diags = parse_entries(entries, tagger, source.path)
+    refs, diags = parse_entries(entries, tagger, source.path, progress=progress)
     repeats: list[Reference] = []
     if any(s.notes for s in lists):
         # a notes-only list: "Ibid." and short notes are not new references

@@ -52,6 +52,20 @@ def test_parse_document_with_a_stand_in_tagger(data_dir: Path) -> None:
     assert len({r.key for r in doc.references}) == 5
 
 
+def test_progress_is_reported_while_tagging_and_changes_nothing() -> None:
+    lines = [
+        f"{i}. Holt, Margaret, Ledger number {i}, Parish Press, {1900 + i % 100}"
+        for i in range(1, 4501)
+    ]
+    source = Source("long.txt", "References\n\n" + "\n".join(lines) + "\n")
+    calls: list[tuple[int, int]] = []
+    with_bar = parse_document(
+        source, CommaTagger(), progress=lambda done, total: calls.append((done, total))
+    )
+    assert calls == [(2000, 4500), (4000, 4500), (4500, 4500)]
+    assert with_bar == parse_document(source, CommaTagger())
+
+
 def test_low_confidence_entries_are_kept_and_reported() -> None:
     text = "References\n\n1. Holt, Margaret, The Allotment Ledgers, Parish Press, Leeds, 1988\n2. ibid.\n3. Quigley, Sean, Digging for Victory, Harrow Books, London, 2001\n"
     doc = parse_document(Source("x.txt", text))

@@ -155,3 +155,24 @@ def test_bibtex_source_is_converted(data_dir: Path) -> None:
     ids = [i["id"] for i in json.loads(out)]
     assert ids == ["abara2019gardens", "holt1988", "site2021"]
     assert "user.bib:24: CIT190" in err and "Parsing of" not in err
+
+
+def test_progress_bar_only_on_a_terminal_and_for_long_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from citekit.cli.progress import ProgressBar
+
+    long_run = ProgressBar("parsing", minimum=10)
+    long_run(10, 20)
+    long_run.close()
+    assert capsys.readouterr().err == ""  # not a terminal: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    short = ProgressBar("parsing", minimum=10)
+    short(5, 5)
+    short.close()
+    assert capsys.readouterr().err == ""  # a short run: no bar
+    long_run = ProgressBar("parsing", minimum=10)
+    long_run(10, 20)
+    long_run(20, 20)
+    long_run.close()
+    assert "parsing" in capsys.readouterr().err

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from citekit.cli import EXIT_FINDINGS, EXIT_OK, cli
+from citekit.cli.progress import ProgressBar
 from citekit.config import discover
-from citekit.enrich.match import ACCEPT_THRESHOLD, Enrichment
+from citekit.enrich.match import ACCEPT_THRESHOLD
 from citekit.errors import ConfigError
 from citekit.fsutil import atomic_write
 from citekit.source import read_source
@@ -40,27 +41,6 @@ def _show_warnings(caught: list[warnings.WarningMessage]) -> None:
         if text not in seen:
             seen.add(text)
             click.echo(f"citekit: warning: {text}", err=True)
-
-
-class _Progress:
-    """A progress bar on stderr, only when stderr is a terminal and the run is long."""
-
-    def __init__(self, total: int) -> None:
-        self.bar: Any = None
-        if total >= 5 and sys.stderr.isatty():
-            self.bar = click.progressbar(length=total, label="enriching", file=sys.stderr)
-            self.bar.__enter__()
-        self.done = 0
-
-    def __call__(self, done: int, total: int, verdict: Enrichment) -> None:
-        if self.bar is not None:
-            self.bar.update(done - self.done)
-        self.done = done
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
 
 
 def run_enrichment(
@@ -92,7 +72,7 @@ def run_enrichment(
             api_url=api_url,
             cache=str(cache_path) if cache_path else True,
         )
-        progress = _Progress(len(refs))
+        progress = ProgressBar("enriching", minimum=5)
         try:
             run = enrich_references(refs, resolvers, threshold=min_confidence, progress=progress)
         finally:

@@ -7,12 +7,16 @@ from pathlib import Path
 import click
 
 from citekit.cli import cli
+from citekit.cli.progress import ProgressBar
 from citekit.document import parse_document
 from citekit.errors import InputError
 from citekit.formats import FORMATS, SUFFIXES, write
 from citekit.fsutil import atomic_write
 from citekit.model import Reference
 from citekit.source import read_source
+
+# A document with fewer entries than this parses in about a second: no bar.
+_PROGRESS_MINIMUM = 2000
 
 
 def _guess_format(output: str | None, fmt: str | None) -> str:
@@ -105,7 +109,11 @@ def parse_command(
     doc = read_source(source)
     if not doc.text.strip():
         raise InputError(f"{source}: the input is empty")
-    parsed = parse_document(doc, tagger)
+    progress = ProgressBar("parsing", minimum=_PROGRESS_MINIMUM)
+    try:
+        parsed = parse_document(doc, tagger, progress=None if quiet else progress)
+    finally:
+        progress.close()
     if not parsed.references:
         raise InputError(
             f"{source}: no reference list found (looked for a References/Bibliography heading, "
