@@ -1651,6 +1651,26 @@ def repair_country_in_journal(text: str, segments: Segs) -> Segs:
 _NAME_LABELS = frozenset({"author", "editor", "translator"})
 
 
+def repair_body_as_publisher(text: str, segments: Segs) -> Segs:
+    """ "European Environment Agency. Air quality in Europe — 2020 report [Internet].
+    Luxembourg: Publications Office; 2020": a body that opens the reference, tagged
+    publisher while the imprint comes later, is the author; a report's title
+    tagged genre right after it, in a reference with no title, is the title."""
+    if len(segments) < 3 or segments[0].label != "publisher" or not segments[0].text.endswith("."):
+        return segments
+    if not any(s.label == "publisher" for s in segments[2:]):
+        return segments
+    out = list(segments)
+    out[0] = _relabel(segments[0], "author")
+    if (
+        segments[1].label == "genre"
+        and not any(s.label == "title" for s in segments)
+        and len(segments[1].text.split()) >= 3
+    ):
+        out[1] = _relabel(segments[1], "title")
+    return out
+
+
 def repair_word_after_names(text: str, segments: Segs) -> Segs:
     """ "Lindqvist, S. Copper-" + "Catalyzed Coupling ...": a name field never ends
     inside a word; the word goes to the field after it (ACS style has no year
@@ -1711,6 +1731,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_country_in_journal,
     repair_word_after_names,
     repair_volume_with_neighbour,
+    repair_body_as_publisher,
 )
 
 
@@ -1742,6 +1763,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_country_in_journal: frozenset({"container-title", "location"}),
     repair_bare_issue: frozenset({"issue", "pages"}),
     repair_volume_with_neighbour: frozenset({"container-title"}),
+    repair_body_as_publisher: frozenset({"publisher"}),
 }
 
 
@@ -1805,7 +1827,7 @@ _ACCESS_LEAD = re.compile(rf"(?i)\W*(?:{_ACCESS_ALT}|cited)\b")
 _ACCESS_PHRASE = re.compile(
     rf"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:{_ACCESS_ALT})\b.*$"
 )
-_ACCESS_REST = re.compile(rf"(?i)(?:{_ACCESS_ALT})\b.*$")
+_ACCESS_REST = re.compile(rf"(?i)(?:\[\s*cited|{_ACCESS_ALT})\b.*$")
 _EDITION_PHRASE = re.compile(
     r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"revised|rev\.|new|expanded)\s+(?:edition|edn\.?|ed\.)"
@@ -1908,7 +1930,8 @@ def build_reference(
     dinfo = DateInfo()
     date_text = ""
     for d in date_segs:
-        dinfo = parse_date(d.text)
+        # "2023 [cited 2024 Feb 2]": the access date after the year is not the work's
+        dinfo = parse_date(_ACCESS_REST.sub("", d.text) if len(d.text) > 10 else d.text)
         if dinfo.year is not None or dinfo.no_date:
             date_text = d.text
             break

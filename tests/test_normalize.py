@@ -867,6 +867,27 @@ def test_low_information_entry_gets_low_confidence() -> None:
             {"volume": "5", "year": 2001, "pages": "203-224"},
         ),
         (
+            # a body opening the reference is its author, though tagged publisher; the report's
+            # title tagged genre is its title; the access date in the date is not the year
+            "European Environment Agency. Air quality in Europe — 2020 report [Internet]. Luxembourg: "
+            "Publications Office of the European Union; 2020 [cited 2024 Jan 10].",
+            [
+                ("publisher", "European Environment Agency."),
+                ("genre", "Air quality in Europe — 2020 report [Internet]."),
+                ("location", "Luxembourg:"),
+                ("publisher", "Publications Office of the European Union;"),
+                ("date", "2020 [cited 2024 Jan 10]."),
+            ],
+            {
+                "authors": "European Environment Agency",
+                "title": "Air quality in Europe — 2020 report",
+                "publisher": "Publications Office of the European Union",
+                "year": 2020,
+                "date": None,
+                "accessed": "2024-01-10",
+            },
+        ),
+        (
             # a "date" that is an access note is the access date, not the publication's
             "INSTITUTO DE ESTUDOS. Formação de Preço. Disponível em: <http://x.org/p>. Acesso em 28 de novembro de 2017.",
             [
