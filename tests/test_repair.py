@@ -13,6 +13,7 @@ from segments import segments_of
 from citekit.model import Segment
 from citekit.normalize import (
     repair_bare_issue,
+    repair_body_as_publisher,
     repair_book_after_editors,
     repair_corporate_author_title,
     repair_country_in_journal,
@@ -26,6 +27,8 @@ from citekit.normalize import (
     repair_title_tail_edition_volume,
     repair_unpunctuated_boundary,
     repair_volume_page,
+    repair_volume_with_neighbour,
+    repair_word_after_names,
     repair_year_in_journal,
     repair_year_in_volume,
 )
@@ -830,6 +833,121 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("location", "Boston, USA,"),
                 ("pages", "pp. 1-8,"),
                 ("date", "2009."),
+            ],
+        ),
+        # a name field never ends inside a word: ACS titles may open with a hyphenated one
+        (
+            repair_word_after_names,
+            "Okafor, T. A.; Lindqvist, S. Copper-Catalyzed Coupling. J. Am. Chem. Soc. 2019, 141, 12.",
+            [
+                ("author", "Okafor, T. A.; Lindqvist, S. Copper-"),
+                ("title", "Catalyzed Coupling."),
+                ("container-title", "J. Am. Chem. Soc."),
+                ("date", "2019,"),
+                ("volume", "141,"),
+                ("pages", "12."),
+            ],
+            [
+                ("author", "Okafor, T. A.; Lindqvist, S."),
+                ("title", "Copper-Catalyzed Coupling."),
+                ("container-title", "J. Am. Chem. Soc."),
+                ("date", "2019,"),
+                ("volume", "141,"),
+                ("pages", "12."),
+            ],
+        ),
+        # ... but a name that ends a field at a space is left alone
+        (
+            repair_word_after_names,
+            "Okafor, T. A. Coupling. J. Chem. 2019, 141, 12.",
+            [
+                ("author", "Okafor, T. A."),
+                ("title", "Coupling."),
+                ("container-title", "J. Chem."),
+                ("date", "2019, 141, 12."),
+            ],
+            [
+                ("author", "Okafor, T. A."),
+                ("title", "Coupling."),
+                ("container-title", "J. Chem."),
+                ("date", "2019, 141, 12."),
+            ],
+        ),
+        # a volume tagged with the pages after it, in a reference with no volume
+        (
+            repair_volume_with_neighbour,
+            "C. Meneveau, Analysis of turbulence, J. Fluid Mech. 232 469 (1991).",
+            [
+                ("author", "C. Meneveau,"),
+                ("title", "Analysis of turbulence,"),
+                ("container-title", "J. Fluid Mech."),
+                ("pages", "232 469"),
+                ("date", "(1991)."),
+            ],
+            [
+                ("author", "C. Meneveau,"),
+                ("title", "Analysis of turbulence,"),
+                ("container-title", "J. Fluid Mech."),
+                ("volume", "232"),
+                ("pages", "469"),
+                ("date", "(1991)."),
+            ],
+        ),
+        # ... not where the reference has a volume (a range broken by a space)
+        (
+            repair_volume_with_neighbour,
+            "A. Sayed. A survey. Numer. Linear Algebra Appl., 8: 467 469, 2001.",
+            [
+                ("author", "A. Sayed."),
+                ("title", "A survey."),
+                ("container-title", "Numer. Linear Algebra Appl.,"),
+                ("volume", "8:"),
+                ("pages", "467 469,"),
+                ("date", "2001."),
+            ],
+            [
+                ("author", "A. Sayed."),
+                ("title", "A survey."),
+                ("container-title", "Numer. Linear Algebra Appl.,"),
+                ("volume", "8:"),
+                ("pages", "467 469,"),
+                ("date", "2001."),
+            ],
+        ),
+        # a body opening the reference, tagged publisher before the real imprint, is the author
+        (
+            repair_body_as_publisher,
+            "Environmental Protection Agency (EPA). 2000. Methods for sediment. Washington, DC: EPA Press.",
+            [
+                ("publisher", "Environmental Protection Agency (EPA)."),
+                ("date", "2000."),
+                ("title", "Methods for sediment."),
+                ("location", "Washington, DC:"),
+                ("publisher", "EPA Press."),
+            ],
+            [
+                ("author", "Environmental Protection Agency (EPA)."),
+                ("date", "2000."),
+                ("title", "Methods for sediment."),
+                ("location", "Washington, DC:"),
+                ("publisher", "EPA Press."),
+            ],
+        ),
+        # ... but a company that makes and publishes its manual stays its publisher
+        (
+            repair_body_as_publisher,
+            'CONVEX Computer Corporation, "Exemplar Programming Guide," Richardson, TX, 1993.',
+            [
+                ("publisher", "CONVEX Computer Corporation,"),
+                ("title", '"Exemplar Programming Guide,"'),
+                ("location", "Richardson, TX,"),
+                ("date", "1993."),
+            ],
+            [
+                ("publisher", "CONVEX Computer Corporation,"),
+                ("title", '"Exemplar Programming Guide,"'),
+                ("location", "Richardson, TX,"),
+                ("date", "1993."),
             ],
         ),
     ],
