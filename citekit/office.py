@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from xml.etree import ElementTree as ET
 
@@ -51,7 +52,7 @@ def office_text(data: bytes, path: str = "<document>") -> str:
         names = set(zf.namelist())
         if "word/document.xml" in names:
             paragraphs, notes = _docx(zf, path)
-        elif "content.xml" in names and _read(zf, "mimetype").startswith(_ODT_MIMETYPE):
+        elif "content.xml" in names and _read(zf, "mimetype", path).startswith(_ODT_MIMETYPE):
             paragraphs, notes = _odt(zf, path)
         else:
             raise InputError(f"{path}: a zip file that is not a Word or OpenDocument text document")
@@ -71,15 +72,18 @@ def _layout(paragraphs: Sequence[str], notes: dict[str, list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _read(zf: zipfile.ZipFile, name: str) -> bytes:
+def _read(zf: zipfile.ZipFile, name: str, path: str = "<document>") -> bytes:
     try:
         return zf.read(name)
     except KeyError:
         return b""
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, zlib.error) as exc:
+        # a damaged member, an unsupported compression method, a password
+        raise InputError(f"{path}: cannot unpack {name} ({exc})") from None
 
 
 def _parse(zf: zipfile.ZipFile, name: str, path: str) -> ET.Element | None:
-    raw = _read(zf, name)
+    raw = _read(zf, name, path)
     if not raw:
         return None
     try:

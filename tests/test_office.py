@@ -138,6 +138,25 @@ def test_bad_files_give_clear_errors(
     assert proc.returncode == 2 and message in proc.stderr
 
 
+def _corrupted() -> bytes:
+    """A .docx whose document part has a damaged compressed stream."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", "<w:document>" + "a" * 5000 + "</w:document>")
+    data = bytearray(buf.getvalue())
+    at = data.find(b"word/document.xml") + len("word/document.xml")
+    for k in range(at + 5, at + 40):
+        data[k] ^= 0x55
+    return bytes(data)
+
+
+def test_a_damaged_part_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(_corrupted())
+    with pytest.raises(InputError, match="cannot unpack word/document.xml"):
+        read_source(str(path))
+
+
 @both
 def test_a_file_that_unpacks_too_large_is_refused(
     monkeypatch: pytest.MonkeyPatch, suffix: str
