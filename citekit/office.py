@@ -92,6 +92,14 @@ def _parse(zf: zipfile.ZipFile, name: str, path: str) -> ET.Element | None:
         raise InputError(f"{path}: {name} inside the document is not valid XML ({exc})") from None
 
 
+def _int(value: str | None, default: int = 1) -> int:
+    """A number attribute, or ``default`` where it is missing or not a number."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _line(text: str) -> str:
     return " ".join(text.split())
 
@@ -172,7 +180,7 @@ class _WordNumbering:
                 levels[lvl.get(_W + "ilvl", "0")] = (
                     fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
                     text.get(_W + "val", "%1.") if text is not None else "%1.",
-                    int(start.get(_W + "val", "1")) if start is not None else 1,
+                    _int(start.get(_W + "val") if start is not None else None),
                 )
             abstract[a.get(_W + "abstractNumId", "")] = levels
         for num in root.iter(_W + "num"):
@@ -191,7 +199,7 @@ class _WordNumbering:
         fmt, text, start = self._formats.get((num_id, ilvl), ("", "", 1))
         if fmt in ("bullet", "none", ""):
             return "- " if fmt == "bullet" else ""
-        depth = int(ilvl) if ilvl.isdigit() else 0
+        depth = min(int(ilvl), 8) if ilvl.isdigit() else 0  # Word has nine levels, 0-8
         counters = self._counters.setdefault(num_id, [])
         while len(counters) <= depth:
             counters.append(start - 1)
@@ -279,7 +287,7 @@ def _odt_list_styles(roots: Sequence[ET.Element | None]) -> dict[str, tuple[str,
                     out[name] = (
                         level.get(_STYLE + "num-prefix", ""),
                         level.get(_STYLE + "num-suffix", "."),
-                        int(level.get(_TEXT + "start-value", "1")),
+                        _int(level.get(_TEXT + "start-value")),
                         level.get(_STYLE + "num-format", "1"),
                     )
     return out

@@ -75,3 +75,18 @@ def test_an_essay_saved_as_html(tmp_path: Path) -> None:
     rep = check_source(source)
     # the script's "(Smith, 2010)" is not a citation; the three in the text resolve
     assert [lk.status for lk in rep.links] == ["resolved"] * 3 and rep.diagnostics == ()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_markup_never_fails(seed: int) -> None:
+    import random
+
+    r = random.Random(seed)
+    pieces = [
+        "<p>", "</p>", "<ol start='x'>", "<ol start='-3'>", "</ol>", "<li>", "<ul>", "</ul>",
+        "<script>", "</script>", "<head>", "<body>", "&amp;", "&#xZZ;", "(Okafor, 2016)",
+        "<br/>", "<nav>", "</nav>", "<svg>", "<img>", "<br>", "</li>", "<h2>References</h2>",
+    ]  # fmt: skip
+    for _ in range(300):
+        text = html_text("".join(r.choice(pieces) for _ in range(r.randrange(60))))
+        assert "<" not in text and all(line.strip() == line for line in text.split("\n"))

@@ -177,3 +177,45 @@ def test_a_zip_on_stdin_is_read_as_a_document() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.decode("utf-8").splitlines()) == 3
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_PIECES = [
+    "<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "</w:t>", "Okafor (2016)", "&amp;",
+    '<w:footnoteReference w:id="1"/>', '<w:footnoteReference w:id="x"/>',
+    '<w:pPr><w:numPr><w:numId w:val="1"/><w:ilvl w:val="x"/></w:numPr></w:pPr>',
+    '<w:pPr><w:numPr><w:numId w:val="1"/><w:ilvl w:val="999999999"/></w:numPr></w:pPr>',
+    '<w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr>',
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_files_give_text_or_a_clear_error(seed: int) -> None:
+    """Random zips, random Word XML and odd numbering never crash the reader."""
+    import random
+
+    r = random.Random(seed)
+    numbering = (
+        f'<w:numbering {_W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0">'
+        '<w:start w:val="q"/><w:numFmt w:val="lowerRoman"/><w:lvlText w:val="%1)"/></w:lvl>'
+        '<w:lvl w:ilvl="x"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        "</w:numbering>"
+    )
+    for _ in range(300):
+        data = b"PK\x03\x04" + bytes(r.randrange(256) for _ in range(r.randrange(300)))
+        with pytest.raises(InputError):
+            office_text(data, "x.docx")
+        body = "".join(r.choice(_PIECES) for _ in range(r.randrange(40)))
+        try:
+            text = office_text(
+                _zip(
+                    {
+                        "word/document.xml": f"<w:document {_W}><w:body>{body}</w:body></w:document>".encode(),
+                        "word/numbering.xml": numbering.encode(),
+                    }
+                ),
+                "x.docx",
+            )
+        except InputError:
+            continue  # unbalanced random XML
+        assert isinstance(text, str)
