@@ -123,8 +123,11 @@ def test_notes_beside_a_bibliography_cite_it() -> None:
         ("note", "resolved", ["Okafor"]),  # note 5: the short note
     ]
     codes = sorted((d.code, rep.source.line_of(d.span.start)) for d in rep.diagnostics)
-    # the year, the missing entry, and Lindqvist, whom no note cites; nothing from "(Lagos: ..., 2015)"
-    assert codes == [("CIT001", 11), ("CIT003", 7), ("CIT009", 18)]
+    # the year, the work the bibliography lacks (a warning: the note itself is complete), and
+    # Lindqvist, whom no note cites; nothing from "(Lagos: ..., 2015)"
+    assert codes == [("CIT003", 7), ("CIT009", 18), ("CIT012", 11)]
+    (lacking,) = [d for d in rep.diagnostics if d.code == "CIT012"]
+    assert lacking.severity == "warning" and "Reyes (2019)" in lacking.message
 
 
 def test_a_notes_only_list_keeps_full_notes_and_drops_repeats() -> None:

@@ -84,7 +84,11 @@ def unresolved(ctx: CheckContext) -> Iterator[Diagnostic]:
     Add the missing entry, or correct the citation.
     """
     for link in ctx.links:
-        if link.status == "unresolved" and link.citation.kind == "author-year":
+        if (
+            link.status == "unresolved"
+            and link.citation.kind == "author-year"
+            and link.citation.command != "note"
+        ):
             yield _diag("CIT001", "error", link, f"{link.citation.text}: {link.reason}")
 
 
@@ -395,6 +399,39 @@ def number_out_of_range(ctx: CheckContext) -> Iterator[Diagnostic]:
     for link in ctx.links:
         if link.status == "unresolved" and link.citation.kind == "numeric":
             yield _diag("CIT011", "error", link, f"[{link.citation.number}]: {link.reason}")
+
+
+@rule("CIT012", "note-not-in-bibliography", "warning")
+def note_not_in_bibliography(ctx: CheckContext) -> Iterator[Diagnostic]:
+    """A note gives a work in full that the bibliography beside it lacks.
+
+    ## What it does
+    In a document with notes and a bibliography (Chicago's notes and
+    bibliography style), reports a full note ("Marta Reyes, *Salt Roads* (Lima:
+    Andes Press, 2019), 12.") whose work matches no entry of the bibliography.
+
+    ## Why is this bad?
+    A reader who looks the work up in the bibliography does not find it. The
+    note itself is complete, so this is a warning; a selected bibliography may
+    leave works out on purpose (then ignore CIT012).
+
+    ## Example
+    ```
+    4. Marta Reyes, Salt Roads (Lima: Andes Press, 2019), 12.
+    Bibliography
+    Okafor, Chidi. The Shore and the City. Lagos: Lagos UP, 2016.
+    ```
+    Add the work to the bibliography.
+    """
+    for link in ctx.links:
+        if link.status == "unresolved" and link.citation.command == "note":
+            yield _diag(
+                "CIT012",
+                "warning",
+                link,
+                f"{link.citation.text}: {link.reason.replace('reference list', 'bibliography')}",
+                "add the work to the bibliography, or ignore CIT012 for a selected bibliography",
+            )
 
 
 __all__ = ["RefOrigin"]
