@@ -677,6 +677,8 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
         return (
             "article-journal"  # magazines and journals dated by month: "Foreign Affairs, May 2014"
         )
+    if ref.note and _REPORT_NUMBER.search(ref.note):
+        return "report"  # "(EEA Report No. 09/2020)" beside a URL: a report published online
     if (ref.url or ref.accessed or (_has(low, _WEB_KEYS) and _WEB.search(raw))) and not container:
         return "webpage"
     if container and ref.publisher and not (ref.volume or ref.issue):
@@ -702,6 +704,13 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
     return "document"
 
 
+_ACCESS_IN_NOTE = re.compile(
+    rf"(?i)(?:available\s+(?:at|from)\s*:?\s*)?(?:(?:{_ACCESS_ALT})\b.*$|\[?cited\s[^\]]*\]?)"
+)
+_REPORT_NUMBER = re.compile(
+    r"(?i)\b(?:report|working\s+paper|discussion\s+paper|policy\s+brief|occasional\s+paper)"
+    r"\s+(?:no\.?|nr\.?|number|n[°º])\s*[\w/-]*\d"
+)
 _MONTH_IN = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s*/\s*[a-z]+)?\s+(?:1[5-9]|20)\d\d\b",
     re.I,
@@ -1812,10 +1821,15 @@ _GENRE_TAIL = re.compile(
 
 # "Available at:" left over where a link was stripped from the text
 _ROMAN = re.compile(r"[IVXLCivxlc]+")
-_BOILERPLATE = re.compile(
-    r"(?i)(?:available(?:\s+(?:at|from|online))?|online|retrieved\s+from|accessed|url|link|"
-    r"dispon[ií]vel\s+em|disponible\s+(?:en|sur)|verf[üu]gbar\s+unter|consultabile\s+su)\s*:?"
+# Phrases that only announce a link: "Available from:", "Disponível em:".
+_LINK_LEAD = (
+    r"available(?:\s+(?:at|from|online))?|retrieved\s+from|dispon[ií]vel\s+em|disponible\s+(?:en|sur)"
+    r"|verf[üu]gbar\s+unter|consultabile\s+su"
 )
+_BOILERPLATE = re.compile(rf"(?i)(?:{_LINK_LEAD}|online|en\s+ligne|accessed|url|link)\s*:?")
+# ... left at the end of a note once the link went to its own field: "(EEA Report No. 09/2020).
+# Available from"
+_BOILERPLATE_TAIL = re.compile(rf"(?i)[\s.,;:]*\b(?:{_LINK_LEAD})\s*:?\s*$")
 _EDITOR_ROLE_AT_END = re.compile(
     r"(?i)\(\s*(?:eds?|editors?|orgs?|hrsg|hg|coords?|dirs?|comps?)\.?\s*\)\W*$"
 )
@@ -2016,17 +2030,12 @@ def build_reference(
         location = None
     if publisher and _BOILERPLATE.fullmatch(publisher):
         publisher = None
-    if note and accessed and re.search(r"(?i)accessed|retrieved|\bcited\s", note):
-        note = (
-            re.sub(
-                r"(?i)(?:available\s+(?:at|from)\s*:?\s*)?(?:(?:accessed|retrieved)\b.*$|\[?cited\s[^\]]*\]?)",
-                "",
-                note,
-            ).strip(" .,:")
-            or None
-        )
+    if note and accessed and _ACCESS_IN_NOTE.search(note):
+        note = _ACCESS_IN_NOTE.sub("", note).strip(" .,:") or None
         if note and _BOILERPLATE.fullmatch(note):
             note = None  # "[cited 2024 Jan 10]. Available from:" once the date is taken
+    if note and _BOILERPLATE_TAIL.search(note):
+        note = _BOILERPLATE_TAIL.sub("", note) or None
 
     fields_kw: dict[str, object] = dict(
         id=id,

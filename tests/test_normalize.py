@@ -870,13 +870,16 @@ def test_low_information_entry_gets_low_confidence() -> None:
             # a body opening the reference is its author, though tagged publisher; the report's
             # title tagged genre is its title; the access date in the date is not the year
             "European Environment Agency. Air quality in Europe — 2020 report [Internet]. Luxembourg: "
-            "Publications Office of the European Union; 2020 [cited 2024 Jan 10].",
+            "Publications Office of the European Union; 2020 [cited 2024 Jan 10]. (EEA Report No. "
+            "09/2020). Available from: https://www.eea.europa.eu/air",
             [
                 ("publisher", "European Environment Agency."),
                 ("genre", "Air quality in Europe — 2020 report [Internet]."),
                 ("location", "Luxembourg:"),
                 ("publisher", "Publications Office of the European Union;"),
                 ("date", "2020 [cited 2024 Jan 10]."),
+                ("note", "(EEA Report No. 09/2020). Available from:"),
+                ("url", "https://www.eea.europa.eu/air"),
             ],
             {
                 "authors": "European Environment Agency",
@@ -885,6 +888,10 @@ def test_low_information_entry_gets_low_confidence() -> None:
                 "year": 2020,
                 "date": None,
                 "accessed": "2024-01-10",
+                # a report published online, its number kept, the link's announcement dropped
+                "type": "report",
+                "issue": "09/2020",
+                "note": "(EEA Report No. 09/2020)",
             },
         ),
         (
