@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from citekit.citations import ONE_NAME
-from citekit.link import short_title_fits
+from citekit.link import name_key, short_title_fits
 from citekit.model import Citation, Reference, Span
-from citekit.names import ascii_fold
 
 __all__ = [
     "NoteCitations",
@@ -72,14 +71,12 @@ def short_note(text: str) -> ShortNote | None:
 
 
 def _fits(note: ShortNote, ref: Reference) -> bool:
+    """Does the short note name ``ref``: its first family name and its title's start?"""
     people = ref.authors or ref.editors
-    if not people:
-        return False
-    fam = ascii_fold(note.names[0]).lower()
-    return fam in (
-        ascii_fold(people[0].family).lower(),
-        ascii_fold(people[0].full_family).lower(),
-    ) and (short_title_fits(note.title, ref.title))
+    return bool(people) and (
+        name_key(note.names[0]) == name_key(people[0].full_family)
+        and short_title_fits(note.title, ref.title)
+    )
 
 
 def repeated_notes(texts: Sequence[str], refs: Sequence[Reference]) -> list[bool]:
