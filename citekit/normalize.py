@@ -742,6 +742,17 @@ def _cut(
     ]
 
 
+def _cut_groups(
+    text: str, segments: Segs, i: int, m: re.Match[str], first: str, second: str
+) -> Segs:
+    """``segments`` with ``segments[i]`` cut in two where ``m`` (a match on its text)
+    ends its first group and starts its second: ``first`` before, ``second`` after."""
+    seg = segments[i]
+    out = list(segments)
+    out[i : i + 1] = _cut(text, seg, first, second, seg.start + m.end(1), seg.start + m.start(2))
+    return out
+
+
 def _relabel(seg: Segment, label: str) -> Segment:
     return Segment(label, seg.start, seg.end, seg.text)
 
@@ -1476,12 +1487,7 @@ def repair_page_volume(text: str, segments: Segs) -> Segs:
         ]
         if m is None or not after_journal:
             return segments
-    seg = segments[i]
-    out = list(segments)
-    out[i : i + 1] = _cut(
-        text, seg, "volume", "pages", seg.start + m.end(1), seg.start + m.start(2)
-    )
-    return out
+    return _cut_groups(text, segments, i, m, "volume", "pages")
 
 
 _TITLE_TAIL_EDITION = re.compile(
@@ -1576,11 +1582,7 @@ def repair_year_in_volume(text: str, segments: Segs) -> Segs:
     for i, seg in enumerate(segments):
         m = _YEAR_THEN_VOLUME.fullmatch(seg.text) if seg.label == "volume" else None
         if m:
-            out = list(segments)
-            out[i : i + 1] = _cut(
-                text, seg, "date", "volume", seg.start + m.end(1), seg.start + m.start(2)
-            )
-            return out
+            return _cut_groups(text, segments, i, m, "date", "volume")
     return segments
 
 
@@ -1606,11 +1608,7 @@ def repair_volume_with_neighbour(text: str, segments: Segs) -> Segs:
             continue
         m = pattern.fullmatch(seg.text)
         if m:
-            out = list(segments)
-            out[i : i + 1] = _cut(
-                text, seg, "volume", second, seg.start + m.end(1), seg.start + m.start(2)
-            )
-            return out
+            return _cut_groups(text, segments, i, m, "volume", second)
     return segments
 
 
@@ -1628,11 +1626,7 @@ def repair_year_in_journal(text: str, segments: Segs) -> Segs:
             continue
         m = _JOURNAL_THEN_YEAR.fullmatch(seg.text)
         if m and _next_label(segments, i) in ("volume", "issue", "pages"):
-            out = list(segments)
-            out[i : i + 1] = _cut(
-                text, seg, "container-title", "date", seg.start + m.end(1), seg.start + m.start(2)
-            )
-            return out
+            return _cut_groups(text, segments, i, m, "container-title", "date")
     return segments
 
 
