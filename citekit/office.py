@@ -25,11 +25,13 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
+from citekit.embedded import EmbeddedCitation, docx_citations, odt_citations
 from citekit.errors import InputError
 
-__all__ = ["MAX_UNPACKED", "office_text"]
+__all__ = ["MAX_UNPACKED", "OfficeDocument", "office_text", "read_office"]
 
 MAX_UNPACKED = 200 * 1024 * 1024
 _HEADINGS = {"footnote": "Footnotes", "endnote": "Endnotes"}
@@ -40,8 +42,23 @@ _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
+@dataclass(frozen=True)
+class OfficeDocument:
+    """A .docx or .odt file read: its text, and the citations a reference manager
+    stored in it (``citekit.embedded``), with warnings about any it could not read."""
+
+    text: str
+    citations: tuple[EmbeddedCitation, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
 def office_text(data: bytes, path: str = "<document>") -> str:
     """The text of a .docx or .odt file: its paragraphs, then its notes."""
+    return read_office(data, path).text
+
+
+def read_office(data: bytes, path: str = "<document>") -> OfficeDocument:
+    """A .docx or .odt file's text and embedded citations."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -50,13 +67,20 @@ def office_text(data: bytes, path: str = "<document>") -> str:
         if sum(info.file_size for info in zf.infolist()) > MAX_UNPACKED:
             raise InputError(f"{path}: unpacks to more than {MAX_UNPACKED} bytes; refused")
         names = set(zf.namelist())
+        warnings: list[str] = []
         if "word/document.xml" in names:
-            paragraphs, notes = _docx(zf, path)
+            body = _parse(zf, "word/document.xml", path)
+            assert body is not None
+            paragraphs, notes = _docx(zf, body, path)
+            citations = docx_citations(body, warnings)
         elif "content.xml" in names and _read(zf, "mimetype", path).startswith(_ODT_MIMETYPE):
-            paragraphs, notes = _odt(zf, path)
+            content = _parse(zf, "content.xml", path)
+            assert content is not None
+            paragraphs, notes = _odt(zf, content, path)
+            citations = odt_citations(_odt_body(content), warnings)
         else:
             raise InputError(f"{path}: a zip file that is not a Word or OpenDocument text document")
-    return _layout(paragraphs, notes)
+    return OfficeDocument(_layout(paragraphs, notes), citations, tuple(warnings))
 
 
 def _layout(paragraphs: Sequence[str], notes: dict[str, list[str]]) -> str:
@@ -121,9 +145,9 @@ def _counter_text(n: int, fmt: str) -> str:
 # --- Word ---------------------------------------------------------------------
 
 
-def _docx(zf: zipfile.ZipFile, path: str) -> tuple[list[str], dict[str, list[str]]]:
-    body = _parse(zf, "word/document.xml", path)
-    assert body is not None
+def _docx(
+    zf: zipfile.ZipFile, body: ET.Element, path: str
+) -> tuple[list[str], dict[str, list[str]]]:
     numbering = _WordNumbering(_parse(zf, "word/numbering.xml", path))
     paragraphs: list[str] = []
     order: dict[str, list[str]] = {kind: [] for kind in _HEADINGS}
@@ -211,9 +235,14 @@ class _WordNumbering:
 # --- OpenDocument -------------------------------------------------------------
 
 
-def _odt(zf: zipfile.ZipFile, path: str) -> tuple[list[str], dict[str, list[str]]]:
-    content = _parse(zf, "content.xml", path)
-    assert content is not None
+def _odt_body(content: ET.Element) -> ET.Element:
+    body = content.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}body")
+    return body if body is not None else content
+
+
+def _odt(
+    zf: zipfile.ZipFile, content: ET.Element, path: str
+) -> tuple[list[str], dict[str, list[str]]]:
     numbered = _odt_list_styles([content, _parse(zf, "styles.xml", path)])
     paragraphs: list[str] = []
     notes: dict[str, list[str]] = {kind: [] for kind in _HEADINGS}
@@ -242,8 +271,7 @@ def _odt(zf: zipfile.ZipFile, path: str) -> tuple[list[str], dict[str, list[str]
             elif tag not in (_TEXT + "note", _TEXT + "tracked-changes"):
                 walk(child)
 
-    body = content.find("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}body")
-    walk(body if body is not None else content)
+    walk(_odt_body(content))
     return paragraphs, notes
 
 

@@ -4,7 +4,8 @@
 messages), its decoded text and its format.  Offsets are character offsets into
 ``text``; ``line_col`` turns them into 1-based line and column for rendering.
 A Word .docx or OpenDocument .odt file is read as its text (``citekit.office``):
-its paragraphs, then its footnotes and endnotes; a web page (.html) as the text
+its paragraphs, then its footnotes and endnotes, with the citations Zotero or
+Mendeley stored in it (``citekit.embedded``); a web page (.html) as the text
 a browser shows (``citekit.html``).
 """
 
@@ -17,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from citekit.embedded import EmbeddedCitation
 from citekit.errors import InputError
 from citekit.html import html_text
-from citekit.office import office_text
+from citekit.office import read_office
 
 Format = Literal["text", "markdown", "latex", "bibtex", "csl-json", "aux"]
 
@@ -47,6 +49,9 @@ class Source:
     text: str
     format: Format = "text"
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    # a .docx or .odt file: the citations Zotero or Mendeley stored in it
+    embedded: tuple[EmbeddedCitation, ...] = field(default=(), repr=False, compare=False)
+    embedded_warnings: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self._line_starts:
@@ -160,7 +165,14 @@ def read_source(path: str, fmt: Format | None = None) -> Source:
             raise InputError(f"{path}: is a directory, not a file") from None
     suffix = Path(path).suffix.lower()
     if suffix in (".docx", ".odt") or (fmt is None and is_zip(data)):
-        return Source(path, office_text(data, path), "text")
+        office = read_office(data, path)
+        return Source(
+            path,
+            office.text,
+            "text",
+            embedded=office.citations,
+            embedded_warnings=office.warnings,
+        )
     if suffix in (".html", ".htm", ".xhtml") and fmt is None:
         return Source(path, html_text(decode(data, path)), "text")
     return Source(path, decode(data, path), fmt or format_for(path))

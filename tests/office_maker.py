@@ -75,9 +75,14 @@ def make_docx(
             else ""
         )
         body.append(f"<w:p>{ppr}{_runs(text)}</w:p>")
+    return docx_from_body("".join(body), footnotes)
+
+
+def docx_from_body(body: str, footnotes: dict[int, str] | None = None) -> bytes:
+    """A .docx whose ``w:body`` holds ``body``, Word XML written by the test."""
     document = (
         f'<?xml version="1.0" encoding="UTF-8"?><w:document {_NS}><w:body>'
-        + "".join(body)
+        + body
         + "</w:body></w:document>"
     )
     buf = io.BytesIO()
@@ -159,10 +164,15 @@ def make_odt(
         'text:bullet-char="•"/></text:list-style>'
         "</office:automatic-styles>"
     )
+    return odt_from_body("".join(body), styles)
+
+
+def odt_from_body(body: str, styles: str = "") -> bytes:
+    """An .odt whose ``office:text`` holds ``body``, OpenDocument XML written by the test."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODT_NS}>{styles}'
         "<office:body><office:text>"
-        + "".join(body)
+        + body
         + "</office:text></office:body></office:document-content>"
     )
     buf = io.BytesIO()

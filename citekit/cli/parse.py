@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -9,11 +11,14 @@ import click
 from citekit.cli import cli
 from citekit.cli.progress import ProgressBar
 from citekit.document import parse_document
+from citekit.embedded import cited_items
 from citekit.errors import InputError
 from citekit.formats import FORMATS, SUFFIXES, write
+from citekit.formats.csljson import read_csl_json
 from citekit.fsutil import atomic_write
+from citekit.keys import assign_keys
 from citekit.model import Reference
-from citekit.source import read_source
+from citekit.source import Source, read_source
 
 # A document with fewer entries than this parses in about a second: no bar.
 _PROGRESS_MINIMUM = 2000
@@ -80,6 +85,12 @@ def _enrich(
 )
 @click.option("--mailto", help="With --enrich: contact address for Crossref's polite pool.")
 @click.option("--api-url", help="With --enrich: Crossref API base URL (a mirror).")
+@click.option(
+    "--embedded",
+    is_flag=True,
+    help="For a .docx or .odt file: write the records Zotero or Mendeley stored in its "
+    "citations instead of parsing its reference list.",
+)
 def parse_command(
     source: str,
     output: str | None,
@@ -91,6 +102,7 @@ def parse_command(
     offline: bool,
     mailto: str | None,
     api_url: str | None,
+    embedded: bool,
 ) -> None:
     """Parse the reference list(s) in SOURCE (a file, or - for stdin).
 
@@ -98,7 +110,9 @@ def parse_command(
     the entries, and writes them with stable keys.  Entries parsed with low
     confidence are kept (type "document", raw text in a note) and reported on
     stderr with their line numbers.  A .bib or CSL-JSON SOURCE is read as it
-    is and converted.  Exit status: 0 written, 2 unreadable input or no list.
+    is and converted.  With --embedded, a Word or LibreOffice file's Zotero or
+    Mendeley citations give the records, exactly as the library holds them.
+    Exit status: 0 written, 2 unreadable input or no list.
     """
     fmt = _guess_format(output, fmt)
     tagger = None
@@ -107,6 +121,16 @@ def parse_command(
 
         tagger = load_tagger(model)
     doc = read_source(source)
+    if not quiet:
+        for warning in doc.embedded_warnings:
+            click.echo(f"{source}: {warning}; skipped", err=True)
+    if embedded:
+        references = _embedded_references(doc)
+        if enrich:
+            references = _enrich(references, indexes, offline, mailto, api_url, quiet)
+        managers = " and ".join(sorted({c.manager for c in doc.embedded}))
+        _emit(references, fmt, output, f"from {len(doc.embedded)} {managers} citations")
+        return
     if not doc.text.strip():
         raise InputError(f"{source}: the input is empty")
     progress = ProgressBar("parsing", minimum=_PROGRESS_MINIMUM)
@@ -135,15 +159,32 @@ def parse_command(
                 "bibliography; they are not written as references (citekit check links them)",
                 err=True,
             )
+    if doc.embedded and not quiet:
+        click.echo(
+            f"{source}: {len(doc.embedded)} citations hold the records Zotero or Mendeley keeps; "
+            "--embedded writes those records instead of the parsed list",
+            err=True,
+        )
     references = parsed.references
     if enrich:
         references = _enrich(references, indexes, offline, mailto, api_url, quiet)
+    _emit(references, fmt, output, f"from {len(parsed.sections)} list(s)")
+
+
+def _embedded_references(doc: Source) -> tuple[Reference, ...]:
+    if not doc.embedded:
+        raise InputError(
+            f"{doc.path}: no Zotero or Mendeley citations with their data in it "
+            "(--embedded reads them from .docx and .odt files)"
+        )
+    items = cited_items(doc.embedded)
+    return tuple(assign_keys(read_csl_json(json.dumps(items), doc.path)))
+
+
+def _emit(references: Sequence[Reference], fmt: str, output: str | None, origin: str) -> None:
     text = write(references, fmt)
     if output and output != "-":
         atomic_write(output, text)
-        click.echo(
-            f"{len(references)} references from {len(parsed.sections)} list(s) written to {output}",
-            err=True,
-        )
+        click.echo(f"{len(references)} references {origin} written to {output}", err=True)
     else:
         click.echo(text, nl=False)

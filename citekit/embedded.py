@@ -1,0 +1,196 @@
+"""Citations a reference manager stored inside a Word or LibreOffice document.
+
+Zotero and Mendeley do not only print "(Okafor, 2016)" into a document: each
+citation carries, hidden, the full CSL-JSON record of every work it cites.
+That record is what the writer's library holds, exact, so where it exists it
+is better than anything parsed back from the printed bibliography.
+
+Where they keep it:
+
+- Zotero in Word: a field whose code is ``ADDIN ZOTERO_ITEM CSL_CITATION
+  {json}`` (a complex field, its code often split over several runs, or a
+  simple field);
+- Mendeley Desktop in Word: the same with ``ADDIN CSL_CITATION {json}``;
+- Mendeley Cite in Word: a content control tagged
+  ``MENDELEY_CITATION_v3_<base64 of the json>``;
+- Zotero in LibreOffice: a reference mark named ``ZOTERO_ITEM CSL_CITATION
+  {json} RND...``.
+
+The JSON is a CSL citation (``citationItems``, each with ``itemData``).
+Functions here take the parsed XML of the document (``citekit.office`` parses
+it once for both) and return ``EmbeddedCitation`` values; a citation whose
+data cannot be read is skipped with a warning, never an error, since the text
+of the document is still there.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+from xml.etree import ElementTree as ET
+
+__all__ = ["EmbeddedCitation", "cited_items", "docx_citations", "odt_citations"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_MENDELEY_TAG = "MENDELEY_CITATION_v3_"
+
+
+@dataclass(frozen=True)
+class EmbeddedCitation:
+    """One citation: where it is, what it shows, and the records of the works it cites."""
+
+    line: int  # line of the document's text (citekit.office: paragraph k is line 2k - 1)
+    manager: str  # "Zotero" or "Mendeley"
+    shown: str  # the citation as the document prints it, where the data says
+    items: tuple[Mapping[str, Any], ...]  # CSL-JSON, one per work cited
+    identities: tuple[str, ...]  # the library's own name of each work ("" where none)
+
+
+def _manager_and_json(code: str) -> tuple[str, str] | None:
+    """("Zotero" | "Mendeley", the text from the JSON on) of a field code or mark name."""
+    head, sep, rest = code.partition("CSL_CITATION")
+    if not sep:
+        return None
+    return ("Zotero" if "ZOTERO_ITEM" in head else "Mendeley"), rest
+
+
+def _citation(
+    line: int, manager: str, payload: str, warnings: list[str]
+) -> EmbeddedCitation | None:
+    start = payload.find("{")
+    try:
+        data, _ = json.JSONDecoder().raw_decode(payload[start:]) if start >= 0 else (None, 0)
+    except json.JSONDecodeError as exc:
+        warnings.append(
+            f"line {line}: a {manager} citation whose data is not valid JSON ({exc.msg})"
+        )
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("citationItems"), list):
+        warnings.append(f"line {line}: a {manager} citation without citationItems")
+        return None
+    items: list[Mapping[str, Any]] = []
+    identities: list[str] = []
+    for entry in data["citationItems"]:
+        item = entry.get("itemData") if isinstance(entry, dict) else None
+        if isinstance(item, dict) and item:
+            uris = entry.get("uris") or entry.get("uri") or ()
+            if isinstance(uris, str):
+                uris = (uris,)
+            elif not isinstance(uris, list):
+                uris = ()
+            # the library's own identity of the work, for telling two citations of it apart
+            identity = next(iter(uris), None) or entry.get("id") or item.get("id")
+            items.append(MappingProxyType(item))
+            identities.append(str(identity or ""))
+    if not items:
+        warnings.append(f"line {line}: a {manager} citation that carries no item data")
+        return None
+    props = data.get("properties")
+    if not isinstance(props, dict):
+        props = {}
+    shown = str(props.get("plainCitation") or props.get("formattedCitation") or "")
+    return EmbeddedCitation(line, manager, shown, tuple(items), tuple(identities))
+
+
+def docx_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitation, ...]:
+    """The citations in a Word document's ``word/document.xml`` (parsed)."""
+    out: list[EmbeddedCitation] = []
+    para = 0
+    # complex fields nest: each open one collects its code until "separate" or "end"
+    stack: list[tuple[int, list[str], bool]] = []
+    for el in body.iter():
+        tag = el.tag
+        if tag == _W + "p":
+            para += 1
+        elif tag == _W + "fldChar":
+            kind = el.get(_W + "fldCharType")
+            if kind == "begin":
+                stack.append((2 * para - 1, [], True))
+            elif kind == "separate" and stack:
+                line, code, _ = stack[-1]
+                stack[-1] = (line, code, False)
+            elif kind == "end" and stack:
+                line, code, _ = stack.pop()
+                _add(out, line, "".join(code), warnings)
+        elif tag == _W + "instrText" and stack and stack[-1][2]:
+            stack[-1][1].append(el.text or "")
+        elif tag == _W + "fldSimple":
+            _add(out, 2 * para - 1, el.get(_W + "instr", ""), warnings)
+        elif tag == _W + "tag":
+            value = el.get(_W + "val", "")
+            if value.startswith(_MENDELEY_TAG):
+                payload = _unbase64(value[len(_MENDELEY_TAG) :])
+                line = 2 * para - 1
+                if payload is None:
+                    warnings.append(f"line {line}: a Mendeley citation whose data is not base64")
+                    continue
+                cite = _citation(line, "Mendeley", payload, warnings)
+                if cite is not None:
+                    out.append(cite)
+    return tuple(out)
+
+
+def _add(out: list[EmbeddedCitation], line: int, code: str, warnings: list[str]) -> None:
+    found = _manager_and_json(code) if "ADDIN" in code else None
+    if found is not None:
+        cite = _citation(line, found[0], found[1], warnings)
+        if cite is not None:
+            out.append(cite)
+
+
+def _unbase64(text: str) -> str | None:
+    text = text.strip().replace("-", "+").replace("_", "/")
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+
+
+def odt_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitation, ...]:
+    """The citations in an OpenDocument ``content.xml`` (parsed), numbered as
+    ``citekit.office`` numbers its paragraphs (notes do not count)."""
+    out: list[EmbeddedCitation] = []
+    para = 0
+
+    def walk(el: ET.Element, line: int, inside: bool) -> None:
+        # ``inside``: within a paragraph or a note, whose own paragraphs are not lines
+        nonlocal para
+        for child in el:
+            tag = child.tag
+            here = line
+            para_tag = tag in (_TEXT + "p", _TEXT + "h")
+            if para_tag and not inside:
+                para += 1
+                here = 2 * para - 1
+            elif tag in (_TEXT + "reference-mark-start", _TEXT + "reference-mark"):
+                found = _manager_and_json(child.get(_TEXT + "name", ""))
+                if found is not None:
+                    cite = _citation(line, found[0], found[1], warnings)
+                    if cite is not None:
+                        out.append(cite)
+            if tag != _TEXT + "tracked-changes":
+                walk(child, here, inside or para_tag or tag == _TEXT + "note")
+
+    walk(body, 0, False)
+    return tuple(out)
+
+
+def cited_items(citations: Sequence[EmbeddedCitation]) -> list[dict[str, Any]]:
+    """The distinct works cited, in the order of their first citation, as CSL-JSON
+    items without the library's own ids (citekit gives them readable keys)."""
+    seen: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for cite in citations:
+        for item, name in zip(cite.items, cite.identities, strict=True):
+            clean = {k: v for k, v in item.items() if k != "id"}
+            identity = name or json.dumps(clean, sort_keys=True)
+            if identity not in seen:
+                seen.add(identity)
+                out.append(clean)
+    return out

@@ -1,0 +1,274 @@
+"""Zotero and Mendeley citations stored in Word and LibreOffice files: read, located, written."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import pytest
+from click.testing import CliRunner
+from office_maker import docx_from_body, odt_from_body
+
+from citekit.cli import cli, main
+from citekit.embedded import cited_items
+from citekit.office import read_office
+
+OKAFOR = {
+    "id": 101,
+    "type": "book",
+    "title": "Shore and the City: Harbour Towns of the Bight",
+    "author": [{"family": "Okafor", "given": "Chidi"}],
+    "issued": {"date-parts": [[2016]]},
+    "publisher": "Lagos University Press",
+    "publisher-place": "Lagos",
+}
+LINDQVIST = {
+    "id": 102,
+    "type": "article-journal",
+    "title": "Salt roads of the Andes",
+    "author": [{"family": "Lindqvist", "given": "Sven"}, {"family": "Quispe", "given": "Rosa"}],
+    "container-title": "Journal of Mountain Trade",
+    "volume": "12",
+    "issue": "3",
+    "page": "201-230",
+    "issued": {"date-parts": [[2011, 5]]},
+    "DOI": "10.5555/jmt.2011.12.3.201",
+}
+
+
+def _csl(items: list[dict], shown: str, uris: bool = True) -> str:
+    return json.dumps(
+        {
+            "citationID": "x1",
+            "properties": {"formattedCitation": shown, "plainCitation": shown, "noteIndex": 0},
+            "citationItems": [
+                {"id": it["id"], "uris": [f"http://zotero.org/users/1/items/K{it['id']}"]}
+                | {"itemData": it}
+                if uris
+                else {"id": it["id"], "itemData": it}
+                for it in items
+            ],
+            "schema": "https://github.com/citation-style-language/schema/raw/master/csl-citation.json",
+        }
+    )
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _complex_field(code: str, shown: str) -> str:
+    """A Word complex field, its code split over two runs as Word often writes it."""
+    mid = len(code) // 2
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{escape(code[:mid])}</w:instrText></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{escape(code[mid:])}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _run(shown)
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def _zotero(items: list[dict], shown: str) -> str:
+    return _complex_field(f" ADDIN ZOTERO_ITEM CSL_CITATION {_csl(items, shown)} ", shown)
+
+
+def _para(*parts: str) -> str:
+    return "<w:p>" + "".join(parts) + "</w:p>"
+
+
+def zotero_docx() -> bytes:
+    return docx_from_body(
+        _para(_run("Harbour towns"))
+        + _para(_run("Trade grew fast "), _zotero([OKAFOR], "(Okafor, 2016)"), _run("."))
+        + _para(
+            _run("Salt moved inland "),
+            _zotero([LINDQVIST, OKAFOR], "(Lindqvist & Quispe, 2011; Okafor, 2016)"),
+            _run("."),
+        )
+        + _para(_run("References"))
+        + _para(
+            _complex_field(
+                ' ADDIN ZOTERO_BIBL {"uncited":[],"omitted":[],"custom":[]} CSL_BIBLIOGRAPHY ', ""
+            )
+            + _run("Okafor, C. (2016). Shore and the City. Lagos University Press.")
+        )
+    )
+
+
+def test_zotero_fields_in_word_are_read_with_their_lines() -> None:
+    doc = read_office(zotero_docx(), "z.docx")
+    assert [c.manager for c in doc.citations] == ["Zotero", "Zotero"]
+    assert [c.line for c in doc.citations] == [3, 5]
+    lines = doc.text.splitlines()
+    for cite in doc.citations:
+        assert cite.shown in lines[cite.line - 1]
+    assert [it["title"] for it in doc.citations[1].items] == [LINDQVIST["title"], OKAFOR["title"]]
+    assert doc.warnings == ()
+
+
+def test_cited_items_are_distinct_in_first_citation_order_without_library_ids() -> None:
+    doc = read_office(zotero_docx(), "z.docx")
+    items = cited_items(doc.citations)
+    assert [it["title"] for it in items] == [OKAFOR["title"], LINDQVIST["title"]]
+    assert all("id" not in it for it in items)
+
+
+def test_mendeley_desktop_simple_field_and_mendeley_cite_content_control() -> None:
+    desktop = f" ADDIN CSL_CITATION {_csl([OKAFOR], '[1]', uris=False)} "
+    payload = base64.urlsafe_b64encode(_csl([LINDQVIST], "[2]").encode()).decode().rstrip("=")
+    body = _para(
+        _run("Towns "),
+        f"<w:fldSimple w:instr={quoteattr(desktop)}>{_run('[1]')}</w:fldSimple>",
+    ) + _para(
+        _run("Roads "),
+        f'<w:sdt><w:sdtPr><w:tag w:val="MENDELEY_CITATION_v3_{payload}"/></w:sdtPr>'
+        f"<w:sdtContent>{_run('[2]')}</w:sdtContent></w:sdt>",
+    )
+    doc = read_office(docx_from_body(body), "m.docx")
+    assert [(c.manager, c.line, c.shown) for c in doc.citations] == [
+        ("Mendeley", 1, "[1]"),
+        ("Mendeley", 3, "[2]"),
+    ]
+    assert [it["title"] for it in cited_items(doc.citations)] == [
+        OKAFOR["title"],
+        LINDQVIST["title"],
+    ]
+
+
+def test_a_damaged_citation_is_skipped_with_a_warning_and_the_rest_are_read() -> None:
+    broken = _complex_field(
+        ' ADDIN ZOTERO_ITEM CSL_CITATION {"citationItems": [{"itemData": ', "(?)"
+    )
+    bad_base64 = '<w:sdt><w:sdtPr><w:tag w:val="MENDELEY_CITATION_v3_%%%"/></w:sdtPr></w:sdt>'
+    no_items = _complex_field(' ADDIN ZOTERO_ITEM CSL_CITATION {"citationID": "a"} ', "(?)")
+    body = (
+        _para(broken)
+        + _para(bad_base64)
+        + _para(no_items)
+        + _para(_zotero([OKAFOR], "(Okafor, 2016)"))
+    )
+    doc = read_office(docx_from_body(body), "d.docx")
+    assert [c.line for c in doc.citations] == [7]
+    assert len(doc.warnings) == 3
+    assert doc.warnings[0].startswith("line 1: a Zotero citation whose data is not valid JSON")
+    assert "not base64" in doc.warnings[1]
+    assert "without citationItems" in doc.warnings[2]
+
+
+def test_other_fields_are_not_citations() -> None:
+    body = _para(
+        _complex_field(" PAGE ", "3"), _complex_field(' HYPERLINK "http://example.org" ', "link")
+    )
+    assert read_office(docx_from_body(body), "p.docx").citations == ()
+
+
+def test_zotero_reference_marks_in_libreoffice() -> None:
+    mark = f"ZOTERO_ITEM CSL_CITATION {_csl([LINDQVIST], '(Lindqvist & Quispe, 2011)')} RNDk3j2h1"
+    body = (
+        "<text:h>Salt</text:h>"
+        '<text:p>Notes aside<text:note text:note-class="footnote"><text:note-body>'
+        "<text:p>a note paragraph is not a line of the body</text:p></text:note-body></text:note></text:p>"
+        f"<text:p>Salt moved inland <text:reference-mark-start text:name={quoteattr(mark)}/>"
+        "(Lindqvist &amp; Quispe, 2011)"
+        f"<text:reference-mark-end text:name={quoteattr(mark)}/>.</text:p>"
+    )
+    doc = read_office(odt_from_body(body), "z.odt")
+    assert [(c.manager, c.line) for c in doc.citations] == [("Zotero", 5)]
+    assert "(Lindqvist & Quispe, 2011)" in doc.text.splitlines()[4]
+    assert doc.citations[0].items[0]["DOI"] == LINDQVIST["DOI"]
+
+
+def test_parse_embedded_writes_the_library_records(tmp_path: Path) -> None:
+    src = tmp_path / "essay.docx"
+    src.write_bytes(zotero_docx())
+    out = tmp_path / "refs.json"
+    result = CliRunner().invoke(cli, ["parse", str(src), "--embedded", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 references from 2 Zotero citations written to" in result.stderr
+    items = json.loads(out.read_text("utf-8"))
+    assert [it["title"] for it in items] == [OKAFOR["title"], LINDQVIST["title"]]
+    assert items[1]["DOI"] == LINDQVIST["DOI"]
+    assert items[1]["issued"] == {"date-parts": [[2011, 5]]}
+    assert [a["family"] for a in items[1]["author"]] == ["Lindqvist", "Quispe"]
+    bib = CliRunner().invoke(cli, ["parse", str(src), "--embedded", "-f", "bibtex"])
+    assert bib.exit_code == 0
+    assert "@book{okafor2016shore," in bib.stdout
+    assert "@article{lindqvist2011salt," in bib.stdout
+
+
+def test_parse_without_embedded_says_the_records_are_there(tmp_path: Path) -> None:
+    src = tmp_path / "essay.docx"
+    src.write_bytes(zotero_docx())
+    result = CliRunner().invoke(cli, ["parse", str(src), "-f", "csl-json"])
+    assert result.exit_code == 0, result.output
+    assert "2 citations hold the records Zotero or Mendeley keeps; --embedded" in result.stderr
+    assert "Okafor" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("plain.txt", b"Okafor, C. (2016). Shore. Lagos.\n"),
+        ("typed.docx", docx_from_body(_para(_run("Okafor, C. (2016). Shore. Lagos.")))),
+    ],
+)
+def test_embedded_on_a_file_without_citations_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes
+) -> None:
+    src = tmp_path / name
+    src.write_bytes(data)
+    out = tmp_path / "refs.bib"
+    out.write_text("@misc{mine, title = {kept}}\n", "utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["parse", str(src), "--embedded", "-o", str(out)])
+    assert exc.value.code == 2
+    assert "no Zotero or Mendeley citations" in capsys.readouterr().err
+    assert out.read_text("utf-8") == "@misc{mine, title = {kept}}\n"
+
+
+_FIELD_PIECES = [
+    "<w:p>",
+    "</w:p>",
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    "<w:r><w:instrText> ADDIN ZOTERO_ITEM CSL_CITATION </w:instrText></w:r>",
+    "<w:r><w:instrText> ADDIN CSL_CITATION </w:instrText></w:r>",
+    f"<w:r><w:instrText>{escape(_csl([OKAFOR], '(Okafor, 2016)'))}</w:instrText></w:r>",
+    '<w:r><w:instrText>{"citationItems": [1, null, {"itemData": []}]}</w:instrText></w:r>',
+    '<w:r><w:instrText>{"citationItems": [{"itemData": {}}], "properties": 3}</w:instrText></w:r>',
+    '<w:r><w:instrText>{"citationItems": [{"uris": 5, "itemData": {"title": "T"}}]}</w:instrText></w:r>',
+    "<w:r><w:instrText>{{{</w:instrText></w:r>",
+    _run("Okafor (2016)"),
+    '<w:sdt><w:sdtPr><w:tag w:val="MENDELEY_CITATION_v3_e30"/></w:sdtPr></w:sdt>',
+    '<w:sdt><w:sdtPr><w:tag w:val="MENDELEY_CITATION_v3_"/></w:sdtPr></w:sdt>',
+    '<w:fldSimple w:instr=" ADDIN CSL_CITATION [] "/>',
+]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_fields_never_crash_the_reader(seed: int) -> None:
+    """Unbalanced fields, nested ones, junk codes: citations or warnings, never an exception."""
+    import random
+
+    r = random.Random(seed)
+    found = 0
+    for _ in range(300):
+        body = (
+            "<w:p>"
+            + "".join(r.choice(_FIELD_PIECES[2:]) for _ in range(r.randrange(30)))
+            + "</w:p>"
+        )
+        doc = read_office(docx_from_body(body), "f.docx")
+        lines = doc.text.count("\n") + 1
+        for cite in doc.citations:
+            assert 1 <= cite.line <= lines
+            assert cite.items and all(isinstance(it, Mapping) for it in cite.items)
+        found += len(doc.citations)
+        cited_items(doc.citations)
+    assert found > 0  # the good pieces do come together into citations
