@@ -47,7 +47,7 @@ _NO_DATE = (
 _TOKEN_RE = re.compile(
     rf"""
     (?P<nd>\b(?:{_NO_DATE})(?!\w))
-  | (?P<etal>\bet\ al(?:\.|ii\b|\b)|\be\ col(?:s?)\.|\bet\ alli\b|\band\ (?:colleagues|co-?workers)\b
+  | (?P<etal>(?:(?<![\w*])[*_]{{1,2}}|\b)et\ al(?:\.|ii\b|\b)[*_]{{0,2}}|\be\ col(?:s?)\.|\bet\ alli\b|\band\ (?:colleagues|co-?workers)\b
       |\bu\.\s?a\.(?!\w)|\bи\ др\.)
   | (?P<year>(?<![\d/])(?<!\d[.,])\b{_YEAR}(?:[a-z](?![a-z]))?(?![\d]|\s?[–—-]\s?\d|[.,]\d|/\d))
   | (?P<num>\d+(?:[.,]\d+)*)

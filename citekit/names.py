@@ -153,7 +153,8 @@ _CORPORATE = re.compile(
     r"program|service|federation|government|authority|bureau|project|team|consortium|"
     r"collaboration|working|world|international|national|european|academy|coalition|trust|"
     r"partnership|secretariat|parliament|congress|court|police|army|company|co\.|state|"
-    r"research|statistics|survey|school|college|hospital|unit)(?![\w-])",
+    r"research|statistics|survey|school|college|hospital|clinic|unit|staff|contributors|"
+    r"news|media|broadcasting|radio|television|magazine|newspaper|times)(?![\w-])",
     re.IGNORECASE,
 )
 _INITIAL = re.compile(

@@ -560,6 +560,12 @@ _INSTITUTION = re.compile(
     r"chatham|carnegie|commission|ministry|agency|bank|oecd|nato|united\s+nations)\b",
     re.I,
 )
+_BOOK_PUBLISHER = re.compile(
+    r"(?i)\b(?:press|presses|verlag|books|publish\w*|routledge|wiley|springer|palgrave|macmillan|"
+    r"elsevier|sage|penguin|norton|harper\w*|random\s+house|bloomsbury|polity|verso|brill|"
+    r"gruyter|suhrkamp|gallimard|hachette|pearson|mcgraw|cengage|taylor|edições|editora|editorial|"
+    r"éditions|edizioni)\b"
+)
 _CHAPTER = re.compile(
     r"(?:^|[\s.,])(?:in|in:|dans|em|en)\s+[^,]*\(\s*(?:eds?|hrsg|dir|orgs?|coord)\.?\s*\)|\bin:\s",
     re.I,
@@ -629,6 +635,21 @@ def genre_type(genre: str | None) -> str | None:
     return None
 
 
+_DASH_IN = re.compile(r"\w\s*[–—-]\s*\w")  # "11 March-27 November": a span, not a day
+
+
+def _day_and_month_elsewhere(dinfo: DateInfo, others: list[str]) -> DateInfo:
+    """Harvard's "(2021) 'Title', *The Guardian*, 15 June": the year in one place,
+    the day and month in another, without a year of its own."""
+    for text in others:
+        if _YEAR_TOKEN.search(text) or not any(c.isalpha() for c in text) or _DASH_IN.search(text):
+            continue
+        extra = parse_date(f"{text.strip(' .,;:()')} {dinfo.year}")
+        if extra.year == dinfo.year and extra.month is not None:
+            return DateInfo(dinfo.year, dinfo.suffix, extra.month, extra.day)
+    return dinfo
+
+
 def guess_type(ref: Reference, raw: str | None = None) -> str:
     """The CSL item type from the evidence in the fields and the raw text.
 
@@ -679,6 +700,10 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
         )
     if ref.note and _REPORT_NUMBER.search(ref.note):
         return "report"  # "(EEA Report No. 09/2020)" beside a URL: a report published online
+    if ref.url and ref.location and ref.publisher and not container:
+        # an imprint ("London: Community Energy England") beside the link: a document
+        # published online, a book where a book publisher issued it
+        return "book" if _BOOK_PUBLISHER.search(ref.publisher) else "report"
     if (ref.url or ref.accessed or (_has(low, _WEB_KEYS) and _WEB.search(raw))) and not container:
         return "webpage"
     if container and ref.publisher and not (ref.volume or ref.issue):
@@ -1942,6 +1967,8 @@ def build_reference(
         dinfo = parse_date(_ACCESS_REST.sub("", d.text) if len(d.text) > 10 else d.text)
         if dinfo.year is not None or dinfo.no_date:
             date_text = d.text
+            if dinfo.month is None and len(date_segs) > 1:
+                dinfo = _day_and_month_elsewhere(dinfo, [e.text for e in date_segs if e is not d])
             break
     if dinfo.year is None and not dinfo.no_date:
         outside = " ; ".join(

@@ -73,6 +73,15 @@ def items(text: str) -> list[tuple[str, tuple[str, ...], int | None, str]]:
         ("(Müller, o. J.)", [("Müller, o. J.", ("Müller",), None, "")]),
         ("(Akande et al. 2019)", [("Akande et al. 2019", ("Akande",), 2019, "")]),
         ("Khodak et al., 2018 address this", [("Khodak et al., 2018", ("Khodak",), 2018, "")]),
+        # "et al." set in italics by Markdown
+        (
+            "(Pettersen *et al.*, 2021, p. 44)",
+            [("Pettersen *et al.*, 2021, p. 44", ("Pettersen",), 2021, "")],
+        ),
+        (
+            "Pettersen _et al._ (2021) agree",
+            [("Pettersen _et al._ (2021)", ("Pettersen",), 2021, "")],
+        ),
         # "et al." in German and Russian
         ("(Müller u. a. 2014)", [("Müller u. a. 2014", ("Müller",), 2014, "")]),
         ("(Иванов и др., 2015)", [("Иванов и др., 2015", ("Иванов",), 2015, "")]),

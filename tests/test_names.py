@@ -47,6 +47,10 @@ CASES = [
     ("World Bank", "auto", [N("World Bank", literal=True)]),
     ("Transport for London,", "auto", [N("Transport for London", literal=True)]),
     ("RAND", "auto", [N("RAND", literal=True)]),
+    # news organisations and collective authors; "Times" and "Post" are still family names
+    ("BBC News", "auto", [N("BBC News", literal=True)]),
+    ("Wikipedia contributors", "auto", [N("Wikipedia contributors", literal=True)]),
+    ("Times, J. and Post, Emily", "auto", [N("Times", "J."), N("Post", "Emily")]),
     (
         "National Institute for Health and Care Excellence.",
         "auto",

@@ -368,6 +368,29 @@ def _ref(**fields: object) -> Reference:
             {"title": "T", "note": "arXiv:1502.01589", "container_title": "Phys. Rev. D"},
             "article-journal",
         ),
+        # an imprint beside a link: published online, a report unless a book publisher issued it
+        (
+            {
+                "title": "T",
+                "url": "https://x.org/r.pdf",
+                "location": "London",
+                "publisher": "Community Energy England",
+            },
+            "report",
+        ),
+        (
+            {
+                "title": "T",
+                "url": "https://x.org/b",
+                "location": "Cambridge",
+                "publisher": "Cambridge University Press",
+            },
+            "book",
+        ),
+        (
+            {"title": "T", "url": "https://x.org/p", "publisher": "Community Energy England"},
+            "webpage",
+        ),
         ({}, "document"),
     ],
 )
@@ -917,6 +940,32 @@ def test_low_information_entry_gets_low_confidence() -> None:
                 ("url", "https://example.org/orilla"),
             ],
             {"year": None, "accessed": "2021-03-03", "title": "La orilla"},
+        ),
+        (
+            # Harvard: the year after the name, the day and month after the newspaper
+            "Higgins, C. (2003) 'Behind the scenes', The Guardian, 27 November.",
+            [
+                ("author", "Higgins, C."),
+                ("date", "(2003)"),
+                ("title", "'Behind the scenes',"),
+                ("container-title", "The Guardian,"),
+                ("date", "27 November."),
+            ],
+            {"year": 2003, "date": "2003-11-27"},
+        ),
+        (
+            # a span of days ("11 March-27 November") is not the date
+            "Di Trocchio, P 2011, Manstyle, exhibition catalogue, 11 March-27 November, NGV, Melbourne.",
+            [
+                ("author", "Di Trocchio, P"),
+                ("date", "2011,"),
+                ("title", "Manstyle,"),
+                ("genre", "exhibition catalogue,"),
+                ("date", "11 March-27 November,"),
+                ("publisher", "NGV,"),
+                ("location", "Melbourne."),
+            ],
+            {"year": 2011, "date": None},
         ),
     ],
 )
