@@ -487,8 +487,17 @@ def _split(text: str) -> tuple[list[str], bool]:
     return chunks, et_al
 
 
+_HANDLE = re.compile(r"\s*\[@[^\]\s]+\]")
+
+
 def parse_names(text: str, order: Order = "auto") -> NameList:
     """All names of an author/editor string, plus whether it ended in "et al."."""
+    if "[@" in text:
+        # APA's social-media handle: "Okafor, C. [@chidi]", "Ocean Lab [@oceanlab]"
+        text = re.sub(r"\.\s*\.", ".", _HANDLE.sub("", text))
+        bare = _clean(text).rstrip(".")
+        if bare and "," not in bare and not _AND.search(bare):
+            return NameList((Name(bare, literal=True),), False)  # a display name, as written
     # "edited by Cary Nelson": names after "by" are written given first
     by = _BY_LEAD.match(text) is not None
     chunks, et_al = _split(text)

@@ -189,9 +189,10 @@ _MDY = re.compile(rf"({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(1[5-9]\d
 _MY = re.compile(
     rf"({_MONTH_WORD})(?:[ \t]*[/-][ \t]*{_MONTH_WORD})?(?:[ \t]*,[ \t]*|[ \t]+)(1[5-9]\d\d|20\d\d)"
 )
-# NLM/Vancouver: "2020 Mar 5", "2019 Jan", "2018 Jan-Feb" (two months: the year only).
+# NLM/Vancouver: "2020 Mar 5", "2019 Jan", "2018 Jan-Feb" (two months: the year only);
+# APA: "2019, June 8".
 _YMD = re.compile(
-    rf"(?<![\d\w])(1[5-9]\d\d|20\d\d)[ \t]+({_MONTH_WORD})(?:[ \t]*[/-][ \t]*({_MONTH_WORD}))?"
+    rf"(?<![\d\w])(1[5-9]\d\d|20\d\d)(?:[ \t]*,)?[ \t]+({_MONTH_WORD})(?:[ \t]*[/-][ \t]*({_MONTH_WORD}))?"
     r"(?:[ \t]+(\d{1,2}))?(?![\d\w])"
 )
 _NUMERIC_DMY = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](1[5-9]\d\d|20\d\d)(?!\d)")
@@ -280,7 +281,11 @@ def parse_date(text: str) -> DateInfo:
     if m and (mon := _valid_month(m.group(1))) and 1 <= int(m.group(2)) <= 31:
         return _first_year(text, m.start()) or DateInfo(int(m.group(3)), "", mon, int(m.group(2)))
     m = _YMD.search(text)
-    if m and (mon := _valid_month(m.group(2))):
+    if (
+        m
+        and (mon := _valid_month(m.group(2)))
+        and (_whole_month(m.group(2)) or "," not in m.group(0))
+    ):
         if m.group(3):
             return DateInfo(int(m.group(1)))
         day = int(m.group(4)) if m.group(4) and 1 <= int(m.group(4)) <= 31 else None
@@ -302,6 +307,18 @@ def parse_date(text: str) -> DateInfo:
     if _NO_DATE.search(text):
         return DateInfo(no_date=True)
     return DateInfo()
+
+
+_MONTH_NAMES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+
+
+def _whole_month(word: str) -> bool:
+    """ "June", "Sept." or "Mar": a month, not a word that starts like one ("Marine")."""
+    w = word.strip(".").lower()
+    return len(w) <= 4 or w in _MONTH_NAMES
 
 
 def _first_year(text: str, before: int) -> DateInfo | None:
@@ -636,6 +653,9 @@ def genre_type(genre: str | None) -> str | None:
 
 
 _DASH_IN = re.compile(r"\w\s*[–—-]\s*\w")  # "11 March-27 November": a span, not a day
+
+
+_DESCRIPTION_THEN_HOST = re.compile(r"^\[([^\[\]]+)\]\.\s+([A-Z][^\[\]\d]*\w)$")
 
 
 def _day_and_month_elsewhere(dinfo: DateInfo, others: list[str]) -> DateInfo:
@@ -1933,6 +1953,9 @@ def build_reference(
     collection = _first(fields, "collection-title")
     publisher = clean_field(_strip_access(" ".join(fields.get("publisher", [])))) or None
     genre = clean_field(" ".join(fields.get("genre", []))) or described
+    if genre and (m := _DESCRIPTION_THEN_HOST.match(genre)):
+        # APA's "[Video]. YouTube." tagged as one genre: the kind of work, then its host
+        genre, publisher = m.group(1), publisher or m.group(2)
     if genre and _GENRE_IS_ISSUE.match(genre) and "issue" not in fields:
         fields["issue"] = [genre]  # "№ 3" read as a genre
         genre = None

@@ -49,6 +49,9 @@ CASES = [
     ("RAND", "auto", [N("RAND", literal=True)]),
     # news organisations and collective authors; "Times" and "Post" are still family names
     ("BBC News", "auto", [N("BBC News", literal=True)]),
+    # APA's social-media handles: a display name is kept as written
+    ("Ocean Lab [@oceanlab].", "auto", [N("Ocean Lab", literal=True)]),
+    ("Okafor, C. [@chidi], & Reyes, S. [@sreyes].", "auto", [N("Okafor", "C."), N("Reyes", "S.")]),
     ("Wikipedia contributors", "auto", [N("Wikipedia contributors", literal=True)]),
     ("Times, J. and Post, Emily", "auto", [N("Times", "J."), N("Post", "Emily")]),
     (

@@ -44,6 +44,11 @@ from citekit.normalize import (
         ("2019 Jan;", 2019, "", "2019-01"),
         ("2018 Jan-Feb;", 2018, "", "2018"),
         ("1961 Random House", 1961, "", "1961"),
+        # APA: year, then month and day after a comma; a word that only starts like a month is not one
+        ("(2019, June 8).", 2019, "", "2019-06-08"),
+        ("(2004, May).", 2004, "", "2004-05"),
+        ("(1989, Sept 1).", 1989, "", "1989-09-01"),
+        ("Okafor 2014, Marine Policy 12", 2014, "", "2014"),
         # a year range belongs to a title, not the date
         ("Regimes, 1967-1977. Boulder: Westview, 1980", 1980, "", "1980"),
         ("in 2007–2008 and 2015", 2015, "", "2015"),
@@ -940,6 +945,23 @@ def test_low_information_entry_gets_low_confidence() -> None:
                 ("url", "https://example.org/orilla"),
             ],
             {"year": None, "accessed": "2021-03-03", "title": "La orilla"},
+        ),
+        (
+            # APA's "[Video]. YouTube." tagged as one genre: the kind of work, then its host
+            "Reef Talks. (2019, June 8). Why a silent reef is a dying reef [Video]. YouTube. https://youtu.be/x",
+            [
+                ("author", "Reef Talks."),
+                ("date", "(2019, June 8)."),
+                ("title", "Why a silent reef is a dying reef"),
+                ("genre", "[Video]. YouTube."),
+                ("url", "https://youtu.be/x"),
+            ],
+            {
+                "genre": "Video",
+                "publisher": "YouTube",
+                "date": "2019-06-08",
+                "type": "motion_picture",
+            },
         ),
         (
             # Harvard: the year after the name, the day and month after the newspaper
