@@ -655,6 +655,23 @@ def genre_type(genre: str | None) -> str | None:
 _DASH_IN = re.compile(r"\w\s*[–—-]\s*\w")  # "11 March-27 November": a span, not a day
 
 
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,7}\.(?=\s)")
+_LAST_ABBREVIATED = re.compile(r"\b[A-Z][a-z]{0,7}$")
+
+
+def _abbreviated_keeps_period(cleaned: str, raw: str) -> str:
+    """ "IEEE Trans. Pattern Anal. Mach. Intell." keeps the period of its last word,
+    as an abbreviated journal title does; "Journal of Trade." loses it."""
+    if (
+        cleaned
+        and raw.rstrip(" ,;:").endswith(".")
+        and _LAST_ABBREVIATED.search(cleaned)
+        and _ABBREVIATION.search(cleaned)
+    ):
+        return cleaned + "."
+    return cleaned
+
+
 _DESCRIPTION_THEN_HOST = re.compile(r"^\[([^\[\]]+)\]\.\s+([A-Z][^\[\]\d]*\w)$")
 
 
@@ -1949,7 +1966,9 @@ def build_reference(
     title = clean_field(title) if title else None
     container = _first(fields, "container-title")
     if container:
-        container = clean_field(_MARKER_TAIL.sub("", _IN_LEAD.sub("", container)))
+        container = _abbreviated_keeps_period(
+            clean_field(_MARKER_TAIL.sub("", _IN_LEAD.sub("", container))), container
+        )
     collection = _first(fields, "collection-title")
     publisher = clean_field(_strip_access(" ".join(fields.get("publisher", [])))) or None
     genre = clean_field(" ".join(fields.get("genre", []))) or described

@@ -89,7 +89,7 @@ def test_journal_references_without_titles_are_articles_not_low_confidence() -> 
     assert [r.type for r in doc.references] == ["article-journal", "article-journal", "document"]
     assert [doc.source.line_of(d.span.start) for d in doc.diagnostics] == [5]
     assert (doc.references[1].container_title, doc.references[1].volume) == (
-        "Adv. Theor. Math. Phys",
+        "Adv. Theor. Math. Phys.",
         "2",
     )
 

@@ -947,6 +947,30 @@ def test_low_information_entry_gets_low_confidence() -> None:
             {"year": None, "accessed": "2021-03-03", "title": "La orilla"},
         ),
         (
+            # an abbreviated journal title keeps the period of its last word; a full one loses it
+            "G. Gallego, Event-based vision, IEEE Trans. Pattern Anal. Mach. Intell., vol. 44, 2022.",
+            [
+                ("author", "G. Gallego,"),
+                ("title", "Event-based vision,"),
+                ("container-title", "IEEE Trans. Pattern Anal. Mach. Intell.,"),
+                ("volume", "vol. 44,"),
+                ("date", "2022."),
+            ],
+            {"container_title": "IEEE Trans. Pattern Anal. Mach. Intell.", "volume": "44"},
+        ),
+        (
+            "Lindqvist, S. (2011). Salt roads. Journal of Mountain Trade. 12, 201-230.",
+            [
+                ("author", "Lindqvist, S."),
+                ("date", "(2011)."),
+                ("title", "Salt roads."),
+                ("container-title", "Journal of Mountain Trade."),
+                ("volume", "12,"),
+                ("pages", "201-230."),
+            ],
+            {"container_title": "Journal of Mountain Trade"},
+        ),
+        (
             # APA's "[Video]. YouTube." tagged as one genre: the kind of work, then its host
             "Reef Talks. (2019, June 8). Why a silent reef is a dying reef [Video]. YouTube. https://youtu.be/x",
             [
