@@ -27,6 +27,7 @@ from citekit.citations import (
     find_bare_citations,
     find_citations,
     find_legal_citations,
+    find_paren_numeric_citations,
 )
 from citekit.config import Settings
 from citekit.errors import CitekitError, InputError
@@ -351,9 +352,16 @@ def check_source(
     citations = find_all_citations(source, regions)
     everything = any(c.kind == "key" and c.key == "*" for c in citations)
     citations = [c for c in citations if not (c.kind == "key" and c.key == "*")]
-    if not any(r.number is not None for r in references):
+    numbers = [r.number for r in references if r.number is not None]
+    if not numbers:
         # "[3]" in a document without a numbered list is a footnote or a label
         citations = [c for c in citations if c.kind != "numeric"]
+    elif source.format not in ("latex", "aux") and not any(c.kind == "numeric" for c in citations):
+        # a numbered list cited by "(1,2)" and "(3–5)", as Vancouver allows
+        occupied = [*regions, *(c.group for c in citations)]
+        paren = find_paren_numeric_citations(source.text, occupied)
+        if paren and all(c.number is not None and c.number <= max(numbers) for c in paren):
+            citations = [*citations, *paren]
     citations = sorted([*citations, *notes.citations], key=lambda c: c.span.start)
     bare = [*bare_candidates(source, citations, references, regions), *notes.candidates]
     links = link_citations(citations + bare, references)

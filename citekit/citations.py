@@ -824,6 +824,99 @@ def _numeric(text: str, open_i: int, close_i: int, out: list[Citation]) -> None:
             )
 
 
+# "(1,2)", "(3–5)": numbers in parentheses, as Vancouver lists are often cited.
+_PAREN_NUMERIC_RE = re.compile(
+    r"\((\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*\s*)\)"
+)
+# Words before "(3)" that make it a figure, an equation, a step or a list item.
+_PAREN_NUMBER_OWNERS = frozenset(
+    [
+        "eq",
+        "eqs",
+        "equation",
+        "equations",
+        "fig",
+        "figs",
+        "figure",
+        "figures",
+        "table",
+        "tables",
+        "step",
+        "steps",
+        "section",
+        "sections",
+        "chapter",
+        "chapters",
+        "appendix",
+        "item",
+        "items",
+        "no",
+        "number",
+        "page",
+        "pages",
+        "p",
+        "pp",
+        "version",
+        "line",
+        "lines",
+        "phase",
+        "stage",
+        "case",
+        "cases",
+        "condition",
+        "conditions",
+        "rule",
+        "rules",
+        "type",
+        "types",
+        "group",
+        "groups",
+        "article",
+        "art",
+        "paragraph",
+        "para",
+        "hypothesis",
+        "hypotheses",
+        "model",
+        "models",
+        "formula",
+        "theorem",
+        "lemma",
+        "scheme",
+        "and",
+        "or",
+    ]
+)
+
+
+def find_paren_numeric_citations(text: str, taken: Sequence[Span] = ()) -> list[Citation]:
+    """Numeric citations in parentheses ("(1,2)", "(3–5)"), outside ``taken``.
+
+    Only for a document whose list is numbered and which cites nothing in
+    brackets (``citekit.check`` decides): a parenthesised number is just as
+    often an enumeration, so "(1) collect, (2) clean" is left alone (a number
+    after ":", ",", ";", "and", "or" or a line start and before a word), and
+    so are "Figure (3)", "equation (2)" and a number inside a word.
+    """
+    inside = _inside(sorted(taken, key=lambda s: s.start))
+    out: list[Citation] = []
+    for m in _PAREN_NUMERIC_RE.finditer(text):
+        i, j = m.start(), m.end()
+        if inside(i) or (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "([")):
+            continue
+        line_before = text[max(0, i - 40) : i].rsplit("\n", 1)
+        before = line_before[-1].rstrip()
+        starts_a_word = text[j : j + 3].lstrip()[:1].isalpha()
+        word = re.search(r"([^\W\d_]+)\.?$", before)
+        owner = word.group(1).lower() if word else ""
+        if owner in _PAREN_NUMBER_OWNERS and (owner not in ("and", "or") or starts_a_word):
+            continue
+        if starts_a_word and (not before or before[-1] in ":,;(["):
+            continue  # an enumeration: "steps: (1) collect"
+        _numeric(text, i, j - 1, out)
+    return out
+
+
 def _bare_et_al(text: str, out: list[Citation], covered: list[Span]) -> None:
     """ "Khodak et al., 2018 address ..." written without brackets."""
     inside = _inside(covered)

@@ -172,6 +172,40 @@ def test_numeric_citations_out_of_range() -> None:
     assert [d.code for d in rep.diagnostics] == ["CIT011"]
 
 
+_NUMBERED = (
+    "\n\nReferences\n\n1. Okafor, N. (2019). Nets. Lagos Press.\n"
+    "2. Brennan, M. (2012). Harbours. Cork Press.\n3. Sato, H. (2013). Tides. Nordic Press.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("prose", "numbers"),
+    [
+        # Vancouver in parentheses: linked like brackets
+        ("Heat illness is under-reported (1,2), and uptake varies (3).", [1, 2, 3]),
+        ("Hydration helps (1–3) and lasts (2).", [1, 2, 3, 2]),
+        # enumerations, figures and equations are not citations
+        ("Three steps: (1) collect, (2) clean, and (3) test (2).", [2]),
+        ("See Figure (3) and equation (2) for the tides (1).", [1]),
+        # a number beyond the list: then none of the parenthesised numbers is trusted
+        ("Under-reported (1,2), and see (9).", []),
+        # brackets in the text: parentheses are left alone
+        ("Under-reported [1], and see (2).", [1]),
+    ],
+)
+def test_parenthesised_numbers_cite_a_numbered_list(prose: str, numbers: list[int]) -> None:
+    rep = check_source(Source("v.txt", prose + _NUMBERED))
+    assert [lk.citation.number for lk in rep.links] == numbers
+    assert all(lk.status == "resolved" for lk in rep.links)
+
+
+def test_parenthesised_numbers_without_a_numbered_list_are_not_citations() -> None:
+    rep = check_source(
+        Source("n.md", "Steps (1) and (2) matter (Okafor, 2019)." + ESSAY_REFS, "markdown")
+    )
+    assert [lk.citation.kind for lk in rep.links] == ["author-year"]
+
+
 def test_brackets_without_a_numbered_list_are_not_citations() -> None:
     rep = check_source(
         Source("n.md", "A footnote marker [1] here (Okafor, 2019)." + ESSAY_REFS, "markdown")
