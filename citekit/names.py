@@ -154,7 +154,8 @@ _CORPORATE = re.compile(
     r"collaboration|working|world|international|national|european|academy|coalition|trust|"
     r"partnership|secretariat|parliament|congress|court|police|army|company|co\.|state|"
     r"research|statistics|survey|school|college|hospital|clinic|unit|staff|contributors|"
-    r"news|media|broadcasting|radio|television|magazine|newspaper|times)(?![\w-])",
+    r"news|media|broadcasting|radio|television|magazine|newspaper|times|executive|"
+    r"administration)(?![\w-])",
     re.IGNORECASE,
 )
 _INITIAL = re.compile(
@@ -178,6 +179,14 @@ _ROLE_HINT = re.compile(
 )
 # A body's name with "and" in it ("Department of Health and Human Services").
 _CORPORATE_WITH_AND = re.compile(r"\b(?:for|of|on)\b.*\s(?:and|&)\s", re.I)
+# ... or ending in the word that makes it a body ("Food and Drug Administration").
+_CORPORATE_LAST = re.compile(
+    r"\s(?:and|&)\s.*\b(?:executive|administration|agency|authority|commission|council|"
+    r"institute|ministry|office|service|board|bureau|foundation|association|society|"
+    r"organi[sz]ation|department|centre|center|trust|fund|bank|network|group)"
+    r"(?:\s*\([A-Z][A-Za-z&.]*\))?\W*$",  # "... Administration (OSHA)."
+    re.I,
+)
 # "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
 # "and" in the languages of reference lists: Portuguese/Italian "e", Spanish "y",
 # Dutch "en", Scandinavian "og"/"och", Turkish "ve", Hungarian "és", Finnish
@@ -272,6 +281,8 @@ def _drop_closing_period(chunk: str) -> str:
     """
     if not chunk.endswith(".") or chunk.endswith(".."):
         return chunk
+    if chunk.endswith(")."):
+        return chunk[:-1]  # "Health Administration (OSHA)."
     last = chunk.rsplit(None, 1)[-1].lstrip(",")
     word = last[:-1]
     if word.isupper() and 2 <= len(word) <= 4 and word.isalpha():
@@ -288,11 +299,20 @@ def _drop_closing_period(chunk: str) -> str:
     return chunk[:-1]
 
 
+# APA's role after a name: "Fincher, D. (Director)", "Moore, M. (Writer/Director)".
+_PAREN_ROLE = re.compile(
+    r"\s*\((?:(?:executive\s+)?producers?|directors?|writers?|hosts?|composers?|performers?|"
+    r"narrators?|interviewers?|photographers?|illustrators?|artists?|speakers?|presenters?|"
+    r"editor-in-chief|cartographers?|(?:writer|producer|director)s?\s*[/&]\s*\w+)\)\.?",
+    re.I,
+)
+
+
 def parse_name(chunk: str, order: Order = "auto", written_given_first: bool = False) -> Name:
     """One name.  ``order`` is the list's style for names written without a comma;
     ``written_given_first`` says the context writes names given first whatever
     the words ("edited by Cary Nelson"), so only initials can say otherwise."""
-    chunk = _drop_closing_period(_clean(chunk))
+    chunk = _drop_closing_period(_clean(_PAREN_ROLE.sub("", chunk)))
     if not chunk:
         return Name("")
     if "," not in chunk and _is_corporate(chunk):
@@ -418,8 +438,13 @@ def _split(text: str) -> tuple[list[str], bool]:
         return [], et_al
     if ";" in text:
         return [c for c in (_clean(p) for p in text.split(";")) if c], et_al
-    if "," not in text and _CORPORATE_WITH_AND.search(text) and _is_corporate(text):
-        # "National Institute for Health and Care Excellence": one body, not two names
+    if (
+        "," not in text
+        and (_CORPORATE_WITH_AND.search(text) or _CORPORATE_LAST.search(text))
+        and _is_corporate(text)
+    ):
+        # "National Institute for Health and Care Excellence", "Health and Safety
+        # Executive": one body, not two names
         toks = text.split()
         if not any(is_initial(t) for t in toks) and _CORPORATE.search(text):
             return [text], et_al

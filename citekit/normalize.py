@@ -355,7 +355,10 @@ _ACCESS_WORDS = (
 )
 _ACCESS_ALT = "|".join(_ACCESS_WORDS)
 _ACCESS_THEN = r"(?:\s+(?:on|el|em|am|le|il))?"
-_ACCESSED = re.compile(rf"(?i)(?:{_ACCESS_ALT}|\[cited){_ACCESS_THEN}[:\s]+(.{{4,40}})")
+# NLM: "[cited 2024 Feb 2]", also after an update: "[updated 2023 Aug 1; cited 2024 Feb 2]"
+_ACCESSED = re.compile(
+    rf"(?i)(?:{_ACCESS_ALT}|\[cited|\[updated[^\];]*;\s*cited){_ACCESS_THEN}[:\s]+(.{{4,40}})"
+)
 
 
 def parse_accessed(text: str) -> str | None:
@@ -594,6 +597,7 @@ _CHAPTER_KEYS = ("in:", "(ed", "( ed", "(hrsg", "(dir", "(org", "(coord")
 _WEB_KEYS = ("access", "retriev", "availab", "online", "blog", "website", "viewed")
 _REPORT_KEYS = ("report", "paper", "technical", "brief")
 # NLM's and IEEE's medium after a title: "Hypertension in adults [Internet]."
+_MEDIUM_ONLY = re.compile(r"(?i)\[?\s*(?:internet|online|electronic resource|e-?book)\s*\]?")
 _MEDIUM_TAIL = re.compile(r"\s*\[(?:internet|online|electronic resource|e-?book)\][\s.,;:]*$", re.I)
 # APA's description of a work that is not a book or an article, after its title:
 # "harbour-sim: A simulator (Version 2.1.0) [Computer software]".
@@ -635,7 +639,7 @@ def split_description(title: str) -> tuple[str, str | None, str | None]:
     return head, (what.strip() if what else None), m.group("version")
 
 
-_ACCESS_KEYS = ("[cited", *_ACCESS_WORDS)
+_ACCESS_KEYS = ("[cited", "; cited", *_ACCESS_WORDS)
 
 
 def _has(low: str, keys: tuple[str, ...]) -> bool:
@@ -1897,7 +1901,7 @@ _ACCESS_LEAD = re.compile(rf"(?i)\W*(?:{_ACCESS_ALT}|cited)\b")
 _ACCESS_PHRASE = re.compile(
     rf"(?i)\b(?:available\s+(?:at|from|online)\s*:?\s*)?(?:{_ACCESS_ALT})\b.*$"
 )
-_ACCESS_REST = re.compile(rf"(?i)(?:\[\s*cited|{_ACCESS_ALT})\b.*$")
+_ACCESS_REST = re.compile(rf"(?i)(?:\[\s*(?:cited|updated)|{_ACCESS_ALT})\b.*$")
 _EDITION_PHRASE = re.compile(
     r"(?i)\b(?:\d{1,3}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"revised|rev\.|new|expanded)\s+(?:edition|edn\.?|ed\.)"
@@ -1972,7 +1976,9 @@ def build_reference(
     collection = _first(fields, "collection-title")
     publisher = clean_field(_strip_access(" ".join(fields.get("publisher", [])))) or None
     genre = clean_field(" ".join(fields.get("genre", []))) or described
-    if genre and (m := _DESCRIPTION_THEN_HOST.match(genre)):
+    if genre and _MEDIUM_ONLY.fullmatch(genre):
+        genre = None  # NLM's "[Internet]" says where it was read, not what it is
+    elif genre and (m := _DESCRIPTION_THEN_HOST.match(genre)):
         # APA's "[Video]. YouTube." tagged as one genre: the kind of work, then its host
         genre, publisher = m.group(1), publisher or m.group(2)
     if genre and _GENRE_IS_ISSUE.match(genre) and "issue" not in fields:

@@ -49,6 +49,20 @@ CASES = [
     ("RAND", "auto", [N("RAND", literal=True)]),
     # news organisations and collective authors; "Times" and "Post" are still family names
     ("BBC News", "auto", [N("BBC News", literal=True)]),
+    # a body whose name holds "and" and ends in what makes it a body
+    ("Health and Safety Executive.", "auto", [N("Health and Safety Executive", literal=True)]),
+    (
+        "Occupational Safety and Health Administration (OSHA).",
+        "auto",
+        [N("Occupational Safety and Health Administration (OSHA)", literal=True)],
+    ),
+    # APA's roles after a name are not part of it
+    (
+        "Marshall, F. (Producer), & Fincher, D. (Director).",
+        "auto",
+        [N("Marshall", "F."), N("Fincher", "D.")],
+    ),
+    ("Moore, M. (Writer/Director).", "auto", [N("Moore", "M.")]),
     # APA's social-media handles: a display name is kept as written
     ("Ocean Lab [@oceanlab].", "auto", [N("Ocean Lab", literal=True)]),
     ("Okafor, C. [@chidi], & Reyes, S. [@sreyes].", "auto", [N("Okafor", "C."), N("Reyes", "S.")]),

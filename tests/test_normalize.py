@@ -971,6 +971,27 @@ def test_low_information_entry_gets_low_confidence() -> None:
             {"container_title": "Journal of Mountain Trade"},
         ),
         (
+            # NLM: "[Internet]" is no genre; the access date follows an update date
+            "Health and Safety Executive. Temperature in the workplace [Internet]. Bootle: HSE; 2023 Jul 14 "
+            "[updated 2023 Aug 1; cited 2024 Feb 2]. Available from: https://www.hse.gov.uk/temperature/",
+            [
+                ("author", "Health and Safety Executive."),
+                ("title", "Temperature in the workplace"),
+                ("genre", "[Internet]."),
+                ("location", "Bootle:"),
+                ("publisher", "HSE;"),
+                ("date", "2023 Jul 14 [updated 2023 Aug 1; cited 2024 Feb 2]."),
+                ("note", "Available from:"),
+                ("url", "https://www.hse.gov.uk/temperature/"),
+            ],
+            {
+                "authors": "Health and Safety Executive",
+                "genre": None,
+                "date": "2023-07-14",
+                "accessed": "2024-02-02",
+            },
+        ),
+        (
             # APA's "[Video]. YouTube." tagged as one genre: the kind of work, then its host
             "Reef Talks. (2019, June 8). Why a silent reef is a dying reef [Video]. YouTube. https://youtu.be/x",
             [
