@@ -575,6 +575,11 @@ _JOURNAL_PROCEEDINGS = re.compile(
 _WEB = re.compile(
     r"\b(?:accessed|retrieved|available\s+(?:at|from|online)|online|blog|website|viewed)\b", re.I
 )
+_NEWSPAPER = re.compile(
+    r"(?i)\b(?:news|times|post|guardian|herald|tribune|gazette|telegraph|globe|chronicle|"
+    r"observer|courier|daily|inquirer|reuters|associated\s+press|bbc|cnn|npr|al\s+jazeera|"
+    r"zeitung|le\s+monde|el\s+pa[ií]s|la\s+opini[oó]n|folha|estad[aã]o)\b"
+)
 _INSTITUTION = re.compile(
     r"\b(?:cent(?:er|re)\s+for|institute|institution|council\s+on|foundation|rand\b|brookings|"
     r"chatham|carnegie|commission|ministry|agency|bank|oecd|nato|united\s+nations)\b",
@@ -731,6 +736,10 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
         return "chapter"
     if container and (ref.volume or ref.issue or ref.pages) and not ref.publisher:
         return "article-journal"
+    if container and ref.url and not (ref.doi or ref.publisher or ref.editors):
+        # MLA's '"Voices of the Salar." Salar Sound Archive, 4 May 2021, www...': a page
+        # of a website, which has no volume, issue or pages; a newspaper's, an article
+        return "article-newspaper" if _NEWSPAPER.search(container) else "webpage"
     if (
         container
         and not ref.publisher

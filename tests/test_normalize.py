@@ -396,6 +396,24 @@ def _ref(**fields: object) -> Reference:
             {"title": "T", "url": "https://x.org/p", "publisher": "Community Energy England"},
             "webpage",
         ),
+        # a container with a link but no volume, issue or pages: a website's page, a newspaper's article
+        (
+            {"title": "T", "container_title": "Salar Sound Archive", "url": "https://x.org/v"},
+            "webpage",
+        ),
+        (
+            {"title": "T", "container_title": "The Guardian", "url": "https://x.org/g"},
+            "article-newspaper",
+        ),
+        (
+            {
+                "title": "T",
+                "container_title": "Ecological Informatics",
+                "url": "https://doi.org/10.1/x",
+                "doi": "10.1/x",
+            },
+            "article-journal",
+        ),
         ({}, "document"),
     ],
 )
