@@ -27,6 +27,7 @@ from citekit.citations import (
     find_bare_citations,
     find_citations,
     find_legal_citations,
+    find_page_citations,
     find_paren_numeric_citations,
 )
 from citekit.config import Settings
@@ -311,7 +312,11 @@ def bare_candidates(
     taken += [c.span for c in legal]
     bare = find_bare_citations(source.text, taken)
     taken += [c.span for c in bare]
-    return legal + bare + find_author_page_citations(source.text, taken)
+    author_page = find_author_page_citations(source.text, taken)
+    taken += [c.group for c in author_page]
+    families = {n.family for r in references for n in r.authors if not n.literal}
+    pages = find_page_citations(source.text, families, taken)
+    return legal + bare + author_page + pages
 
 
 def _weak(c: Citation) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -1138,6 +1138,68 @@ def find_author_page_citations(text: str, skip: Sequence[Span] = ()) -> list[Cit
                     )
                 )
             at += len(piece) + 1
+    return out
+
+
+# MLA's page alone, the author named in the sentence: 'Okafor and Reyes read them as contracts (88-90)'.
+_PAGE_ONLY_RE = re.compile(r"\((?:pp?\.\s?)?(\d{1,4}(?:\s?[-–]\s?\d{1,4})?)\)")
+# Where a sentence ends, not at an initial or "et al.".
+_SENTENCE_END_RE = re.compile(r"(?<!\bal)(?<!\b[A-Z])[.!?]\s|\n\s*\n")
+_PAGE_LOOKBACK = 300
+
+
+def find_page_citations(
+    text: str, families: Collection[str], skip: Sequence[Span] = ()
+) -> list[Citation]:
+    """MLA's page-only parenthesis whose author the sentence names: "Lindqvist calls
+    them a ledger (112)", "Okafor and Reyes read them as contracts (88-90)",
+    "Mamani et al. add verses (201)".
+
+    ``families`` are the family names of the list's authors: the nearest of them
+    before the parenthesis in the same sentence is the cited author (with a second
+    one joined by "and", or "et al.").  Candidates only: the check keeps those
+    that resolve exactly.  ``command`` is "author-page", ``narrative`` is set.
+    """
+    known = {f.casefold() for f in families if f}
+    if not known:
+        return []
+    inside = _inside(skip)
+    out: list[Citation] = []
+    for m in _PAGE_ONLY_RE.finditer(text):
+        page = m.group(1)
+        if inside(m.start()) or re.fullmatch(_YEAR, page):
+            continue
+        lo = max(0, m.start() - _PAGE_LOOKBACK)
+        ends = list(_SENTENCE_END_RE.finditer(text, lo, m.start()))
+        lo = ends[-1].end() if ends else lo
+        found: tuple[int, int, str] | None = None
+        for w in reversed(list(re.finditer(rf"(?<![\w'’-]){_NAME_WORD}", text[lo : m.start()]))):
+            word = re.sub(r"['’]s$", "", w.group())  # "Okafor's reading"
+            if word.casefold() in known and word[0].isupper():
+                found = (w.start(), w.start() + len(word), word)
+                break
+        if found is None:
+            continue
+        name_start, name_end = lo + found[0], lo + found[1]
+        names = [found[2]]
+        before = re.search(rf"(?<![\w'’-])({ONE_NAME}),?\s(?:and|&)\s$", text[lo:name_start])
+        if before and before.group(1).casefold() in known:
+            names.insert(0, before.group(1))
+            name_start = lo + before.start(1)
+        et_al = re.match(r",?\set\sal\.", text[name_end : m.start()]) is not None
+        out.append(
+            Citation(
+                kind="author-year",
+                text=text[name_start : m.end()],
+                span=Span(name_start, m.end()),
+                group=Span(m.start(), m.end()),
+                names=tuple(names),
+                et_al=et_al,
+                locator=page,
+                narrative=True,
+                command="author-page",
+            )
+        )
     return out
 
 

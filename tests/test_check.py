@@ -519,3 +519,18 @@ def test_random_text_never_crashes_the_check(seed: int) -> None:
         report = check_source(source)
         for d in report.diagnostics:
             assert 0 <= d.span.start <= d.span.end <= len(source.text)
+
+
+def test_mla_page_after_a_named_author_counts_where_it_resolves() -> None:
+    text = (
+        "Lindqvist calls the songs a ledger (112), while Okafor and Reyes read them as contracts "
+        "(88-90). The caravans walked for weeks (12).\n\nWorks Cited\n\n"
+        "Lindqvist, Sven. The Shore and the Ledger. U of Lima P, 2014.\n"
+        'Okafor, Chidi, and Sofía Reyes. "Songs as Contracts." Oral Tradition, vol. 33, no. 1, 2018, pp. 77-104.\n'
+    )
+    rep = check_source(Source("mla.txt", text))
+    assert [(lk.citation.names, lk.citation.locator, lk.status) for lk in rep.links] == [
+        (("Lindqvist",), "112", "resolved"),
+        (("Okafor", "Reyes"), "88-90", "resolved"),
+    ]
+    assert rep.diagnostics == ()

@@ -6,7 +6,12 @@ import time
 
 import pytest
 
-from citekit.citations import find_author_page_citations, find_citations
+from citekit.citations import (
+    find_author_page_citations,
+    find_citations,
+    find_page_citations,
+    find_paren_numeric_citations,
+)
 from citekit.model import Span
 
 
@@ -341,3 +346,38 @@ def test_narrative_citation_over_a_line_break(text: str, names: tuple[str, ...] 
 )
 def test_imprints_are_not_citations(text: str, found: list[tuple[str, ...]]) -> None:
     assert [c.names for c in find_citations(text)] == found
+
+
+_FAMILIES = {"Okafor", "Reyes", "Lindqvist", "Mamani", "Le"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Lindqvist calls them a ledger (112).", [(("Lindqvist",), "112", False)]),
+        (
+            "Okafor and Reyes read them as contracts (88-90).",
+            [(("Okafor", "Reyes"), "88-90", False)],
+        ),
+        ("Mamani et al. add verses of their own (201).", [(("Mamani",), "201", True)]),
+        # the nearest named author of the sentence; a page after an earlier sentence's name is not
+        ("Okafor agrees. The songs are contracts (88).", []),
+        ("In Lima, Okafor's reading holds (p. 45).", [(("Okafor",), "45", False)]),
+        # a year in parentheses, a lower-case word ("while" holds "le"), an unknown name
+        ("Okafor wrote it (2016).", []),
+        ("Songs were sung while walking (12).", []),
+        ("Quispe calls them ledgers (45).", []),
+    ],
+)
+def test_mla_page_after_a_named_author(
+    text: str, found: list[tuple[tuple[str, ...], str, bool]]
+) -> None:
+    cites = find_page_citations(text, _FAMILIES)
+    assert [(c.names, c.locator, c.et_al) for c in cites] == found
+    for c in cites:
+        assert text[c.span.start : c.span.end] == c.text and c.narrative
+
+
+def test_parenthesised_numbers_and_enumerations() -> None:
+    text = "Under-reported (1,2). Steps: (1) collect, (2) clean. See Figure (3). Helps (3-5), but"
+    assert [c.number for c in find_paren_numeric_citations(text)] == [1, 2, 3, 4, 5]
