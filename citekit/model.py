@@ -116,6 +116,7 @@ class Reference:
     authors: tuple[Name, ...] = ()
     more_authors: bool = False  # the list names only the first authors ("et al.")
     editors: tuple[Name, ...] = ()
+    translators: tuple[Name, ...] = ()
     title: str | None = None
     container_title: str | None = None
     collection_title: str | None = None

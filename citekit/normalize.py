@@ -684,6 +684,27 @@ def _abbreviated_keeps_period(cleaned: str, raw: str) -> str:
 _DESCRIPTION_THEN_HOST = re.compile(r"^\[([^\[\]]+)\]\.\s+([A-Z][^\[\]\d]*\w)$")
 
 
+# "Translated by", "trans.", "Übers. v.", "traduit par", "trad. de", "пер. с англ.": before the names
+_TRANSLATOR_LEAD = re.compile(
+    r"(?i)^\W*(?:translated(?:\s+from\s+(?:the\s+)?\w+)?(?:\s+by)?|transl?\.(?:\s+by)?|tr\.|"
+    r"[uü]bers(?:etzt)?\.?(?:\s+(?:von|v\.))?|traduit(?:\s+de\s+l'\w+)?\s+par|trad\.(?:\s+(?:de|di))?|"
+    r"traduction\s+de|"
+    r"traducci[oó]n\s+de|tradu[cç][aã]o\s+de|traduzione\s+di|пер\.(?:\s+с\s+\w+\.?)?)\s+"
+)
+# ... or after them: "(M. Kowalski, Trans.)", "Marta Kowalski, trans."
+_TRANSLATOR_TAIL = re.compile(r"(?i)[\s,(]+(?:trans|transl|tr|übers|trad)\.?\)?[\s.,;:)]*$")
+
+
+def parse_translators(text: str, order: Order = "auto") -> tuple[Name, ...]:
+    """The names in a translator segment: "Translated by Marta Kowalski" (given
+    first, as the lead says), "(M. Kowalski, Trans.)", "trans. M. Kowalski"."""
+    lead = _TRANSLATOR_LEAD.match(text)
+    body = _TRANSLATOR_TAIL.sub("", text[lead.end() :] if lead else text).strip(" ().,;:")
+    if not body:
+        return ()
+    return parse_names(f"by {body}" if lead else body, order).names
+
+
 def _day_and_month_elsewhere(dinfo: DateInfo, others: list[str]) -> DateInfo:
     """Harvard's "(2021) 'Title', *The Guardian*, 15 June": the year in one place,
     the day and month in another, without a year of its own."""
@@ -1969,6 +1990,8 @@ def build_reference(
     if authors and not editors and _EDITOR_ROLE_AT_END.search(author_text):
         # "SANTOS, B.; MENESES, M. P. (Orgs.)." heads an edited book: its editors
         authors, editors = (), authors
+    translator_text = " ".join(fields.get("translator", []))
+    translators = parse_translators(translator_text, order) if translator_text else ()
 
     title = _first(fields, "title")
     if title and "]" in title:
@@ -2124,6 +2147,7 @@ def build_reference(
         authors=authors,
         more_authors=bool(names and names.et_al),
         editors=editors,
+        translators=translators,
         title=title or None,
         container_title=container or None,
         collection_title=clean_field(collection) if collection else None,

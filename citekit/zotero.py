@@ -229,6 +229,7 @@ def reference_to_item(ref: Reference) -> dict[str, object]:
     extra: list[str] = []
     creators = [_name_to_creator(n, "author") for n in ref.authors]
     creators += [_name_to_creator(n, "editor") for n in ref.editors]
+    creators += [_name_to_creator(n, "translator") for n in ref.translators]
     primary = _PRIMARY_CREATOR.get(item_type)
     if primary:  # these types have no "author" or "editor"; Zotero rejects them there
         creators = [
@@ -325,6 +326,9 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
         in ("author", "programmer", "artist", "director", "presenter", "inventor")
     )
     editors = tuple(_creator_to_name(c) for c in creators if c.get("creatorType") == "editor")
+    translators = tuple(
+        _creator_to_name(c) for c in creators if c.get("creatorType") == "translator"
+    )
     date = text("date")
     year = None
     if date:
@@ -377,6 +381,7 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
         key=cite_key,
         authors=authors,
         editors=editors,
+        translators=translators,
         title=title,
         container_title=container or extra.get("container title"),
         collection_title=text("series") or text("seriesTitle") or extra.get("collection title"),

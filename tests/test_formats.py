@@ -77,6 +77,7 @@ def _refs() -> list[Reference]:
             key="holt1988allotment",
             type="book",
             authors=(Name("Holt", "Margaret"),),
+            translators=(Name("Kowalski", "Marta"), Name("Lindqvist", "Sven")),
             title="The Allotment Ledgers",
             publisher="Parish Press",
             location="Leeds",
@@ -169,6 +170,10 @@ def test_bibtex_round_trip_keeps_values() -> None:
     assert back["sahin2020cay"].pages == "1433-1440"
     assert back["sahin2020cay"].date == "2020-09"
     assert back["holt1988allotment"].edition == "5"
+    assert back["holt1988allotment"].translators == (
+        Name("Kowalski", "Marta"),
+        Name("Lindqvist", "Sven"),
+    )
     assert dict(back["holt1988allotment"].extra)["keywords"] == "gardens, civic life"
     assert back["odd2001"].note == "raw text {kept"
     assert back["nakamura2018harbour"].version == "2.1.0"
@@ -448,3 +453,15 @@ def test_an_author_list_cut_short_by_et_al_says_so() -> None:
     assert json.loads(write([ref], "jsonl"))["more-authors"] is True
     (whole,) = parse_reference_strings(["Ortega M, Lee K. Radio. Proc. ICC. 2020:1-6."])
     assert not whole.more_authors and "others" not in write([whole], "bibtex")
+
+
+def test_translators_are_written_and_read_back_in_every_format() -> None:
+    refs = _refs()
+    holt = next(r for r in refs if r.key == "holt1988allotment")
+    csl = {r.key: r for r in read_csl_json(write(refs, "csl-json"))}
+    assert csl["holt1988allotment"].translators == holt.translators
+    lines = [json.loads(line) for line in write(refs, "jsonl").splitlines()]
+    (item,) = [d for d in lines if d["id"] == "holt1988allotment"]
+    assert [t["family"] for t in item["translator"]] == ["Kowalski", "Lindqvist"]
+    assert "A4  - Kowalski, Marta\nA4  - Lindqvist, Sven" in write(refs, "ris")
+    assert "translator = {Kowalski, Marta and Lindqvist, Sven}" in write(refs, "biblatex")

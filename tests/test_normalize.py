@@ -18,6 +18,7 @@ from citekit.normalize import (
     parse_accessed,
     parse_date,
     parse_edition,
+    parse_translators,
     parse_volume_issue,
     repair_segments,
     split_description,
@@ -1188,3 +1189,24 @@ def test_records_keep_every_field_their_segments_hold() -> None:
                         lost.append(f"{label}: {text[:100]}")
     assert seen > 5000
     assert not lost, "\n".join(lost[:20])
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Translated by Marta Kowalski,", [("Kowalski", "Marta")]),
+        ("trans. Marta Kowalski.", [("Kowalski", "Marta")]),
+        ("(M. Kowalski, Trans.).", [("Kowalski", "M.")]),
+        ("Übers. v. Marta Kowalski", [("Kowalski", "Marta")]),
+        (
+            "translated from the Spanish by Marta Kowalski and Sven Lindqvist",
+            [("Kowalski", "Marta"), ("Lindqvist", "Sven")],
+        ),
+        ("traduit par Jean-Pierre Moreau", [("Moreau", "Jean-Pierre")]),
+        ("(translated by Douglas Martin).", [("Martin", "Douglas")]),
+        ("Traduction de Chantal Thérond.", [("Thérond", "Chantal")]),
+        ("Trans.", []),
+    ],
+)
+def test_parse_translators(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(n.family, n.given) for n in parse_translators(text)] == names

@@ -131,6 +131,8 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
         out.append(("author", bibtex_names(ref.authors) + others))
     if ref.editors:
         out.append(("editor", bibtex_names(ref.editors)))
+    if ref.translators:
+        out.append(("translator", bibtex_names(ref.translators)))
     if ref.title:
         out.append(("title", protect_capitals(latex_escape(ref.title))))
     if etype == "article":
@@ -243,6 +245,7 @@ def write_entries(refs: Sequence[Reference], biblatex: bool) -> str:
 _KNOWN = {
     "author",
     "editor",
+    "translator",
     "title",
     "journal",
     "journaltitle",
@@ -371,6 +374,7 @@ def reference_from_fields(
         authors=_persons(f["author"]) if f.get("author") else (),
         more_authors=bool(re.search(r"\sand\s+others\s*$", f.get("author") or "")),
         editors=_persons(f["editor"]) if f.get("editor") else (),
+        translators=_persons(f["translator"]) if f.get("translator") else (),
         title=get("title"),
         container_title=container,
         collection_title=get("series"),

@@ -72,6 +72,8 @@ def reference_to_csl(ref: Reference) -> dict[str, Any]:
         item["author"] = [name_to_csl(n) for n in ref.authors]
     if ref.editors:
         item["editor"] = [name_to_csl(n) for n in ref.editors]
+    if ref.translators:
+        item["translator"] = [name_to_csl(n) for n in ref.translators]
     for var, value in (
         ("title", ref.title),
         ("container-title", ref.container_title),
@@ -187,6 +189,7 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
             "citation-number",
             "author",
             "editor",
+            "translator",
             "title",
             "container-title",
             "collection-title",
@@ -236,6 +239,9 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
                 ),
                 editors=tuple(
                     name_from_csl(n) for n in item.get("editor", []) if isinstance(n, dict)
+                ),
+                translators=tuple(
+                    name_from_csl(n) for n in item.get("translator", []) if isinstance(n, dict)
                 ),
                 title=_str(item.get("title")),
                 container_title=_str(item.get("container-title")),

@@ -54,6 +54,8 @@ def write_ris(refs: Sequence[Reference]) -> str:
             rec += _line("AU", _name(a))
         for e in ref.editors:
             rec += _line("ED", _name(e))
+        for t in ref.translators:
+            rec += _line("A4", _name(t))  # RIS's subsidiary author, Zotero's translator
         rec += _line("TI", ref.title)
         rec += _line("T2", ref.container_title or ref.event)
         rec += _line("T3", ref.collection_title)
