@@ -50,6 +50,7 @@ class OfficeDocument:
     text: str
     citations: tuple[EmbeddedCitation, ...] = ()
     warnings: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # per line of ``text``: "paragraph 12", "footnote 3", or ""
 
 
 def office_text(data: bytes, path: str = "<document>") -> str:
@@ -80,20 +81,26 @@ def read_office(data: bytes, path: str = "<document>") -> OfficeDocument:
             citations = odt_citations(_odt_body(content), warnings)
         else:
             raise InputError(f"{path}: a zip file that is not a Word or OpenDocument text document")
-    return OfficeDocument(_layout(paragraphs, notes), citations, tuple(warnings))
+    text, places = _layout(paragraphs, notes)
+    return OfficeDocument(text, citations, tuple(warnings), places)
 
 
-def _layout(paragraphs: Sequence[str], notes: dict[str, list[str]]) -> str:
+def _layout(paragraphs: Sequence[str], notes: dict[str, list[str]]) -> tuple[str, tuple[str, ...]]:
+    """The text, and for each of its lines where it is in the document."""
     lines: list[str] = []
-    for p in paragraphs:
+    places: list[str] = []
+    for k, p in enumerate(paragraphs, start=1):
         lines += [p, ""]
+        places += [f"paragraph {k}"] * 2
     for kind, heading in _HEADINGS.items():
         written = [n for n in notes.get(kind, ()) if n]
         if written:
             lines += [heading, ""]
+            places += ["", ""]
             for k, text in enumerate(written, start=1):
                 lines += [f"{k}. {text}", ""]
-    return "\n".join(lines)
+                places += [f"{kind} {k}"] * 2
+    return "\n".join(lines), tuple(places)
 
 
 def _read(zf: zipfile.ZipFile, name: str, path: str = "<document>") -> bytes:

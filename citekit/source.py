@@ -52,6 +52,8 @@ class Source:
     # a .docx or .odt file: the citations Zotero or Mendeley stored in it
     embedded: tuple[EmbeddedCitation, ...] = field(default=(), repr=False, compare=False)
     embedded_warnings: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # a .docx or .odt file: where each line of ``text`` is in the document ("paragraph 12")
+    places: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self._line_starts:
@@ -62,6 +64,11 @@ class Source:
                 starts.append(i + 1)
                 i = find("\n", i + 1)
             object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def place(self, line: int) -> str:
+        """Where a line is in a Word or LibreOffice document ("paragraph 12",
+        "footnote 3"); "" for other sources."""
+        return self.places[line - 1] if 0 < line <= len(self.places) else ""
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset."""
@@ -172,6 +179,7 @@ def read_source(path: str, fmt: Format | None = None) -> Source:
             "text",
             embedded=office.citations,
             embedded_warnings=office.warnings,
+            places=office.places,
         )
     if suffix in (".html", ".htm", ".xhtml") and fmt is None:
         return Source(path, html_text(decode(data, path)), "text")

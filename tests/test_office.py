@@ -12,6 +12,7 @@ import pytest
 from office_maker import make_docx, make_odt
 
 from citekit.check import check_source
+from citekit.cli import main
 from citekit.document import parse_document
 from citekit.errors import InputError
 from citekit.office import office_text
@@ -81,6 +82,32 @@ def test_parse_and_check_a_document(tmp_path: Path, suffix: str) -> None:
     rep = check_source(source)
     assert sorted(lk.status for lk in rep.links) == ["resolved"] * 3  # [1], (Reyes, 2019), note 1
     assert rep.diagnostics == ()
+
+
+@both
+def test_findings_say_where_they_are_in_the_document(
+    tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    essay = [
+        *ESSAY[:2],
+        "Tides rose (Lindqvist, 2011).{fn:9}",
+        *ESSAY[2:],
+    ]
+    notes = {**NOTES, 9: "Sven Lindqvist, *Tides of the North* (Oslo: Fjord Press, 2011), 4."}
+    path = tmp_path / f"essay{suffix}"
+    path.write_bytes(MAKERS[suffix](essay, notes))
+    source = read_source(str(path))
+    assert [source.place(n) for n in (1, 2, 5, 19)] == [
+        "paragraph 1",
+        "paragraph 1",
+        "paragraph 3",
+        "",  # the "Footnotes" heading citekit writes
+    ]
+    with pytest.raises(SystemExit):
+        main(["check", str(path)])
+    out = capsys.readouterr().out
+    assert "essay" + suffix + ":5:" in out and "= in the document: paragraph 3" in out
+    assert "= in the document: footnote 3" in out  # the note citing a work the list lacks
 
 
 @both

@@ -49,6 +49,8 @@ def format_diagnostic(d: Diagnostic, source: Source | None, color: bool = False)
     out = [f"{_style(f'{path}:{line}:{col}:', '1', color)} {code} {d.message}"]
     if source is not None:
         out.extend(_excerpt(source, d, color))
+        if source.place(line):
+            out.append(f"{' ' * len(str(line))} = in the document: {source.place(line)}")
     if d.help:
         out.append(f"{' ' * len(str(line))} = help: {d.help}")
     return out
