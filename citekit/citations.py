@@ -411,6 +411,10 @@ def _read_names_backwards(toks: list[_Tok], i: int, narrative: bool = False) -> 
                 j = k
                 continue
             break
+        if j >= 1 and toks[j].text == "/" and _is_name_word(toks[j - 1]):
+            seen_and = True  # German "Brandt/Weber (2019)"
+            j -= 1
+            continue
         if j >= 0 and toks[j].kind == "word" and toks[j].low in _CONNECTORS:
             seen_and = True
             k = j - 1
@@ -432,6 +436,9 @@ _LOC_WORD_RE = re.compile(
     re.IGNORECASE,
 )
 _ROMAN_RE = re.compile(r"[ivxlcdm]+")
+
+
+_FOLLOWING_PAGES = frozenset({"f.", "ff.", "f", "ff", "sq.", "sqq."})
 
 
 def _locator(text: str, toks: list[_Tok], i: int) -> tuple[str | None, int]:
@@ -464,6 +471,8 @@ def _locator(text: str, toks: list[_Tok], i: int) -> tuple[str | None, int]:
         last += 2
     while last + 2 < n and toks[last + 1].text == "," and toks[last + 2].kind == "num":
         last += 2
+    if last + 1 < n and toks[last + 1].low in _FOLLOWING_PAGES:
+        last += 1  # German "45 f.", "45 ff.", Latin "45 sq."
     return text[toks[j + 1].start : toks[last].end], last
 
 

@@ -431,7 +431,10 @@ def parse_edition(text: str) -> str | None:
         return None
     s = text.strip().lower()
     m = re.search(
-        r"\b(\d{1,3})\s*\.?\s*(?:st|nd|rd|th|e|ª|º|a|o)?\.?\s*(?:ed\b|edn\b|edition|edici[oó]n|edi[cç][aã]o|edizione|éd|aufl|auflage|ed\.|izd)",
+        r"\b(\d{1,3})\s*\.?\s*(?:st|nd|rd|th|e|ª|º|a|o)?\.?,?\s*"
+        # "3., überarb. Aufl.", "2nd rev. ed.": a word between the number and the edition
+        r"(?:[^\W\d_]{2,12}\.?(?:\s+(?:und|and|u\.)\s+[^\W\d_]{2,12}\.?)?,?\s+)?"
+        r"(?:ed\b|edn\b|edition|edici[oó]n|edi[cç][aã]o|edizione|éd|aufl|auflage|ed\.|izd)",
         s,
     )
     if m:
@@ -1437,6 +1440,28 @@ def repair_spaced_year_suffix(text: str, segments: Segs) -> Segs:
     return segs
 
 
+# "Fischer, Anna (o. J.):" / "Okafor, C. (n.d.)." / "Brandt, L. (2014):": the date closes the names.
+_DATE_AFTER_NAMES = re.compile(
+    r"\s(\((?:n\.\s?d\.|o\.\s?J\.|s\.\s?[fd]\.|(?:1[5-9]|20)\d\d[a-z]?)\)[.:,]?)\s*$"
+)
+
+
+def repair_date_after_names(text: str, segments: Segs) -> Segs:
+    """A date in brackets at the end of the author segment, where the reference
+    has no date of its own, is the date: "Fischer, Anna (o. J.): Der Hafen"."""
+    if any(s.label == "date" for s in segments):
+        return segments
+    for i, seg in enumerate(segments):
+        if seg.label == "author":
+            m = _DATE_AFTER_NAMES.search(seg.text)
+            if m and m.start() > 0:
+                out = list(segments)
+                out[i : i + 1] = _cut(text, seg, "author", "date", seg.start + m.start(1))
+                return out
+            break
+    return segments
+
+
 # An editor list that introduces a book: "In ...", "in: ...", or marked "(Eds.)", "Hrsg.", ...
 _INTRODUCES_BOOK = re.compile(
     r"(?i)^\W*(?:in|dans|w|em|en)\b|\b(?:eds?|edd|editors?|hrsg|hg|dirs?|coord|a cura di|ред)\b"
@@ -1587,8 +1612,11 @@ def repair_page_volume(text: str, segments: Segs) -> Segs:
 
 
 _TITLE_TAIL_EDITION = re.compile(
-    r"(?i)[,.]?\s*(\(?\s*(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|rev\.)"
-    r"\s+(?:edition|edn\.?|ed\.?)\s*\)?)\W*$"
+    r"(?i)[,.]?\s*(\(?\s*(?:(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|revised|rev\.)"
+    r"\s+(?:edition|edn\.?|ed\.?)"
+    # German: "2. Aufl.", "3., überarb. Aufl.", "5. Auflage"
+    r"|\d{1,2}\.,?\s+(?:(?:überarb|erw|aktualis|durchges|neu\w*)\w*\.?(?:\s+und\s+\w+\.?)?,?\s+)?"
+    r"(?:aufl\.?|auflage))\s*\)?)\W*$"
 )
 _TITLE_TAIL_CHARS = 60
 _TITLE_TAIL_VOLUME = re.compile(r"(?i),\s*((?:vol\.|volume)\s*(?:[IVXLC]+|\d+))\W*$")
@@ -1603,15 +1631,15 @@ def repair_title_tail_edition_volume(text: str, segments: Segs) -> Segs:
         if seg.label != "title":
             continue
         for pattern, label, marker in (
-            (_TITLE_TAIL_EDITION, "edition", "ed"),
-            (_TITLE_TAIL_VOLUME, "volume", "vol"),
+            (_TITLE_TAIL_EDITION, "edition", ("ed", "aufl")),
+            (_TITLE_TAIL_VOLUME, "volume", ("vol",)),
         ):
             # Both patterns end the title: searching only its tail spares
             # a failed match attempt at every character of a long title.
             tail = max(0, len(seg.text) - _TITLE_TAIL_CHARS)
             m = (
                 pattern.search(seg.text, tail)
-                if label not in labels and marker in seg.text[tail:].lower()
+                if label not in labels and any(k in seg.text[tail:].lower() for k in marker)
                 else None
             )
             if m and len(seg.text[: m.start()].split()) >= 2:
@@ -1831,6 +1859,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_word_after_names,
     repair_volume_with_neighbour,
     repair_body_as_publisher,
+    repair_date_after_names,
 )
 
 
@@ -1863,6 +1892,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_bare_issue: frozenset({"issue", "pages"}),
     repair_volume_with_neighbour: frozenset({"container-title"}),
     repair_body_as_publisher: frozenset({"publisher"}),
+    repair_date_after_names: frozenset({"author"}),
 }
 
 

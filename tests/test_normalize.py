@@ -133,6 +133,10 @@ def test_expand_pages(first: str, last: str, full: str) -> None:
     [
         ("fifth edition,", "5"),
         ("2nd ed.", "2"),
+        # a word between the number and the edition
+        ("3., überarb. Aufl.", "3"),
+        ("2. erw. und aktualis. Aufl.", "2"),
+        ("2nd rev. ed.", "2"),
         ("3rd edn", "3"),
         ("Second Edition", "2"),
         ("4. Aufl.", "4"),

@@ -17,6 +17,7 @@ from citekit.normalize import (
     repair_book_after_editors,
     repair_corporate_author_title,
     repair_country_in_journal,
+    repair_date_after_names,
     repair_et_al_as_title,
     repair_family_after_initials,
     repair_journal_abbreviation_as_title,
@@ -948,6 +949,70 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("title", '"Exemplar Programming Guide,"'),
                 ("location", "Richardson, TX,"),
                 ("date", "1993."),
+            ],
+        ),
+        # a date in brackets closing the names, where the reference has no date of its own
+        (
+            repair_date_after_names,
+            "Fischer, Anna (o. J.): Der Hamburger Hafen. https://example.org/hafen",
+            [
+                ("author", "Fischer, Anna (o. J.):"),
+                ("title", "Der Hamburger Hafen."),
+                ("url", "https://example.org/hafen"),
+            ],
+            [
+                ("author", "Fischer, Anna"),
+                ("date", "(o. J.):"),
+                ("title", "Der Hamburger Hafen."),
+                ("url", "https://example.org/hafen"),
+            ],
+        ),
+        # ... not where a date was tagged, and not a bracket that is no date
+        (
+            repair_date_after_names,
+            "Fischer, Anna (2001): Der Hafen (2003).",
+            [("author", "Fischer, Anna (2001):"), ("title", "Der Hafen"), ("date", "(2003).")],
+            [("author", "Fischer, Anna (2001):"), ("title", "Der Hafen"), ("date", "(2003).")],
+        ),
+        (
+            repair_date_after_names,
+            "Fischer, Anna (Hg.): Der Hafen.",
+            [("author", "Fischer, Anna (Hg.):"), ("title", "Der Hafen.")],
+            [("author", "Fischer, Anna (Hg.):"), ("title", "Der Hafen.")],
+        ),
+        # German editions at the end of a title
+        (
+            repair_title_tail_edition_volume,
+            "Belting, H.: Kunstgeschichte. Eine Einführung, 6. Aufl. Berlin 2003.",
+            [
+                ("author", "Belting, H.:"),
+                ("title", "Kunstgeschichte. Eine Einführung, 6. Aufl."),
+                ("location", "Berlin"),
+                ("date", "2003."),
+            ],
+            [
+                ("author", "Belting, H.:"),
+                ("title", "Kunstgeschichte. Eine Einführung"),
+                ("edition", "6. Aufl."),
+                ("location", "Berlin"),
+                ("date", "2003."),
+            ],
+        ),
+        (
+            repair_title_tail_edition_volume,
+            "Brandt, L.: Häfen und Hinterland. 3., überarb. Aufl. Hamburg 2014.",
+            [
+                ("author", "Brandt, L.:"),
+                ("title", "Häfen und Hinterland. 3., überarb. Aufl."),
+                ("location", "Hamburg"),
+                ("date", "2014."),
+            ],
+            [
+                ("author", "Brandt, L.:"),
+                ("title", "Häfen und Hinterland"),
+                ("edition", "3., überarb. Aufl."),
+                ("location", "Hamburg"),
+                ("date", "2014."),
             ],
         ),
     ],
