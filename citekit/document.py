@@ -20,7 +20,7 @@ from typing import Protocol
 
 from citekit.keys import assign_keys
 from citekit.model import Diagnostic, Reference, Segment, Span
-from citekit.names import Order, list_order
+from citekit.names import Order, list_order, list_writes_commas, unknown_body
 from citekit.normalize import build_reference
 from citekit.notes import repeated_notes
 from citekit.section import Section, find_sections, notes_beside_lists
@@ -197,10 +197,12 @@ def _parse_entries(
         for i in range(0, len(texts), _PROGRESS_STEP):
             tagged += tagger.tag_many(texts[i : i + _PROGRESS_STEP])
             progress(len(tagged), len(texts))
+    author_texts = [
+        _first_author_text(e.text, segs) for e, segs in zip(entries, tagged, strict=True)
+    ]
     if order is None:
-        order = list_order(
-            _first_author_text(e.text, segs) for e, segs in zip(entries, tagged, strict=True)
-        )
+        order = list_order(author_texts)
+    commas = list_writes_commas(author_texts)
     refs: list[Reference] = []
     diags: list[Diagnostic] = []
     for i, (entry, segs) in enumerate(zip(entries, tagged, strict=True), start=1):
@@ -239,6 +241,10 @@ def _parse_entries(
             refs.append(ref.with_(note=entry.text))
             continue
         ref = same_authors_as_above(ref, refs[-1] if refs else None)
+        if commas and len(ref.authors) == 1 and not ref.authors[0].literal:
+            body = unknown_body(author_texts[i - 1])
+            if body is not None:
+                ref = ref.with_(authors=(body,))  # "Reef Talks" among "Hale, R.J." names
         bibitem = _BIBITEM_KEY.match(entry.label or "")
         if bibitem:
             ref = ref.with_(key=bibitem.group(1))  # the document's own cite key

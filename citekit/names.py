@@ -591,6 +591,35 @@ def list_order(author_strings: Iterable[str]) -> Order:
     return "auto"
 
 
+def list_writes_commas(author_strings: Iterable[str]) -> bool:
+    """Does the list write its names "Family, Given" ("Duarte, L.", "Hale, R.J. and
+    Marsh, T."), with hardly an author string that lacks a comma?"""
+    with_comma = without = 0
+    for s in author_strings:
+        s = _clean(s)
+        if s and (len(s.split()) > 1 or "," in s) and not ("," not in s and _is_corporate(s)):
+            with_comma += "," in s
+            without += "," not in s  # a body ("Scottish Government") is no person
+    return with_comma >= 3 and without * 3 <= with_comma
+
+
+def unknown_body(text: str) -> Name | None:
+    """A sole author of two to four capitalised words with no initial, no known given
+    name and no "and" ("Reef Talks", "Ocean Lab"): in a list that writes its people
+    "Family, Given", an organisation or a channel, kept as written."""
+    clean = _clean(text).rstrip(".")
+    toks = clean.split()
+    if (
+        not 2 <= len(toks) <= 4
+        or "," in clean
+        or _AND.search(clean)
+        or not all(t[:1].isupper() and t.strip(".").isalpha() for t in toks)
+        or any(is_initial(t) or ascii_fold(t.strip(".")) in given_names() for t in toks)
+    ):
+        return None
+    return Name(clean, literal=True)
+
+
 _LATEX_SPECIAL = re.compile(r"[{}]")
 
 

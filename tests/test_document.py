@@ -250,3 +250,17 @@ def test_an_mla_list_repeats_authors_for_the_dashes() -> None:
     refs = parse_document(Source("x.txt", text)).references
     assert [[a.family for a in r.authors] for r in refs] == [["Okafor"], ["Okafor"]]
     assert refs[1].key == "okafor2019rivers"
+
+
+def test_a_sole_unknown_comma_less_author_in_a_comma_list_is_a_body() -> None:
+    text = (
+        "References\n\n"
+        "Duarte, L. (2018) Blue Economies. Abingdon: Routledge.\n\n"
+        "Hale, R.J. (2022) Commons talk. Cham: Palgrave.\n\n"
+        "Marsh, T. and Oyelaran, F. (2019) Community Energy. London: CEE.\n\n"
+        "Reef Talks (2019) Why a silent reef is a dying reef [Video]. YouTube.\n"
+    )
+    doc = parse_document(Source("h.md", text, "markdown"))
+    reef = doc.references[-1]
+    assert [(a.family, a.literal) for a in reef.authors] == [("Reef Talks", True)]
+    assert reef.key == "reef2019silent"

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from citekit.model import Name
-from citekit.names import format_bibtex_name, is_initial, list_order, parse_name, parse_names
+from citekit.names import (
+    format_bibtex_name,
+    is_initial,
+    list_order,
+    list_writes_commas,
+    parse_name,
+    parse_names,
+    unknown_body,
+)
 
 N = Name
 
@@ -262,3 +270,33 @@ def test_many_slashes_are_read_in_one_pass() -> None:
     names = parse_names(text).names
     assert len(names) >= 1 and all(n.family for n in names)
     assert len(parse_names("/".join(["Beck, Ulrich"] * 60)).names) == 60
+
+
+def test_lists_that_write_family_comma_given() -> None:
+    harvard = [
+        "Duarte, L.",
+        "Hale, R.J.",
+        "Marsh, T. and Oyelaran, F.",
+        "Scottish Government",
+        "Reef Talks",
+    ]
+    assert list_writes_commas(harvard)
+    assert not list_writes_commas(["Reach Clint", "Radin Andrew", "Nye, Joseph", "Mankoff Jeffrey"])
+    assert not list_writes_commas(["Duarte, L.", "Hale, R.J."])  # too few to tell
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Reef Talks", "Reef Talks"),
+        ("Ocean Lab.", "Ocean Lab"),
+        ("Jane Smith", None),  # a known given name: a person
+        ("J. Smith", None),
+        ("Reef Talks and Ocean Lab", None),
+        ("Talks", None),
+    ],
+)
+def test_unknown_body(text: str, body: str | None) -> None:
+    got = unknown_body(text)
+    assert (got.family if got else None) == body
+    assert got is None or got.literal

@@ -176,3 +176,22 @@ def test_progress_bar_only_on_a_terminal_and_for_long_runs(
     long_run(20, 20)
     long_run.close()
     assert "parsing" in capsys.readouterr().err
+
+
+def test_bundled_harvard_essay_parses_to_its_bibliography_and_checks_clean(
+    root_dir: Path, tmp_path: Path
+) -> None:
+    """The Harvard example: web sources, a report, a newspaper, a translated book, a
+    video by a channel; its .bib is what ``citekit parse`` writes today."""
+    from citekit.check import check_source
+    from citekit.source import read_source
+
+    src = root_dir / "bib" / "harvard-essay.md"
+    code, out, err = run(["parse", str(src), "--format", "bibtex"])
+    assert code == 0, err
+    assert out == (root_dir / "bib" / "harvard-essay.bib").read_text("utf-8"), (
+        "bib/harvard-essay.bib is stale: regenerate it"
+    )
+    rep = check_source(read_source(str(src)))
+    assert len(rep.links) == 9 and all(lk.status == "resolved" for lk in rep.links)
+    assert rep.diagnostics == ()
