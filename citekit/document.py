@@ -69,6 +69,12 @@ def _default_tagger() -> TaggerLike:
     return load_tagger()
 
 
+# The works a channel or an account publishes: "[Video]", "[Podcast episode]", "[Tweet]".
+_CHANNEL_MEDIA = re.compile(
+    r"(?i)\b(?:video|podcast|tweet|audio|webinar|live\s?stream|stream|post|reel|short)s?\b"
+)
+
+
 def _first_author_text(text: str, segs: Sequence[Segment]) -> str:
     for s in segs:
         if s.label == "author":
@@ -241,10 +247,15 @@ def _parse_entries(
             refs.append(ref.with_(note=entry.text))
             continue
         ref = same_authors_as_above(ref, refs[-1] if refs else None)
-        if commas and len(ref.authors) == 1 and not ref.authors[0].literal:
+        if (
+            commas
+            and len(ref.authors) == 1
+            and not ref.authors[0].literal
+            and _CHANNEL_MEDIA.search(ref.genre or "")
+        ):
             body = unknown_body(author_texts[i - 1])
             if body is not None:
-                ref = ref.with_(authors=(body,))  # "Reef Talks" among "Hale, R.J." names
+                ref = ref.with_(authors=(body,))  # "Reef Talks [Video]" among "Hale, R.J." names
         bibitem = _BIBITEM_KEY.match(entry.label or "")
         if bibitem:
             ref = ref.with_(key=bibitem.group(1))  # the document's own cite key

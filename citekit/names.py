@@ -155,7 +155,13 @@ _CORPORATE = re.compile(
     r"partnership|secretariat|parliament|congress|court|police|army|company|co\.|state|"
     r"research|statistics|survey|school|college|hospital|clinic|unit|staff|contributors|"
     r"news|media|broadcasting|radio|television|magazine|newspaper|times|executive|"
-    r"administration)(?![\w-])",
+    r"administration|"
+    # the same in the Romance languages of the lists
+    r"institut[oe]?|minist[eé]rio|ministerio|minist[eè]re|secretar[ií]a|funda[cç][aã]o|fundaci[oó]n|"
+    r"fondation|universidad|universidade|universit[àa]|universit[ée]|banco|banque|conselho|consejo|"
+    r"conseil|comiss[aã]o|comisi[oó]n|ag[eê]ncia|agencia|organiza[cç][aã]o|organizaci[oó]n|"
+    r"associa[cç][aã]o|asociaci[oó]n|sociedade|sociedad|soci[ée]t[ée]|departamento|governo|gobierno|"
+    r"prefeitura|c[aâ]mara|senado|tribunal|observat[oó]rio|observatorio)(?![\w-])",
     re.IGNORECASE,
 )
 _INITIAL = re.compile(
@@ -178,7 +184,9 @@ _ROLE_HINT = re.compile(
     r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in|en|em|dans)\b"
 )
 # A body's name with "and" in it ("Department of Health and Human Services").
-_CORPORATE_WITH_AND = re.compile(r"\b(?:for|of|on)\b.*\s(?:and|&)\s", re.I)
+_CORPORATE_WITH_AND = re.compile(
+    r"\b(?:for|of|on|de|do|da|del|des|für)\b.*\s(?:and|&|e|y|et|und)\s", re.I
+)
 # ... or ending in the word that makes it a body ("Food and Drug Administration").
 _CORPORATE_LAST = re.compile(
     r"\s(?:and|&)\s.*\b(?:executive|administration|agency|authority|commission|council|"
@@ -299,6 +307,7 @@ def _drop_closing_period(chunk: str) -> str:
     return chunk[:-1]
 
 
+_ABBREVIATION_TAIL = re.compile(r"\s*\[[A-Z][\w&.-]{0,14}\]\.?$")
 # APA's role after a name: "Fincher, D. (Director)", "Moore, M. (Writer/Director)".
 _PAREN_ROLE = re.compile(
     r"\s*\((?:(?:executive\s+)?producers?|directors?|writers?|hosts?|composers?|performers?|"
@@ -316,7 +325,8 @@ def parse_name(chunk: str, order: Order = "auto", written_given_first: bool = Fa
     if not chunk:
         return Name("")
     if "," not in chunk and _is_corporate(chunk):
-        return Name(chunk, literal=True)
+        # APA's abbreviation for later citations is not part of the name: "... Desarrollo [BID]."
+        return Name(_ABBREVIATION_TAIL.sub("", chunk) or chunk, literal=True)
     if "," in chunk:
         head, _, tail = chunk.partition(",")
         tail_tokens = tail.replace(",", " ").split()
@@ -605,8 +615,9 @@ def list_writes_commas(author_strings: Iterable[str]) -> bool:
 
 def unknown_body(text: str) -> Name | None:
     """A sole author of two to four capitalised words with no initial, no known given
-    name and no "and" ("Reef Talks", "Ocean Lab"): in a list that writes its people
-    "Family, Given", an organisation or a channel, kept as written."""
+    name and no "and" ("Reef Talks", "Ocean Lab"): of a video or a podcast, in a list
+    that writes its people "Family, Given", a channel, kept as written.  (Alone, the
+    words cannot tell "Reef Talks" from a person written given first, "Arun Garg".)"""
     clean = _clean(text).rstrip(".")
     toks = clean.split()
     if (

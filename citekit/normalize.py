@@ -537,6 +537,8 @@ _THESIS_GENRE = re.compile(
 )
 _REPORT_GENRE = re.compile(
     r"\b(?:tech(?:nical)?\.?\s*(?:rep|rpt)|TR[\s-]?\d|internet-draft|rapport|bericht|"
+    r"documento\s+de\s+(?:trabajo|discusi[oó]n|pol[ií]tica)|informe|relat[oó]rio|"
+    r"texto\s+para\s+discuss[aã]o|nota\s+t[eé]cnica|arbeitspapier|"
     r"memorandum|memo\b)",
     re.I,
 )
@@ -1931,7 +1933,12 @@ _EVENT_LEAD = re.compile(
 )
 _GENRE_IS_ISSUE = re.compile(r"(?i)^(?:№|no\.?|nr\.?|issue)\s*\d+\W*$")
 _GENRE_NUMBER = re.compile(
-    r"(?i)^(\w.*?\w)\W*\s(?:no|nr|number|n[°º]|№)\.?\s*([A-Z]{0,4}[-/ ]?\d[\w./–-]*)\W*$"
+    r"(?i)^(\w.*?\w)\W*\s(?:no|nr|number|n[°º]|n\.\s?[°º]|№)\.?\s*([A-Z]{0,4}[-/ ]?\d[\w./–-]*)\W*$"
+)
+# "(2.ª ed.)" tagged as a genre: an edition
+_GENRE_IS_EDITION = re.compile(
+    r"(?i)^\(?\s*\d{1,3}\s*\.?\s*(?:ª|º|st|nd|rd|th|e|ème|a|o)?\.?\s*"
+    r"(?:ed|edn|edition|edici[oó]n|edi[cç][aã]o|éd|édition|aufl|auflage)\.?\s*\)?\W*$"
 )
 _GENRE_TAIL = re.compile(
     r"\s+(Report|Working\s+Paper|Research\s+Report|Policy\s+Brief|Technical\s+Report|Discussion\s+Paper)$",
@@ -2043,6 +2050,9 @@ def build_reference(
     elif genre and (m := _DESCRIPTION_THEN_HOST.match(genre)):
         # APA's "[Video]. YouTube." tagged as one genre: the kind of work, then its host
         genre, publisher = m.group(1), publisher or m.group(2)
+    if genre and _GENRE_IS_EDITION.match(genre) and "edition" not in fields:
+        fields["edition"] = [genre]
+        genre = None
     if genre and _GENRE_IS_ISSUE.match(genre) and "issue" not in fields:
         fields["issue"] = [genre]  # "№ 3" read as a genre
         genre = None

@@ -64,6 +64,23 @@ CASES = [
         "auto",
         [N("Occupational Safety and Health Administration (OSHA)", literal=True)],
     ),
+    # bodies in the Romance languages, with APA's abbreviation for later citations dropped
+    (
+        "Instituto Nacional de Estudos e Pesquisas [Inep].",
+        "auto",
+        [N("Instituto Nacional de Estudos e Pesquisas", literal=True)],
+    ),
+    (
+        "Banco Interamericano de Desarrollo [BID].",
+        "auto",
+        [N("Banco Interamericano de Desarrollo", literal=True)],
+    ),
+    (
+        "Ministère des ressources naturelles",
+        "auto",
+        [N("Ministère des ressources naturelles", literal=True)],
+    ),
+    ("Silva, J. e Souza, M.", "auto", [N("Silva", "J."), N("Souza", "M.")]),
     # APA's roles after a name are not part of it
     (
         "Marshall, F. (Producer), & Fincher, D. (Director).",

@@ -1015,6 +1015,29 @@ def test_low_information_entry_gets_low_confidence() -> None:
             },
         ),
         (
+            # Spanish APA: an edition tagged as a genre; a working paper's kind and number
+            "Quispe, A. (2011). Caminos de sal (2.ª ed.). Ediciones del Altiplano.",
+            [
+                ("author", "Quispe, A."),
+                ("date", "(2011)."),
+                ("title", "Caminos de sal"),
+                ("genre", "(2.ª ed.)."),
+                ("publisher", "Ediciones del Altiplano."),
+            ],
+            {"edition": "2", "genre": None, "type": "book"},
+        ),
+        (
+            "BID. (2021). Cadenas andinas (Documento de trabajo N.º 1254). https://x.org/c",
+            [
+                ("author", "BID."),
+                ("date", "(2021)."),
+                ("title", "Cadenas andinas"),
+                ("genre", "(Documento de trabajo N.º 1254)."),
+                ("url", "https://x.org/c"),
+            ],
+            {"genre": "Documento de trabajo", "issue": "1254", "type": "report"},
+        ),
+        (
             # APA's "[Video]. YouTube." tagged as one genre: the kind of work, then its host
             "Reef Talks. (2019, June 8). Why a silent reef is a dying reef [Video]. YouTube. https://youtu.be/x",
             [
