@@ -183,18 +183,29 @@ _ROLE_LEAD = re.compile(
 _ROLE_HINT = re.compile(
     r"(?i)\b(?:eds?|editors?|edited|hrsg|hg|coord|comps?|trans|tr|dir|orgs?|by|in|en|em|dans)\b"
 )
-# A body's name with "and" in it ("Department of Health and Human Services").
-_CORPORATE_WITH_AND = re.compile(
-    r"\b(?:for|of|on|de|do|da|del|des|für)\b.*\s(?:and|&|e|y|et|und)\s", re.I
-)
-# ... or ending in the word that makes it a body ("Food and Drug Administration").
-_CORPORATE_LAST = re.compile(
-    r"\s(?:and|&)\s.*\b(?:executive|administration|agency|authority|commission|council|"
+# A body's name with "and" in it ("Department of Health and Human Services"), or ending in
+# the word that makes it a body ("Food and Drug Administration").  Each pattern is searched
+# on its own, so that none runs ".*" from every match: a long string stays linear.
+_BODY_INNER = re.compile(r"\b(?:for|of|on|de|do|da|del|des|für)\b", re.I)
+_BODY_AND = re.compile(r"\s(?:and|&|e|y|et|und)\s", re.I)
+_BODY_LAST = re.compile(
+    r"\b(?:executive|administration|agency|authority|commission|council|"
     r"institute|ministry|office|service|board|bureau|foundation|association|society|"
     r"organi[sz]ation|department|centre|center|trust|fund|bank|network|group)"
     r"(?:\s*\([A-Z][A-Za-z&.]*\))?\W*$",  # "... Administration (OSHA)."
     re.I,
 )
+
+
+def _body_with_and(text: str) -> bool:
+    """ "National Institute for Health and Care Excellence", "Health and Safety Executive"."""
+    inner = _BODY_INNER.search(text)
+    if inner and _BODY_AND.search(text, inner.end()):
+        return True
+    conn = _BODY_AND.search(text)
+    return conn is not None and _BODY_LAST.search(text, conn.end()) is not None
+
+
 # "and" in several languages; lower case only, so the initial "E." is not read as Italian "e"
 # "and" in the languages of reference lists: Portuguese/Italian "e", Spanish "y",
 # Dutch "en", Scandinavian "og"/"och", Turkish "ve", Hungarian "és", Finnish
@@ -450,7 +461,7 @@ def _split(text: str) -> tuple[list[str], bool]:
         return [c for c in (_clean(p) for p in text.split(";")) if c], et_al
     if (
         "," not in text
-        and (_CORPORATE_WITH_AND.search(text) or _CORPORATE_LAST.search(text))
+        and _body_with_and(text)
         and _is_corporate(text)
     ):
         # "National Institute for Health and Care Excellence", "Health and Safety

@@ -14,7 +14,10 @@ PIECES = [
     *["pp.", "vol.", "In ", "eds.", "(Eds.)", "http://x.org/a", "doi:10.1/x", "et al."],
     *["Jr.", "&amp;", "\\textit{", "}", "$", "~", "--"],
 ]
-CITATIONS = ["(Smith, 2004)", "(Nye Jr, 2004)", "[1]", "[2-4]", "\\cite{a}", "@smith2004"]
+CITATIONS = [
+    *["(Smith, 2004)", "(Nye Jr, 2004)", "[1]", "[2-4]", "\\cite{a}", "@smith2004"],
+    *["(1,2)", "(3–5)", "(12)", "Smith and Nye", "Smith/Nye", "*et al.*", "45 f.", "[@x]"],
+]
 
 
 def random_sources(
