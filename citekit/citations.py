@@ -473,6 +473,8 @@ def _locator(text: str, toks: list[_Tok], i: int) -> tuple[str | None, int]:
         last += 2
     if last + 1 < n and toks[last + 1].low in _FOLLOWING_PAGES:
         last += 1  # German "45 f.", "45 ff.", Latin "45 sq."
+    elif last + 2 < n and toks[last + 1].low in ("n", "n.", "nn.") and toks[last + 2].kind == "num":
+        last += 2  # Chicago's note on a page: "12n4", "45 n. 12"
     return text[toks[j + 1].start : toks[last].end], last
 
 

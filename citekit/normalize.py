@@ -1448,9 +1448,18 @@ _DATE_AFTER_NAMES = re.compile(
 )
 
 
+_NOT_OUT_YET = re.compile(r"(?i)\b(?:forthcoming|in\s+press|en\s+prensa|no\s+prelo|im\s+druck)\b")
+_NO_DATE_OPENS = re.compile(
+    r"(?i)(?:forthcoming|in\s+press|n\.\s?d|undated|no\s+date|o\.\s?J|s\.\s?[fd]|sin\s+fecha|sem\s+data)"
+    r"\.(?:\s|$)"
+)
+
+
 def repair_date_after_names(text: str, segments: Segs) -> Segs:
     """A date in brackets at the end of the author segment, where the reference
-    has no date of its own, is the date: "Fischer, Anna (o. J.): Der Hafen"."""
+    has no date of its own, is the date: "Fischer, Anna (o. J.): Der Hafen"; and so
+    is a no-date word opening the title right after the names: "Reyes, Sofía.
+    Forthcoming. "Guilds without Ledgers."."""
     if any(s.label == "date" for s in segments):
         return segments
     for i, seg in enumerate(segments):
@@ -1459,6 +1468,12 @@ def repair_date_after_names(text: str, segments: Segs) -> Segs:
             if m and m.start() > 0:
                 out = list(segments)
                 out[i : i + 1] = _cut(text, seg, "author", "date", seg.start + m.start(1))
+                return out
+            nxt = segments[i + 1] if i + 1 < len(segments) else None
+            m = _NO_DATE_OPENS.match(nxt.text) if nxt and nxt.label == "title" else None
+            if nxt and m and nxt.text[m.end() :].strip():
+                out = list(segments)
+                out[i + 1 : i + 2] = _cut(text, nxt, "date", "title", nxt.start + m.end())
                 return out
             break
     return segments
@@ -1959,6 +1974,9 @@ _BOILERPLATE = re.compile(rf"(?i)(?:{_LINK_LEAD}|online|en\s+ligne|accessed|url|
 _BOILERPLATE_TAIL = re.compile(rf"(?i)[\s.,;:]*\b(?:{_LINK_LEAD})\s*:?\s*$")
 _EDITOR_ROLE_AT_END = re.compile(
     r"(?i)\(\s*(?:eds?|editors?|orgs?|hrsg|hg|coords?|dirs?|comps?)\.?\s*\)\W*$"
+    # Chicago: "Moreau, Jean-Pierre, ed." (the given name before it: "Smith, Ed." is Ed Smith),
+    # "Brandt, Lukas, and Eva Hartmann, eds."
+    r"|,[^,]+,\s*(?:eds?|editors?)\.?\W*$"
 )
 _MARKER_TAIL = re.compile(r"(?i)[,.;]?\s*\b(?:vol|vols|volume|bd|no|nr|issue|pp?|pages)\.?\s*$")
 _ACCESS_TAIL = re.compile(
@@ -2177,6 +2195,8 @@ def build_reference(
             note = None  # "[cited 2024 Jan 10]. Available from:" once the date is taken
     if note and _BOILERPLATE_TAIL.search(note):
         note = _BOILERPLATE_TAIL.sub("", note) or None
+    if dinfo.no_date and not note and (m := _NOT_OUT_YET.search(date_text)):
+        note = m.group(0).lower()  # "Forthcoming." as the date: the record keeps the status
 
     fields_kw: dict[str, object] = dict(
         id=id,

@@ -78,6 +78,10 @@ def items(text: str) -> list[tuple[str, tuple[str, ...], int | None, str]]:
         ("(Müller, o. J.)", [("Müller, o. J.", ("Müller",), None, "")]),
         ("(Akande et al. 2019)", [("Akande et al. 2019", ("Akande",), 2019, "")]),
         ("Khodak et al., 2018 address this", [("Khodak et al., 2018", ("Khodak",), 2018, "")]),
+        # Chicago's note on a page, German pages that follow
+        ("(Moreau 2017, 12n4)", [("Moreau 2017, 12n4", ("Moreau",), 2017, "")]),
+        ("(Hartmann u. a. 2021, 45 f.)", [("Hartmann u. a. 2021, 45 f.", ("Hartmann",), 2021, "")]),
+        ("Brandt/Weber (2019) sprechen", [("Brandt/Weber (2019)", ("Brandt", "Weber"), 2019, "")]),
         # "et al." set in italics by Markdown
         (
             "(Pettersen *et al.*, 2021, p. 44)",

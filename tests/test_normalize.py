@@ -1015,6 +1015,40 @@ def test_low_information_entry_gets_low_confidence() -> None:
             },
         ),
         (
+            # Chicago: ", ed." after a given name makes the names the editors ("Smith, Ed." is Ed Smith)
+            "Moreau, Jean-Pierre, ed. 2017. Statuts. Paris: Éditions du Port.",
+            [
+                ("author", "Moreau, Jean-Pierre, ed."),
+                ("date", "2017."),
+                ("title", "Statuts."),
+                ("location", "Paris:"),
+                ("publisher", "Éditions du Port."),
+            ],
+            {"authors": "", "editors": (Name("Moreau", "Jean-Pierre"),)},
+        ),
+        (
+            "Smith, Ed. 2017. Statuts. Paris: Port.",
+            [
+                ("author", "Smith, Ed."),
+                ("date", "2017."),
+                ("title", "Statuts."),
+                ("location", "Paris:"),
+                ("publisher", "Port."),
+            ],
+            {"authors": "Smith", "editors": ()},
+        ),
+        (
+            # "Forthcoming." as the date: the record keeps the status in its note
+            'Reyes, Sofía. Forthcoming. "Guilds without Ledgers." Comparative Studies.',
+            [
+                ("author", "Reyes, Sofía."),
+                ("date", "Forthcoming."),
+                ("title", '"Guilds without Ledgers."'),
+                ("container-title", "Comparative Studies."),
+            ],
+            {"year": None, "note": "forthcoming"},
+        ),
+        (
             # Spanish APA: an edition tagged as a genre; a working paper's kind and number
             "Quispe, A. (2011). Caminos de sal (2.ª ed.). Ediciones del Altiplano.",
             [

@@ -980,6 +980,22 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
             [("author", "Fischer, Anna (Hg.):"), ("title", "Der Hafen.")],
             [("author", "Fischer, Anna (Hg.):"), ("title", "Der Hafen.")],
         ),
+        # a no-date word opening the title right after the names
+        (
+            repair_date_after_names,
+            'Reyes, Sofía. Forthcoming. "Guilds without Ledgers." Comparative Studies.',
+            [
+                ("author", "Reyes, Sofía."),
+                ("title", 'Forthcoming. "Guilds without Ledgers."'),
+                ("container-title", "Comparative Studies."),
+            ],
+            [
+                ("author", "Reyes, Sofía."),
+                ("date", "Forthcoming."),
+                ("title", '"Guilds without Ledgers."'),
+                ("container-title", "Comparative Studies."),
+            ],
+        ),
         # German editions at the end of a title
         (
             repair_title_tail_edition_volume,
