@@ -786,8 +786,17 @@ def _determiner_before(text: str, start: int) -> str | None:
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:#|[-*+]\s|\d{1,3}[.)]\s)")
 
 
+_ROLE_BEFORE_RE = re.compile(
+    r"\((?:eds?|hrsg|hg|orgs?|coords?|dirs?|comps?)\.?\)\s*$", re.IGNORECASE
+)
+
+
 def _narrative_names(text: str, open_i: int) -> _NameRun | None:
-    """Names standing right before a "(" that opens with a year: "Nye's (2004)"."""
+    """Names standing right before a "(" that opens with a year: "Nye's (2004)",
+    also with the editors' role between: "Moreau (Hrsg.) (2017)", "Ortega (Ed.) (2019)"."""
+    role = _ROLE_BEFORE_RE.search(text, max(0, open_i - 12), open_i)
+    if role:
+        open_i = role.start()
     lo = max(0, open_i - _NARRATIVE_LOOKBACK)
     # do not reach back over a paragraph break or a closing bracket; a single
     # line break is hard-wrapped prose ("Lindqvist and Quispe\n(2011) give")

@@ -78,6 +78,15 @@ def items(text: str) -> list[tuple[str, tuple[str, ...], int | None, str]]:
         ("(Müller, o. J.)", [("Müller, o. J.", ("Müller",), None, "")]),
         ("(Akande et al. 2019)", [("Akande et al. 2019", ("Akande",), 2019, "")]),
         ("Khodak et al., 2018 address this", [("Khodak et al., 2018", ("Khodak",), 2018, "")]),
+        # the editors' role between the names and the year
+        (
+            "die Beiträge in Moreau (Hrsg.) (2017)",
+            [("Moreau (Hrsg.) (2017)", ("Moreau",), 2017, "")],
+        ),
+        (
+            "as Ortega and Blum (Eds.) (2019) show",
+            [("Ortega and Blum (Eds.) (2019)", ("Ortega", "Blum"), 2019, "")],
+        ),
         # Chicago's note on a page, German pages that follow
         ("(Moreau 2017, 12n4)", [("Moreau 2017, 12n4", ("Moreau",), 2017, "")]),
         ("(Hartmann u. a. 2021, 45 f.)", [("Hartmann u. a. 2021, 45 f.", ("Hartmann",), 2021, "")]),
