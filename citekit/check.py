@@ -29,11 +29,12 @@ from citekit.citations import (
     find_legal_citations,
     find_page_citations,
     find_paren_numeric_citations,
+    find_title_citations,
 )
 from citekit.config import Settings
 from citekit.errors import CitekitError, InputError
 from citekit.link import link_citations
-from citekit.model import Citation, Diagnostic, Link, Reference, Span
+from citekit.model import Candidate, Citation, Diagnostic, Evidence, Link, Reference, Span
 from citekit.notes import NoteCitations, note_citations
 from citekit.rules import (
     CheckContext,
@@ -319,6 +320,32 @@ def bare_candidates(
     return legal + bare + author_page + pages
 
 
+def _with_title_citations(
+    source: Source, links: list[Link], references: Sequence[Reference], regions: Sequence[Span]
+) -> list[Link]:
+    """``links`` and MLA's citations by title ('("Voices of the Salar")', "(Shore 112)")
+    in parentheses no other citation took, each resolved to the one entry whose title
+    it begins.  Prose only, like the other unbracketed forms."""
+    if source.format in ("latex", "aux") or not references:
+        return links
+    taken = [*regions, *(lk.citation.group for lk in links)]
+    titles = {r.id: r.title for r in references if r.title}
+    found = find_title_citations(source.text, titles, taken)
+    if not found:
+        return links
+    new = [
+        Link(
+            c,
+            "resolved",
+            (rid,),
+            "cited by its title (MLA)",
+            (Candidate(rid, 1.0, (Evidence("title", "the entry's title begins with it", 1.0),)),),
+        )
+        for c, rid in found
+    ]
+    return sorted([*links, *new], key=lambda lk: (lk.citation.span.start, lk.citation.number or 0))
+
+
 def _weak(c: Citation) -> bool:
     """A narrative "name (year)" that reads like a title: after a determiner, or in capitals."""
     name = " ".join(c.names)
@@ -385,6 +412,7 @@ def check_source(
             and _weak(lk.citation)
         )
     ]
+    links = _with_title_citations(source, links, references, regions)
     citations = [lk.citation for lk in links]
     ctx = CheckContext(
         source=source,

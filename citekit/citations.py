@@ -22,12 +22,12 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from citekit.model import Citation, Span
-from citekit.names import PARTICLES
+from citekit.names import PARTICLES, ascii_fold
 
 # A group longer than this is not a citation group (and is not scanned).
 _MAX_GROUP = 1500
@@ -1218,6 +1218,66 @@ def find_page_citations(
                 locator=page,
                 narrative=True,
                 command="author-page",
+            )
+        )
+    return out
+
+
+# MLA's title instead of a name: '("Voices of the Salar")', "(*Shore* 112)", "(Shore 112)".
+_TITLE_PAREN_RE = re.compile(
+    r"\(\s*(?P<mark>[\"“'‘*_]*)(?P<title>[^()\d;\"”’*_\n]{2,80}?)[\"”'’*_]*"
+    r"(?:,?\s+(?P<page>\d{1,4}(?:\s?[-–]\s?\d{1,4})?))?\s*\)"
+)
+_ARTICLE_RE = re.compile(r"^(?:the|a|an|le|la|les|el|los|las|der|die|das|il|lo|o|os|as)\s+")
+
+
+def _title_key(text: str) -> str:
+    words = re.sub(r"[^\w]+", " ", ascii_fold(text).lower()).strip()
+    return _ARTICLE_RE.sub("", words)
+
+
+def find_title_citations(
+    text: str, titles: Mapping[str, str], skip: Sequence[Span] = ()
+) -> list[tuple[Citation, str]]:
+    """MLA's citation by title, for a work without an author or one the sentence
+    names: '("Voices of the Salar")', "(*Shore* 112)", "(Shore 112)".
+
+    ``titles`` maps reference ids to titles.  A parenthesis counts where its words,
+    quoted, set in italics or followed by a page, begin exactly one title (a leading
+    article aside, "Shore" for "The Shore and the Ledger"); it is returned with that
+    reference's id.  ``command`` is "title-page".
+    """
+    keys = {rid: _title_key(t) for rid, t in titles.items() if t}
+    if not keys:
+        return []
+    inside = _inside(skip)
+    out: list[tuple[Citation, str]] = []
+    for m in _TITLE_PAREN_RE.finditer(text):
+        if inside(m.start()) or not (m.group("mark") or m.group("page")):
+            continue
+        if not m.group("mark") and (
+            not m.group("title")[:1].isupper() or re.fullmatch(_YEAR, m.group("page") or "")
+        ):
+            continue  # "(in 2015)", "(Spring 2019)": words and a year, no title
+        phrase = _title_key(m.group("title"))
+        if not phrase:
+            continue
+        hits = [rid for rid, k in keys.items() if k == phrase or k.startswith(phrase + " ")]
+        if len(hits) != 1:
+            continue
+        start, end = m.start() + 1, m.end() - 1
+        out.append(
+            (
+                Citation(
+                    kind="author-year",
+                    text=text[start:end].strip(),
+                    span=Span(start, end),
+                    group=Span(m.start(), m.end()),
+                    locator=m.group("page"),
+                    command="title-page",
+                    title=m.group("title").strip(),
+                ),
+                hits[0],
             )
         )
     return out

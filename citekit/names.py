@@ -459,11 +459,7 @@ def _split(text: str) -> tuple[list[str], bool]:
         return [], et_al
     if ";" in text:
         return [c for c in (_clean(p) for p in text.split(";")) if c], et_al
-    if (
-        "," not in text
-        and _body_with_and(text)
-        and _is_corporate(text)
-    ):
+    if "," not in text and _body_with_and(text) and _is_corporate(text):
         # "National Institute for Health and Care Excellence", "Health and Safety
         # Executive": one body, not two names
         toks = text.split()

@@ -534,3 +534,18 @@ def test_mla_page_after_a_named_author_counts_where_it_resolves() -> None:
         (("Okafor", "Reyes"), "88-90", "resolved"),
     ]
     assert rep.diagnostics == ()
+
+
+def test_mla_title_citations_resolve_to_the_one_title_they_begin() -> None:
+    text = (
+        'Lindqvist calls them a ledger (Shore 112). A sound archive restored the tunes ("Voices of the '
+        'Salar").\n\nWorks Cited\n\n'
+        "Lindqvist, Sven. The Shore and the Ledger. U of Lima P, 2014.\n"
+        '"Voices of the Salar." Salar Sound Archive, 4 May 2021, www.salarsound.org/voices.\n'
+    )
+    rep = check_source(Source("mla.txt", text))
+    assert [(lk.citation.title, lk.status, lk.targets) for lk in rep.links] == [
+        ("Shore", "resolved", ("ref1",)),
+        ("Voices of the Salar", "resolved", ("ref2",)),
+    ]
+    assert rep.diagnostics == ()

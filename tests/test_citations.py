@@ -11,6 +11,7 @@ from citekit.citations import (
     find_citations,
     find_page_citations,
     find_paren_numeric_citations,
+    find_title_citations,
 )
 from citekit.model import Span
 
@@ -394,3 +395,33 @@ def test_mla_page_after_a_named_author(
 def test_parenthesised_numbers_and_enumerations() -> None:
     text = "Under-reported (1,2). Steps: (1) collect, (2) clean. See Figure (3). Helps (3-5), but"
     assert [c.number for c in find_paren_numeric_citations(text)] == [1, 2, 3, 4, 5]
+
+
+_TITLES = {
+    "salar": "Voices of the Salar",
+    "shore": "The Shore and the Ledger",
+    "defense": "In Defense of Food",
+    "shores": "Shores of Memory",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('("Voices of the Salar")', [("salar", None)]),
+        ("(*Shore* 112)", [("shore", "112")]),
+        ("(Shore and the Ledger 12-14)", [("shore", "12-14")]),
+        # words that begin no title, or two; lower case and a year; a page alone
+        ("(Shores 3)", [("shores", "3")]),
+        ('("Sho")', []),
+        ("(in 2015)", []),
+        ("(Spring 2019)", []),
+        ("(see Figure 3)", []),
+        ("(12)", []),
+    ],
+)
+def test_mla_title_citations(text: str, found: list[tuple[str, str | None]]) -> None:
+    got = find_title_citations(text, _TITLES)
+    assert [(rid, c.locator) for c, rid in got] == found
+    for c, _ in got:
+        assert text[c.span.start : c.span.end] == c.text and c.command == "title-page"
