@@ -203,10 +203,13 @@ _YEAR_THEN_ORIGINAL = re.compile(
 # "[1963]." alone: an original date printed beside the edition's own.
 _BRACKETED_YEAR = re.compile(r"^\[\s*(?:1[5-9]|20)\d\d\s*\]\W*$")
 _PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)\s?([a-z])?[\s)\].,;:]*$")
+# Works not out yet: their date is a status, which the record keeps in its note.
+_NOT_OUT_YET_WORDS = r"forthcoming|in\s+press|en\s+prensa|no\s+prelo|im\s+druck"
+_NOT_OUT_YET = re.compile(rf"(?i)\b(?:{_NOT_OUT_YET_WORDS})\b")
 # "n.d." and its forms: Spanish "s.f." (sin fecha), Portuguese "s.d.", German "o.J."
 _NO_DATE = re.compile(
     r"\b(?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.)"
-    r"|\b(?:no date|undated|forthcoming|in press|sin fecha|sem data|sans date|ohne jahr|en prensa)\b",
+    rf"|\b(?:no date|undated|sin fecha|sem data|sans date|ohne jahr|{_NOT_OUT_YET_WORDS})\b",
     re.I,
 )
 
@@ -1444,15 +1447,10 @@ def repair_spaced_year_suffix(text: str, segments: Segs) -> Segs:
 
 # "Fischer, Anna (o. J.):" / "Okafor, C. (n.d.)." / "Brandt, L. (2014):": the date closes the names.
 _DATE_AFTER_NAMES = re.compile(
-    r"\s(\((?:n\.\s?d\.|o\.\s?J\.|s\.\s?[fd]\.|(?:1[5-9]|20)\d\d[a-z]?)\)[.:,]?)\s*$"
+    rf"\s(\((?:{_NO_DATE.pattern}|(?:1[5-9]|20)\d\d[a-z]?)\)[.:,]?)\s*$", re.I
 )
-
-
-_NOT_OUT_YET = re.compile(r"(?i)\b(?:forthcoming|in\s+press|en\s+prensa|no\s+prelo|im\s+druck)\b")
-_NO_DATE_OPENS = re.compile(
-    r"(?i)(?:forthcoming|in\s+press|n\.\s?d|undated|no\s+date|o\.\s?J|s\.\s?[fd]|sin\s+fecha|sem\s+data)"
-    r"\.(?:\s|$)"
-)
+# "Forthcoming." or "n.d." opening the title: the period is the field's end
+_NO_DATE_OPENS = re.compile(rf"(?:{_NO_DATE.pattern})\.?(?<=\.)(?=\s|$)", re.I)
 
 
 def repair_date_after_names(text: str, segments: Segs) -> Segs:
