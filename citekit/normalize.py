@@ -610,8 +610,10 @@ _CHAPTER_KEYS = ("in:", "(ed", "( ed", "(hrsg", "(dir", "(org", "(coord")
 _WEB_KEYS = ("access", "retriev", "availab", "online", "blog", "website", "viewed")
 _REPORT_KEYS = ("report", "paper", "technical", "brief")
 # NLM's and IEEE's medium after a title: "Hypertension in adults [Internet]."
-_MEDIUM_ONLY = re.compile(r"(?i)\[?\s*(?:internet|online|electronic resource|e-?book)\s*\]?")
-_MEDIUM_TAIL = re.compile(r"\s*\[(?:internet|online|electronic resource|e-?book)\][\s.,;:]*$", re.I)
+# Where a work was read, not what it is: NLM's "[Internet]", "[Online]".
+_MEDIUM = r"(?:internet|online|electronic resource|e-?book)"
+_MEDIUM_ONLY = re.compile(rf"(?i)\[?\s*{_MEDIUM}\s*\]?")
+_MEDIUM_TAIL = re.compile(rf"(?i)\s*\[{_MEDIUM}\][\s.,;:]*$")
 # APA's description of a work that is not a book or an article, after its title:
 # "harbour-sim: A simulator (Version 2.1.0) [Computer software]".
 _DESCRIPTION_TAIL = re.compile(
