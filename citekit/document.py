@@ -71,7 +71,7 @@ def _default_tagger() -> TaggerLike:
 
 # The works a channel or an account publishes: "[Video]", "[Podcast episode]", "[Tweet]".
 _CHANNEL_MEDIA = re.compile(
-    r"(?i)\b(?:video|podcast|tweet|audio|webinar|live\s?stream|stream|post|reel|short)s?\b"
+    r"(?i)\b(?:video|podcast|tweet|audio|webinar|live\s?stream|stream|post)s?\b"
 )
 
 
