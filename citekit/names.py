@@ -529,11 +529,33 @@ def _split(text: str) -> tuple[list[str], bool]:
     return chunks, et_al
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}")
+_CJK_ET_AL = frozenset({"等", "等人", "et al", "et al."})
+
+
+def _cjk_names(text: str) -> NameList | None:
+    """Chinese names as GB/T 7714 lists them: "王小明, 张伟, 陈静, 等" (written whole,
+    family first, with no given name to split off; "等" is et al.).  None where the
+    string is not only such names."""
+    parts = [p.strip(" .．;；") for p in re.split(r"[,，、;；]", _clean(text))]
+    parts = [p for p in parts if p]
+    et_al = bool(parts) and parts[-1] in _CJK_ET_AL
+    names = parts[:-1] if et_al else parts
+    if not names or not all(_HAN_NAME.fullmatch(p) for p in names):
+        return None
+    return NameList(tuple(Name(p) for p in names), et_al)
+
+
 _HANDLE = re.compile(r"\s*\[@[^\]\s]+\]")
 
 
 def parse_names(text: str, order: Order = "auto") -> NameList:
     """All names of an author/editor string, plus whether it ended in "et al."."""
+    if _HAN.search(text):
+        cjk = _cjk_names(text)
+        if cjk is not None:
+            return cjk
     if "[@" in text:
         # APA's social-media handle: "Okafor, C. [@chidi]", "Ocean Lab [@oceanlab]"
         text = re.sub(r"\.\s*\.", ".", _HANDLE.sub("", text))

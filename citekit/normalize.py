@@ -715,6 +715,27 @@ def parse_translators(text: str, order: Order = "auto") -> tuple[Name, ...]:
     return parse_names(f"by {body}" if lead else body, order).names
 
 
+_GBT_CODE = re.compile(r"\s*\[([A-Za-z]{1,2})(?:/(?:OL|CD|MT|DK))?\]\s*[.,:]?\s*$")
+_GBT_TYPES = {
+    "J": "article-journal",
+    "M": "book",
+    "D": "thesis",
+    "C": "paper-conference",
+    "R": "report",
+    "N": "article-newspaper",
+    "P": "patent",
+    "S": "report",  # a standard
+    "G": "book",  # a collection
+    "A": "chapter",
+    "EB": "webpage",
+    "DB": "dataset",
+    "CP": "software",
+    "Z": "document",
+}
+# "北京: 科学出版社" read as a container of a book, thesis or report: its place and publisher
+_PLACE_PUBLISHER = re.compile(r"^([^:：,，]{1,40})\s*[:：]\s*(.+)$")
+
+
 def _day_and_month_elsewhere(dinfo: DateInfo, others: list[str]) -> DateInfo:
     """Harvard's "(2021) 'Title', *The Guardian*, 15 June": the year in one place,
     the day and month in another, without a year of its own."""
@@ -1260,6 +1281,34 @@ def repair_year_range_after_title(text: str, segs: Segs) -> Segs:
             out[i - 1] = _seg(text, "title", a.start, b.end)
             out[i] = Segment("title", b.end, b.end, "")
     return [s for s in out if s.start < s.end]
+
+
+_CJK_NAMES_OPEN = re.compile(
+    r"^(?:[\u3400-\u9fff]{2,4}\s*[,，、]\s*)*(?:[\u3400-\u9fff]{2,4}|等|et\s+al)\s*[.．]\s*"
+)
+
+
+def repair_cjk_names_in_title(text: str, segs: Segs) -> Segs:
+    """Chinese GB/T 7714: "王小明, 李华. 城市更新研究[J]": names of two to four characters
+    (or "等", et al.) that open the title, up to its full stop, are the last authors."""
+    for i in range(1, len(segs)):
+        a, t = segs[i - 1], segs[i]
+        if a.label == "author" and t.label == "title":
+            # the author list runs on: it ends in a comma ("王小明, | 李华. 城市...")
+            m = (
+                _CJK_NAMES_OPEN.match(t.text)
+                if a.text.rstrip().endswith((",", "，", "、"))
+                else None
+            )
+            if m and t.text[m.end() :].strip():
+                out = list(segs)
+                out[i - 1 : i + 1] = [
+                    _seg(text, "author", a.start, t.start + m.end()),
+                    _seg(text, "title", t.start + m.end(), t.end),
+                ]
+                return out
+            break
+    return segs
 
 
 def repair_gost_slashes(text: str, segs: Segs) -> Segs:
@@ -1877,6 +1926,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_volume_with_neighbour,
     repair_body_as_publisher,
     repair_date_after_names,
+    repair_cjk_names_in_title,
 )
 
 
@@ -1910,6 +1960,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_volume_with_neighbour: frozenset({"container-title"}),
     repair_body_as_publisher: frozenset({"publisher"}),
     repair_date_after_names: frozenset({"author"}),
+    repair_cjk_names_in_title: frozenset({"author", "title"}),
 }
 
 
@@ -2054,6 +2105,10 @@ def build_reference(
     version = described = None
     if title and title.rstrip(" .,;").endswith((")", "]")):
         title, described, version = split_description(title)
+    gbt_type = None
+    if title and "]" in title and (m := _GBT_CODE.search(title)):
+        # GB/T 7714's code of the kind of work: "城市更新研究[J]", "... city[M]"
+        title, gbt_type = title[: m.start()], _GBT_TYPES.get(m.group(1).upper())
     title = clean_field(title) if title else None
     container = _first(fields, "container-title")
     if container:
@@ -2231,8 +2286,13 @@ def build_reference(
         segments=segs,
     )
     # type and confidence are judged on the fields before the (single) construction
+    if gbt_type in ("book", "thesis", "report") and fields_kw["container_title"]:
+        m = _PLACE_PUBLISHER.match(str(fields_kw["container_title"]))
+        if m and not (fields_kw["publisher"] or fields_kw["location"]):
+            fields_kw["location"], fields_kw["publisher"] = m.group(1), m.group(2)
+            fields_kw["container_title"] = None
     view = SimpleNamespace(**fields_kw)
-    fields_kw["type"] = guess_type(view, text)  # type: ignore[arg-type]
+    fields_kw["type"] = gbt_type or guess_type(view, text)  # type: ignore[arg-type]
     if (
         fields_kw["type"] in ("software", "dataset")
         and fields_kw["container_title"]

@@ -88,6 +88,9 @@ CASES = [
         [N("Marshall", "F."), N("Fincher", "D.")],
     ),
     ("Moore, M. (Writer/Director).", "auto", [N("Moore", "M.")]),
+    # Chinese names as GB/T 7714 lists them, written whole; "等" is et al.
+    ("王小明, 李华.", "auto", [N("王小明"), N("李华")]),
+    ("王小明，张伟、陈静", "auto", [N("王小明"), N("张伟"), N("陈静")]),
     # APA's social-media handles: a display name is kept as written
     ("Ocean Lab [@oceanlab].", "auto", [N("Ocean Lab", literal=True)]),
     ("Okafor, C. [@chidi], & Reyes, S. [@sreyes].", "auto", [N("Okafor", "C."), N("Reyes", "S.")]),
@@ -317,3 +320,8 @@ def test_unknown_body(text: str, body: str | None) -> None:
     got = unknown_body(text)
     assert (got.family if got else None) == body
     assert got is None or got.literal
+
+
+def test_chinese_et_al() -> None:
+    names = parse_names("王小明, 张伟, 陈静, 等.")
+    assert [n.family for n in names.names] == ["王小明", "张伟", "陈静"] and names.et_al

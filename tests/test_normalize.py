@@ -1049,6 +1049,52 @@ def test_low_information_entry_gets_low_confidence() -> None:
             {"year": None, "note": "forthcoming"},
         ),
         (
+            # GB/T 7714: the code of the kind of work leaves the title and gives the type; a
+            # book's "北京: 科学出版社" is its place and publisher
+            "王小明, 张伟, 等. 港口城市产业转型路径[M]. 北京: 科学出版社, 2020: 45-60.",
+            [
+                ("author", "王小明, 张伟, 等."),
+                ("title", "港口城市产业转型路径[M]."),
+                ("container-title", "北京: 科学出版社,"),
+                ("date", "2020:"),
+                ("pages", "45-60."),
+            ],
+            {
+                "title": "港口城市产业转型路径",
+                "type": "book",
+                "location": "北京",
+                "publisher": "科学出版社",
+                "container_title": None,
+                "more_authors": True,
+            },
+        ),
+        (
+            "刘洋. 滨水空间再开发研究[D]. 上海: 同济大学, 2018.",
+            [
+                ("author", "刘洋."),
+                ("title", "滨水空间再开发研究[D]."),
+                ("container-title", "上海: 同济大学,"),
+                ("date", "2018."),
+            ],
+            {"type": "thesis", "publisher": "同济大学", "location": "上海"},
+        ),
+        (
+            "LINDQVIST S. Salt roads[J]. Journal of Andean Trade, 2011, 4(1): 12-30.",
+            [
+                ("author", "LINDQVIST S."),
+                ("title", "Salt roads[J]."),
+                ("container-title", "Journal of Andean Trade,"),
+                ("date", "2011,"),
+                ("volume", "4(1):"),
+                ("pages", "12-30."),
+            ],
+            {
+                "type": "article-journal",
+                "title": "Salt roads",
+                "container_title": "Journal of Andean Trade",
+            },
+        ),
+        (
             # Spanish APA: an edition tagged as a genre; a working paper's kind and number
             "Quispe, A. (2011). Caminos de sal (2.ª ed.). Ediciones del Altiplano.",
             [

@@ -14,6 +14,7 @@ from citekit.model import Segment
 from citekit.normalize import (
     repair_bare_issue,
     repair_body_as_publisher,
+    repair_cjk_names_in_title,
     repair_book_after_editors,
     repair_corporate_author_title,
     repair_country_in_journal,
@@ -979,6 +980,40 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
             "Fischer, Anna (Hg.): Der Hafen.",
             [("author", "Fischer, Anna (Hg.):"), ("title", "Der Hafen.")],
             [("author", "Fischer, Anna (Hg.):"), ("title", "Der Hafen.")],
+        ),
+        # GB/T 7714: the last names (or "等", et al.) read as the start of the title
+        (
+            repair_cjk_names_in_title,
+            "王小明, 张伟, 等. 港口城市产业转型路径[M]. 北京: 科学出版社, 2020.",
+            [
+                ("author", "王小明,"),
+                ("title", "张伟, 等. 港口城市产业转型路径[M]."),
+                ("container-title", "北京: 科学出版社,"),
+                ("date", "2020."),
+            ],
+            [
+                ("author", "王小明, 张伟, 等."),
+                ("title", "港口城市产业转型路径[M]."),
+                ("container-title", "北京: 科学出版社,"),
+                ("date", "2020."),
+            ],
+        ),
+        # ... not where the names ended before the title (Korean lists quote Han titles)
+        (
+            repair_cjk_names_in_title,
+            "최성운, 김남일. 東武遺稿.知風兆를 통해 본 이제마. 원광한의학회지. 1997.",
+            [
+                ("author", "최성운, 김남일."),
+                ("title", "東武遺稿.知風兆를 통해 본 이제마."),
+                ("container-title", "원광한의학회지."),
+                ("date", "1997."),
+            ],
+            [
+                ("author", "최성운, 김남일."),
+                ("title", "東武遺稿.知風兆를 통해 본 이제마."),
+                ("container-title", "원광한의학회지."),
+                ("date", "1997."),
+            ],
         ),
         # a no-date word opening the title right after the names
         (
