@@ -14,8 +14,8 @@ from citekit.model import Segment
 from citekit.normalize import (
     repair_bare_issue,
     repair_body_as_publisher,
-    repair_cjk_names_in_title,
     repair_book_after_editors,
+    repair_cjk_names_in_title,
     repair_corporate_author_title,
     repair_country_in_journal,
     repair_date_after_names,
