@@ -536,9 +536,10 @@ _CJK_ET_AL = frozenset({"等", "等人", "et al", "et al."})
 
 def _cjk_names(text: str) -> NameList | None:
     """Chinese names as GB/T 7714 lists them: "王小明, 张伟, 陈静, 等" (written whole,
-    family first, with no given name to split off; "等" is et al.).  None where the
+    family first, with no given name to split off; "等" is et al.), and Japanese ones
+    joined by "・": "佐藤花子・鈴木一郎".  None where the
     string is not only such names."""
-    parts = [p.strip(" .．;；") for p in re.split(r"[,，、;；]", _clean(text))]
+    parts = [p.strip(" .．;；") for p in re.split(r"[,，、;；・]", _clean(text))]
     parts = [p for p in parts if p]
     et_al = bool(parts) and parts[-1] in _CJK_ET_AL
     names = parts[:-1] if et_al else parts

@@ -44,8 +44,9 @@ __all__ = [
 
 # --- generic cleaning -------------------------------------------------------
 
-_QUOTES = "\"'“”‘’«»„‟‹›"
-_EDGE_PUNCT = " \t,;:.\u00a0/" + _QUOTES
+# CJK title marks too: Japanese 『book』 and 「article」, Chinese 《book》 and 〈article〉
+_QUOTES = "\"'“”‘’«»„‟‹›『』「」《》〈〉"
+_EDGE_PUNCT = " \t,;:.\u00a0/，。：；、" + _QUOTES
 _CURLY_OPEN = "“‘«„"
 _CURLY_CLOSE = "”’»"
 
@@ -2100,6 +2101,8 @@ def build_reference(
     translators = parse_translators(translator_text, order) if translator_text else ()
 
     title = _first(fields, "title")
+    # a book's title marks (Japanese 『…』, Chinese 《…》): no container around it
+    book_marks = title is not None and title.lstrip().startswith(("『", "《"))
     if title and "]" in title:
         title = _MEDIUM_TAIL.sub("", title)
     version = described = None
@@ -2138,6 +2141,8 @@ def build_reference(
             genre = genre or m.group(1)
             publisher = publisher[: m.start()].strip() or publisher
     location = clean_field(_strip_access(" ".join(fields.get("location", [])))) or None
+    if book_marks and container and publisher and not location and len(container) <= 20:
+        location, container = container, None  # 『港湾都市の歴史』. 東京: 岩波書店.
     event = _first(fields, "event")
     if event:
         event = clean_field(_EVENT_LEAD.sub("", clean_field(event))) or None

@@ -60,6 +60,9 @@ _HEADING_WORDS = (
     r"|refer[eê]ncias(?:\s+bibliogr[aá]ficas)?|referencias(?:\s+bibliogr[aá]ficas)?"
     r"|r[ée]f[ée]rences(?:\s+bibliographiques)?|riferimenti(?:\s+bibliografici)?"
     r"|fuentes|fontes|bronnen|litteratur|kirjallisuus|список\s+литературы|литература"
+    # Chinese, Japanese, Korean, Turkish, Polish, Dutch
+    r"|参考文献|參考文獻|参考资料|引用文献|参照文献|文献|참고\s*문헌|kaynak[çc]a|kaynaklar"
+    r"|bibliografia|literatura|literatuur(?:lijst)?"
 )
 _HEADING_RE = re.compile(rf"(?:{_HEADING_WORDS})", re.IGNORECASE)
 # Heading decorations: Markdown hashes, numbering ("7.", "VII.", "A."), bold/italic marks.
