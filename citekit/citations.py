@@ -306,10 +306,15 @@ def _tokenize(text: str, base: int) -> list[_Tok]:
     return out
 
 
+# Scripts without capitals: a short word of them may be a name ("山田", "김"); a long run
+# is a clause, since Chinese and Japanese prose has no spaces.
+_UNCASED_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,4}")
+
+
 def _is_name_word(tok: _Tok) -> bool:
     if tok.kind != "word":
         return False
-    if tok.text[0].isupper():
+    if tok.text[0].isupper() or _UNCASED_NAME.fullmatch(tok.text):
         return True
     # "McFall-Ngai" is capitalised; particles and "d'Alembert" are lower-case.
     low = tok.low
@@ -378,7 +383,12 @@ def _read_names_backwards(toks: list[_Tok], i: int, narrative: bool = False) -> 
                 break  # "An et al. 2011": a short family name, not the article
             start_j += 1
         # strip leading lower-case particles without a capitalised follower
-        while start_j <= end_j and not toks[start_j].text[0].isupper() and start_j == end_j:
+        while (
+            start_j <= end_j
+            and not toks[start_j].text[0].isupper()
+            and not _UNCASED_NAME.fullmatch(toks[start_j].text)
+            and start_j == end_j
+        ):
             start_j += 1
         if start_j > end_j:
             break
@@ -411,8 +421,8 @@ def _read_names_backwards(toks: list[_Tok], i: int, narrative: bool = False) -> 
                 j = k
                 continue
             break
-        if j >= 1 and toks[j].text == "/" and _is_name_word(toks[j - 1]):
-            seen_and = True  # German "Brandt/Weber (2019)"
+        if j >= 1 and toks[j].text in ("/", "・") and _is_name_word(toks[j - 1]):
+            seen_and = True  # German "Brandt/Weber (2019)", Japanese "佐藤・鈴木"
             j -= 1
             continue
         if j >= 0 and toks[j].kind == "word" and toks[j].low in _CONNECTORS:
@@ -1295,14 +1305,20 @@ def _closing(text: str, i: int, open_ch: str, close_ch: str) -> int:
 
 
 _OPEN_RE = re.compile(r"[(\[]")
+# Full-width brackets and punctuation read as their ASCII forms (one character each, so
+# offsets stay): "（山田，2015）" is "(山田,2015)".
+_FULL_WIDTH = str.maketrans("（）［］，；：", "()[],;:")
 
 
 def find_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
     """All author-year and numeric citations in ``text``, in document order.
 
     ``skip``: regions not to scan (a reference list), for speed; citations
-    found elsewhere are the same with or without it.
+    found elsewhere are the same with or without it.  Full-width brackets and
+    punctuation ("（山田，2015）") are read as their ASCII forms.
     """
+    if "（" in text or "［" in text:
+        text = text.translate(_FULL_WIDTH)
     out: list[Citation] = []
     pos = 0
     for region in sorted(skip, key=lambda r: r.start):

@@ -36,7 +36,7 @@ from citekit.names import PARTICLES
 _SUFFIXES = frozenset(
     {"jr", "sr", "ii", "iii", "iv", "junior", "senior", "filho", "neto", "sobrinho"}
 )
-_WORD_RE = re.compile(r"[a-z0-9]+")
+_WORD_RE = re.compile(r"[^\W_]+")  # letters of any script, and digits
 _PAGES_RE = re.compile(r"(\d+)\s*(?:[-–—]+\s*(\d+))?")
 # Misspelt family names: rapidfuzz ratio at or above this (0-100) on folded keys.
 FUZZY_MIN = 85.0
@@ -315,6 +315,8 @@ def _index(references: Sequence[Reference]) -> _Index:
     by_key: dict[str, list[Reference]] = defaultdict(list)
     for e in entries:
         keys = set(e.families) | e.leads
+        if e.families:
+            keys |= _cjk_prefixes(e.families[0])
         if e.acronym:
             keys.add(e.acronym)
         for k in keys:
@@ -354,10 +356,23 @@ class _Score:
         return out
 
 
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+
+
+def _cjk_prefixes(family: str) -> set[str]:
+    """An East Asian name written whole, family first ("山田太郎"), is cited by its
+    family name, which is one of its beginnings ("山田")."""
+    if not _CJK_NAME.fullmatch(family):
+        return set()
+    return {family[:k] for k in range(1, len(family))}
+
+
 def _match_name(cited: str, e: _Entry, pos: int) -> str:
     """How a cited name matches author ``pos`` of an entry."""
     keys = _cited_keys(cited)
     if pos < len(e.families) and e.families[pos] in keys:
+        return "exact"
+    if pos < len(e.families) and keys & _cjk_prefixes(e.families[pos]):
         return "exact"
     if pos == 0 and (keys & e.leads or (e.acronym and e.acronym in keys)):
         return "exact"

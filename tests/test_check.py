@@ -549,3 +549,28 @@ def test_mla_title_citations_resolve_to_the_one_title_they_begin() -> None:
         ("Voices of the Salar", "resolved", ("ref2",)),
     ]
     assert rep.diagnostics == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved"),
+    [
+        # Japanese: the list writes the whole name, the text cites the family name that begins it
+        (
+            "港湾都市の研究は多い（山田, 2015; 佐藤・鈴木, 2019）。\n\n## 参考文献\n\n"
+            "山田太郎 (2015). 『港湾都市の歴史』. 東京: 岩波書店.\n\n"
+            "佐藤花子・鈴木一郎 (2019). 「港の記憶と地域社会」. 『都市研究』, 12(3), 45–67.\n",
+            2,
+        ),
+        # Russian: Cyrillic family names are compared as they are
+        (
+            "Как показано (Иванов и др., 2015) и (Петров, 2019).\n\nСписок литературы\n\n"
+            "1. Иванов И. И., Сидоров П. П., Козлов А. А. Морские порты. М.: Наука, 2015. 200 с.\n"
+            "2. Петров П. П. Гавани и города // Вопросы истории. 2019. № 3. С. 10–20.\n",
+            2,
+        ),
+    ],
+)
+def test_citations_in_other_scripts_link(text: str, resolved: int) -> None:
+    rep = check_source(Source("x.md", text, "markdown"))
+    assert [lk.status for lk in rep.links] == ["resolved"] * resolved
+    assert rep.diagnostics == ()

@@ -79,6 +79,13 @@ def items(text: str) -> list[tuple[str, tuple[str, ...], int | None, str]]:
         ("(Müller, o. J.)", [("Müller, o. J.", ("Müller",), None, "")]),
         ("(Akande et al. 2019)", [("Akande et al. 2019", ("Akande",), 2019, "")]),
         ("Khodak et al., 2018 address this", [("Khodak et al., 2018", ("Khodak",), 2018, "")]),
+        # names in scripts without capitals, full-width brackets and commas, "・" between names
+        (
+            "研究は多い（山田, 2015; 佐藤・鈴木, 2019）。",
+            [("山田, 2015", ("山田",), 2015, ""), ("佐藤・鈴木, 2019", ("佐藤", "鈴木"), 2019, "")],
+        ),
+        ("港湾（山田，2015）", [("山田,2015", ("山田",), 2015, "")]),
+        ("(김, 2020)", [("김, 2020", ("김",), 2020, "")]),
         # the editors' role between the names and the year
         (
             "die Beiträge in Moreau (Hrsg.) (2017)",
