@@ -529,19 +529,22 @@ def _split(text: str) -> tuple[list[str], bool]:
     return chunks, et_al
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_HAN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}")
-_CJK_ET_AL = frozenset({"等", "等人", "et al", "et al."})
+_HAN = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
+_HAN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}|[\uac00-\ud7af]{2,5}")
+# "et al." as Chinese, Japanese and Korean lists write it
+_CJK_ET_AL = re.compile(r"等|等人|ほか|他|외|외\s*\d+\s*인|外|外\s*\d+\s*人|et al\.?")
 
 
 def _cjk_names(text: str) -> NameList | None:
     """Chinese names as GB/T 7714 lists them: "王小明, 张伟, 陈静, 等" (written whole,
-    family first, with no given name to split off; "等" is et al.), and Japanese ones
-    joined by "・": "佐藤花子・鈴木一郎".  None where the
+    family first, with no given name to split off; "等" is et al.), Japanese ones
+    joined by "・": "佐藤花子・鈴木一郎", and Korean ones: "최성운, 황지혜, 김남일", "김남일 외 3인".  None where the
     string is not only such names."""
     parts = [p.strip(" .．;；") for p in re.split(r"[,，、;；・]", _clean(text))]
     parts = [p for p in parts if p]
-    et_al = bool(parts) and parts[-1] in _CJK_ET_AL
+    if parts and (m := re.search(r"\s+(외\s*\d+\s*인|외|ほか|外\s*\d+\s*人|外)$", parts[-1])):
+        parts[-1:] = [parts[-1][: m.start()], m.group(1)]  # Korean "김남일 외 3인", "千相默 外 3人"
+    et_al = bool(parts) and _CJK_ET_AL.fullmatch(parts[-1]) is not None
     names = parts[:-1] if et_al else parts
     if not names or not all(_HAN_NAME.fullmatch(p) for p in names):
         return None

@@ -322,6 +322,16 @@ def test_unknown_body(text: str, body: str | None) -> None:
     assert got is None or got.literal
 
 
-def test_chinese_et_al() -> None:
-    names = parse_names("王小明, 张伟, 陈静, 等.")
-    assert [n.family for n in names.names] == ["王小明", "张伟", "陈静"] and names.et_al
+@pytest.mark.parametrize(
+    ("text", "families", "et_al"),
+    [
+        ("王小明, 张伟, 陈静, 等.", ["王小明", "张伟", "陈静"], True),
+        ("최성운, 황지혜, 김남일.", ["최성운", "황지혜", "김남일"], False),
+        ("김남일 외 3인.", ["김남일"], True),
+        ("千相默 外 3人.", ["千相默"], True),
+        ("佐藤花子・鈴木一郎", ["佐藤花子", "鈴木一郎"], False),
+    ],
+)
+def test_east_asian_names_and_et_al(text: str, families: list[str], et_al: bool) -> None:
+    names = parse_names(text)
+    assert [n.family for n in names.names] == families and names.et_al is et_al
