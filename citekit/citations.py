@@ -1176,6 +1176,8 @@ _PAGE_ONLY_RE = re.compile(r"\((?:pp?\.\s?)?(\d{1,4}(?:\s?[-–]\s?\d{1,4})?)\)"
 # Where a sentence ends, not at an initial or "et al.".
 _SENTENCE_END_RE = re.compile(r"(?<!\bal)(?<!\b[A-Z])[.!?]\s|\n\s*\n")
 _PAGE_LOOKBACK = 300
+_NAME_WORD_RE = re.compile(rf"(?<![\w'’-]){_NAME_WORD}")
+_NAME_AND_END_RE = re.compile(rf"(?<![\w'’-])({ONE_NAME}),?\s(?:and|&)\s$")
 
 
 def find_page_citations(
@@ -1203,7 +1205,7 @@ def find_page_citations(
         ends = list(_SENTENCE_END_RE.finditer(text, lo, m.start()))
         lo = ends[-1].end() if ends else lo
         found: tuple[int, int, str] | None = None
-        for w in reversed(list(re.finditer(rf"(?<![\w'’-]){_NAME_WORD}", text[lo : m.start()]))):
+        for w in reversed(list(_NAME_WORD_RE.finditer(text[lo : m.start()]))):
             word = re.sub(r"['’]s$", "", w.group())  # "Okafor's reading"
             if word.casefold() in known and word[0].isupper():
                 found = (w.start(), w.start() + len(word), word)
@@ -1212,7 +1214,7 @@ def find_page_citations(
             continue
         name_start, name_end = lo + found[0], lo + found[1]
         names = [found[2]]
-        before = re.search(rf"(?<![\w'’-])({ONE_NAME}),?\s(?:and|&)\s$", text[lo:name_start])
+        before = _NAME_AND_END_RE.search(text[lo:name_start])
         if before and before.group(1).casefold() in known:
             names.insert(0, before.group(1))
             name_start = lo + before.start(1)
