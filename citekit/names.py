@@ -529,8 +529,8 @@ def _split(text: str) -> tuple[list[str], bool]:
     return chunks, et_al
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
-_HAN_NAME = re.compile(r"[\u3400-\u9fff]{1,6}|[\uac00-\ud7af]{2,5}")
+_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{1,6}|[\uac00-\ud7af]{2,5}")
 # "et al." as Chinese, Japanese and Korean lists write it
 _CJK_ET_AL = re.compile(r"等|等人|ほか|他|외|외\s*\d+\s*인|外|外\s*\d+\s*人|et al\.?")
 
@@ -546,7 +546,7 @@ def _cjk_names(text: str) -> NameList | None:
         parts[-1:] = [parts[-1][: m.start()], m.group(1)]  # Korean "김남일 외 3인", "千相默 外 3人"
     et_al = bool(parts) and _CJK_ET_AL.fullmatch(parts[-1]) is not None
     names = parts[:-1] if et_al else parts
-    if not names or not all(_HAN_NAME.fullmatch(p) for p in names):
+    if not names or not all(_CJK_NAME.fullmatch(p) for p in names):
         return None
     return NameList(tuple(Name(p) for p in names), et_al)
 
@@ -556,7 +556,7 @@ _HANDLE = re.compile(r"\s*\[@[^\]\s]+\]")
 
 def parse_names(text: str, order: Order = "auto") -> NameList:
     """All names of an author/editor string, plus whether it ended in "et al."."""
-    if _HAN.search(text):
+    if _CJK.search(text):
         cjk = _cjk_names(text)
         if cjk is not None:
             return cjk
