@@ -713,7 +713,9 @@ def parse_translators(text: str, order: Order = "auto") -> tuple[Name, ...]:
     body = _TRANSLATOR_TAIL.sub("", text[lead.end() :] if lead else text).strip(" ().,;:")
     if not body:
         return ()
-    return parse_names(f"by {body}" if lead else body, order).names
+    names = parse_names(f"by {body}" if lead else body, order).names
+    # translators are people: "Trans. ASME" is the Transactions of the ASME, a journal
+    return names if any(not n.literal for n in names) else ()
 
 
 _GBT_CODE = re.compile(r"\s*\[([A-Za-z]{1,2})(?:/(?:OL|CD|MT|DK))?\]\s*[.,:]?\s*$")

@@ -1313,6 +1313,7 @@ def test_records_keep_every_field_their_segments_hold() -> None:
         ("(translated by Douglas Martin).", [("Martin", "Douglas")]),
         ("Traduction de Chantal Thérond.", [("Thérond", "Chantal")]),
         ("Trans.", []),
+        ("Trans. ASME,", []),  # the Transactions of the ASME, a journal
     ],
 )
 def test_parse_translators(text: str, names: list[tuple[str, str]]) -> None:
