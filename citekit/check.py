@@ -423,6 +423,8 @@ def check_source(
         own_references=tuple(own),
     )
     diags = run_rules(ctx)
+    if source.embedded:
+        diags = [_with_embedded_hint(d, source, links) for d in diags]
     seen = {(d.code, d.span) for d in diags}
     diags.extend(d for d in parse_diags if (d.code, d.span) not in seen)
     unparsed = {d.span for d in diags if d.code == "CIT104"}
@@ -434,6 +436,39 @@ def check_source(
     diags = _select(diags, settings)
     diags.sort(key=lambda d: (d.path != source.path, d.path or "", d.span.start, d.code))
     return FileReport(source, tuple(references), tuple(links), tuple(diags), origins, everything)
+
+
+def _with_embedded_hint(d: Diagnostic, source: Source, links: Sequence[Link]) -> Diagnostic:
+    """An unresolved citation that Zotero or Mendeley stored in a Word file names its
+    work there: the printed bibliography lacks it (it was not refreshed, or edited by
+    hand), and the help says which work and how to mend it."""
+    if d.code != "CIT001":
+        return d
+    cited = next((lk.citation for lk in links if lk.citation.span == d.span), None)
+    if cited is None or not cited.names:
+        return d
+    line = source.line_of(d.span.start)
+    first = cited.names[0].casefold()
+    for cite in source.embedded:
+        if cite.line != line:
+            continue
+        for item in cite.items:
+            authors = item.get("author") or item.get("editor")
+            first_name = authors[0] if isinstance(authors, list) and authors else None
+            family = (
+                first_name.get("family") or first_name.get("literal")
+                if isinstance(first_name, dict)
+                else None
+            )
+            if isinstance(family, str) and family.casefold() == first:
+                title = item.get("title") or "?"
+                return replace(
+                    d,
+                    help=f"{cite.manager} holds this work, {family}: {title!r}; the bibliography "
+                    f"lacks it. Refresh it in Word, or `citekit parse --embedded` writes every "
+                    "cited work",
+                )
+    return d
 
 
 def _with_path(d: Diagnostic, path: str) -> Diagnostic:

@@ -272,3 +272,17 @@ def test_random_fields_never_crash_the_reader(seed: int) -> None:
         found += len(doc.citations)
         cited_items(doc.citations)
     assert found > 0  # the good pieces do come together into citations
+
+
+def test_check_names_the_work_a_stale_bibliography_lacks(tmp_path: Path) -> None:
+    """The printed bibliography lists Okafor only; Zotero's data names the work the
+    unresolved citation is of, and the help says so."""
+    from citekit.check import check_source
+    from citekit.source import read_source
+
+    src = tmp_path / "essay.docx"
+    src.write_bytes(zotero_docx())
+    rep = check_source(read_source(str(src)))
+    (d,) = [d for d in rep.diagnostics if d.code == "CIT001"]
+    assert "Lindqvist" in d.message
+    assert d.help is not None and "Zotero holds this work, Lindqvist: 'Salt roads of the Andes'" in d.help
