@@ -285,4 +285,7 @@ def test_check_names_the_work_a_stale_bibliography_lacks(tmp_path: Path) -> None
     rep = check_source(read_source(str(src)))
     (d,) = [d for d in rep.diagnostics if d.code == "CIT001"]
     assert "Lindqvist" in d.message
-    assert d.help is not None and "Zotero holds this work, Lindqvist: 'Salt roads of the Andes'" in d.help
+    assert (
+        d.help is not None
+        and "Zotero holds this work, Lindqvist: 'Salt roads of the Andes'" in d.help
+    )
