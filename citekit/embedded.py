@@ -14,7 +14,10 @@ Where they keep it:
 - Mendeley Cite in Word: a content control tagged
   ``MENDELEY_CITATION_v3_<base64 of the json>``;
 - Zotero in LibreOffice: a reference mark named ``ZOTERO_ITEM CSL_CITATION
-  {json} RND...``.
+  {json} RND...``;
+- a web page (Wikipedia's citation templates, many library catalogues): COinS,
+  an OpenURL ContextObject in the ``title`` of a ``<span class="Z3988">``
+  (``coins_item`` turns one into CSL-JSON; ``citekit.html`` finds them).
 
 The JSON is a CSL citation (``citationItems``, each with ``itemData``).
 Functions here take the parsed XML of the document (``citekit.office`` parses
@@ -28,13 +31,18 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import parse_qsl
 from xml.etree import ElementTree as ET
 
-__all__ = ["EmbeddedCitation", "cited_items", "docx_citations", "odt_citations"]
+from citekit.formats.csljson import name_to_csl
+from citekit.names import parse_names
+
+__all__ = ["EmbeddedCitation", "cited_items", "coins_item", "docx_citations", "odt_citations"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -194,3 +202,102 @@ def cited_items(citations: Sequence[EmbeddedCitation]) -> list[dict[str, Any]]:
                 seen.add(identity)
                 out.append(clean)
     return out
+
+
+# OpenURL genres and formats -> CSL types
+_COINS_GENRES = {
+    "article": "article-journal",
+    "bookitem": "chapter",
+    "book": "book",
+    "proceeding": "paper-conference",
+    "conference": "paper-conference",
+    "report": "report",
+    "preprint": "article",
+    "dissertation": "thesis",
+    "patent": "patent",
+}
+_COINS_FORMATS = {
+    "dissertation": "thesis",
+    "patent": "patent",
+    "book": "book",
+    "journal": "article-journal",
+}
+_DOI_ID = re.compile(r"^(?:info:doi/|https?://(?:dx\.)?doi\.org/)(10\..+)$", re.I)
+
+
+def coins_item(kev: str) -> dict[str, Any] | None:
+    """The CSL-JSON item of one COinS ``title`` (an OpenURL ContextObject written as
+    key=value pairs: ``rft.atitle``, ``rft.jtitle``, ``rft.aulast``, ``rft.au``,
+    ``rft.date``, ``rft_id=info:doi/...``, ...); None where it names no work."""
+    pairs = parse_qsl(kev, keep_blank_values=False)
+    one: dict[str, str] = {}
+    many: dict[str, list[str]] = {}
+    for key, value in pairs:
+        value = " ".join(value.split())
+        if value:
+            one.setdefault(key, value)
+            many.setdefault(key, []).append(value)
+    fmt = one.get("rft_val_fmt", "").rsplit(":", 1)[-1]
+    genre = one.get("rft.genre", "").lower()
+    kind = _COINS_GENRES.get(genre) or _COINS_FORMATS.get(fmt) or "document"
+    item: dict[str, Any] = {"type": kind}
+    container = None
+    if kind in ("article-journal", "paper-conference", "chapter") or fmt == "journal":
+        title = one.get("rft.atitle") or one.get("rft.title")
+        container = one.get("rft.jtitle") or one.get("rft.btitle") or one.get("rft.stitle")
+    else:
+        title = one.get("rft.btitle") or one.get("rft.title") or one.get("rft.atitle")
+    if not title:
+        return None
+    item["title"] = title
+    if container and container != title:
+        item["container-title"] = container
+    authors: list[dict[str, str]] = []
+    if one.get("rft.aulast"):
+        first = {"family": one["rft.aulast"]}
+        given = one.get("rft.aufirst") or one.get("rft.auinit")
+        if given:
+            first["given"] = given
+        authors.append(first)
+    for full in many.get("rft.au", []):
+        for name in parse_names(full).names[:1]:  # "Quispe, Rosa" or "Rosa Quispe"
+            person = name_to_csl(name)
+            if not authors or person.get("family") != authors[0].get("family"):
+                authors.append(person)
+    if authors:
+        item["author"] = authors
+    date = one.get("rft.date", "")
+    parts = [int(p) for p in re.findall(r"\d+", date)[:3]] if re.match(r"\d{4}", date) else []
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    pages = one.get("rft.pages") or "-".join(
+        p for p in (one.get("rft.spage"), one.get("rft.epage")) if p
+    )
+    for variable, key in (
+        ("volume", "rft.volume"),
+        ("issue", "rft.issue"),
+        ("publisher", "rft.pub"),
+        ("publisher-place", "rft.place"),
+        ("edition", "rft.edition"),
+        ("collection-title", "rft.series"),
+    ):
+        if one.get(key):
+            item[variable] = one[key]
+    if pages:
+        item["page"] = pages
+    for ident in many.get("rft_id", []):
+        doi = _DOI_ID.match(ident)
+        if doi:
+            item.setdefault("DOI", doi.group(1))
+        elif ident.startswith(("http://", "https://")):
+            item.setdefault("URL", ident)
+    return item
+
+
+def coins_citation(line: int, kev: str) -> EmbeddedCitation | None:
+    """One COinS span as a citation at ``line`` (None where it names no work)."""
+    item = coins_item(kev)
+    if item is None:
+        return None
+    identity = str(item.get("DOI") or item.get("URL") or "")
+    return EmbeddedCitation(line, "COinS", "", (MappingProxyType(item),), (identity,))

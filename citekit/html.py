@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-__all__ = ["html_text"]
+from citekit.embedded import EmbeddedCitation, coins_citation
+
+__all__ = ["html_text", "read_html"]
 
 _SKIP = frozenset({"head", "script", "style", "nav", "template", "noscript", "svg", "math"})
 _BLOCKS = frozenset(
@@ -41,6 +43,7 @@ class _Text(HTMLParser):
         self._current: list[str] = []
         self._skipping: list[str] = []
         self._lists: list[list[int]] = []  # per open list: [next number] or [] for <ul>
+        self.citations: list[EmbeddedCitation] = []
 
     def _flush(self) -> None:
         text = " ".join("".join(self._current).split())
@@ -58,6 +61,13 @@ class _Text(HTMLParser):
         if tag in _SKIP:
             self._skipping.append(tag)
             return
+        if tag == "span":
+            attributes = dict(attrs)
+            if "Z3988" in (attributes.get("class") or "").split():
+                # COinS: the block being read is line 2k + 1 of the text
+                cite = coins_citation(2 * len(self.blocks) + 1, attributes.get("title") or "")
+                if cite is not None:
+                    self.citations.append(cite)
         if tag in _BLOCKS:
             self._flush()
         if tag == "ol":
@@ -94,8 +104,13 @@ class _Text(HTMLParser):
 
 def html_text(html: str) -> str:
     """The visible text of a page: one block per line, each followed by a blank line."""
+    return read_html(html)[0]
+
+
+def read_html(html: str) -> tuple[str, tuple[EmbeddedCitation, ...]]:
+    """The visible text of a page and the works its COinS spans describe."""
     parser = _Text()
     parser.feed(html)
     parser.close()
     parser._flush()
-    return "".join(f"{block}\n\n" for block in parser.blocks)
+    return "".join(f"{block}\n\n" for block in parser.blocks), tuple(parser.citations)

@@ -20,7 +20,7 @@ from typing import Literal
 
 from citekit.embedded import EmbeddedCitation
 from citekit.errors import InputError
-from citekit.html import html_text
+from citekit.html import read_html
 from citekit.office import read_office
 
 Format = Literal["text", "markdown", "latex", "bibtex", "csl-json", "aux"]
@@ -182,5 +182,6 @@ def read_source(path: str, fmt: Format | None = None) -> Source:
             places=office.places,
         )
     if suffix in (".html", ".htm", ".xhtml") and fmt is None:
-        return Source(path, html_text(decode(data, path)), "text")
+        text, citations = read_html(decode(data, path))
+        return Source(path, text, "text", embedded=citations)
     return Source(path, decode(data, path), fmt or format_for(path))

@@ -13,8 +13,9 @@ from click.testing import CliRunner
 from office_maker import docx_from_body, odt_from_body
 
 from citekit.cli import cli, main
-from citekit.embedded import cited_items
+from citekit.embedded import cited_items, coins_item
 from citekit.office import read_office
+from citekit.source import read_source
 
 OKAFOR = {
     "id": 101,
@@ -206,7 +207,7 @@ def test_parse_without_embedded_says_the_records_are_there(tmp_path: Path) -> No
     src.write_bytes(zotero_docx())
     result = CliRunner().invoke(cli, ["parse", str(src), "-f", "csl-json"])
     assert result.exit_code == 0, result.output
-    assert "2 citations hold the records Zotero or Mendeley keeps; --embedded" in result.stderr
+    assert "2 citations carry their works' records (Zotero); --embedded" in result.stderr
     assert "Okafor" in result.stdout
 
 
@@ -227,7 +228,7 @@ def test_embedded_on_a_file_without_citations_exits_2(
     with pytest.raises(SystemExit) as exc:
         main(["parse", str(src), "--embedded", "-o", str(out)])
     assert exc.value.code == 2
-    assert "no Zotero or Mendeley citations" in capsys.readouterr().err
+    assert "no Zotero, Mendeley or COinS citations" in capsys.readouterr().err
     assert out.read_text("utf-8") == "@misc{mine, title = {kept}}\n"
 
 
@@ -289,3 +290,58 @@ def test_check_names_the_work_a_stale_bibliography_lacks(tmp_path: Path) -> None
         d.help is not None
         and "Zotero holds this work, Lindqvist: 'Salt roads of the Andes'" in d.help
     )
+
+
+_COINS_ARTICLE = (
+    "ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&rft.genre=article"
+    "&rft.jtitle=Journal+of+Mountain+Trade&rft.atitle=Salt+roads+of+the+Andes&rft.volume=12"
+    "&rft.issue=3&rft.pages=201-230&rft.date=2011-05&rft_id=info%3Adoi%2F10.5555%2Fjmt.2011.12.3.201"
+    "&rft.aulast=Lindqvist&rft.aufirst=Sven&rft.au=Quispe%2C+Rosa"
+)
+_COINS_BOOK = (
+    "ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Abook&rft.genre=book"
+    "&rft.btitle=Shore+and+the+City&rft.place=Lagos&rft.pub=Lagos+University+Press&rft.date=2016"
+    "&rft.aulast=Okafor&rft.aufirst=Chidi&rft_id=https%3A%2F%2Fexample.org%2Fshore"
+)
+
+
+def test_coins_items() -> None:
+    article = coins_item(_COINS_ARTICLE)
+    assert article == {
+        "type": "article-journal",
+        "title": "Salt roads of the Andes",
+        "container-title": "Journal of Mountain Trade",
+        "author": [{"family": "Lindqvist", "given": "Sven"}, {"family": "Quispe", "given": "Rosa"}],
+        "issued": {"date-parts": [[2011, 5]]},
+        "volume": "12",
+        "issue": "3",
+        "page": "201-230",
+        "DOI": "10.5555/jmt.2011.12.3.201",
+    }
+    book = coins_item(_COINS_BOOK)
+    assert book is not None and book["type"] == "book" and book["publisher-place"] == "Lagos"
+    assert book["URL"] == "https://example.org/shore" and "container-title" not in book
+    assert coins_item("ctx_ver=Z39.88-2004&rft.genre=article") is None  # no title: no work
+    assert coins_item("%%%&&&=") is None
+
+
+def test_parse_embedded_reads_coins_from_a_web_page(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Salt</title></head><body><p>Salt moved inland.</p>"
+        "<h2>References</h2><ol>"
+        f'<li>Lindqvist, S. (2011). Salt roads. <span class="Z3988" title="{escape(_COINS_ARTICLE)}"></span></li>'
+        f'<li>Okafor, C. (2016). Shore. <span class="Z3988" title="{escape(_COINS_BOOK)}"></span></li>'
+        f'<li>Again. <span class="Z3988" title="{escape(_COINS_ARTICLE)}"></span></li>'
+        "</ol></body></html>"
+    )
+    src = tmp_path / "page.html"
+    src.write_text(page, "utf-8")
+    doc = read_source(str(src))
+    assert [c.line for c in doc.embedded] == [5, 7, 9]
+    assert "2. Okafor, C. (2016). Shore." in doc.text.splitlines()[6]
+    result = CliRunner().invoke(cli, ["parse", str(src), "--embedded", "-f", "csl-json"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)
+    assert [it["title"] for it in items] == ["Salt roads of the Andes", "Shore and the City"]
+    plain = CliRunner().invoke(cli, ["parse", str(src), "-f", "csl-json"])
+    assert "3 citations carry their works' records (COinS); --embedded" in plain.stderr

@@ -89,7 +89,7 @@ def _enrich(
     "--embedded",
     is_flag=True,
     help="For a .docx or .odt file: write the records Zotero or Mendeley stored in its "
-    "citations instead of parsing its reference list.",
+    "citations (for a web page, its COinS) instead of parsing its reference list.",
 )
 def parse_command(
     source: str,
@@ -160,8 +160,9 @@ def parse_command(
                 err=True,
             )
     if doc.embedded and not quiet:
+        managers = " and ".join(sorted({c.manager for c in doc.embedded}))
         click.echo(
-            f"{source}: {len(doc.embedded)} citations hold the records Zotero or Mendeley keeps; "
+            f"{source}: {len(doc.embedded)} citations carry their works' records ({managers}); "
             "--embedded writes those records instead of the parsed list",
             err=True,
         )
@@ -174,8 +175,8 @@ def parse_command(
 def _embedded_references(doc: Source) -> tuple[Reference, ...]:
     if not doc.embedded:
         raise InputError(
-            f"{doc.path}: no Zotero or Mendeley citations with their data in it "
-            "(--embedded reads them from .docx and .odt files)"
+            f"{doc.path}: no Zotero, Mendeley or COinS citations with their data in it "
+            "(--embedded reads them from .docx, .odt and .html files)"
         )
     items = cited_items(doc.embedded)
     return tuple(assign_keys(read_csl_json(json.dumps(items), doc.path)))
