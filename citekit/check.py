@@ -462,11 +462,15 @@ def _with_embedded_hint(d: Diagnostic, source: Source, links: Sequence[Link]) ->
             )
             if isinstance(family, str) and family.casefold() == first:
                 title = item.get("title") or "?"
+                mend = (
+                    "Refresh it in Word, or `citekit parse --embedded` writes every cited work"
+                    if cite.manager != "COinS"
+                    else "`citekit parse --embedded` writes every work the page describes"
+                )
                 return replace(
                     d,
                     help=f"{cite.manager} holds this work, {family}: {title!r}; the bibliography "
-                    f"lacks it. Refresh it in Word, or `citekit parse --embedded` writes every "
-                    "cited work",
+                    f"lacks it. {mend}",
                 )
     return d
 
