@@ -345,3 +345,37 @@ def test_parse_embedded_reads_coins_from_a_web_page(tmp_path: Path) -> None:
     assert [it["title"] for it in items] == ["Salt roads of the Andes", "Shore and the City"]
     plain = CliRunner().invoke(cli, ["parse", str(src), "-f", "csl-json"])
     assert "3 citations carry their works' records (COinS); --embedded" in plain.stderr
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_coins_never_crash(seed: int) -> None:
+    """Random OpenURL pairs: an item or None, never an exception."""
+    import random
+
+    r = random.Random(seed)
+    keys = [
+        "rft.genre",
+        "rft.atitle",
+        "rft.btitle",
+        "rft.jtitle",
+        "rft.au",
+        "rft.aulast",
+        "rft.date",
+    ]
+    keys += ["rft_id", "rft.pages", "rft.spage", "rft_val_fmt", "rft.title", "%", "&", "=", ""]
+    values = [
+        "article",
+        "book",
+        "bookitem",
+        "X",
+        "2011",
+        "2011-13-45",
+        "info:doi/10.1/x",
+        "",
+        "%zz",
+        "Ω",
+    ]
+    for _ in range(300):
+        kev = "&".join(f"{r.choice(keys)}={r.choice(values)}" for _ in range(r.randrange(12)))
+        item = coins_item(kev)
+        assert item is None or (isinstance(item["title"], str) and item["type"])
