@@ -268,6 +268,10 @@ def coins_item(kev: str) -> dict[str, Any] | None:
         item["author"] = authors
     date = one.get("rft.date", "")
     parts = [int(p) for p in re.findall(r"\d+", date)[:3]] if re.match(r"\d{4}", date) else []
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        parts = parts[:1]  # "2011-13-45": the year only
+    if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        parts = parts[:2]
     if parts:
         item["issued"] = {"date-parts": [parts]}
     pages = one.get("rft.pages") or "-".join(

@@ -322,6 +322,9 @@ def test_coins_items() -> None:
     assert book is not None and book["type"] == "book" and book["publisher-place"] == "Lagos"
     assert book["URL"] == "https://example.org/shore" and "container-title" not in book
     assert coins_item("ctx_ver=Z39.88-2004&rft.genre=article") is None  # no title: no work
+    assert coins_item("rft.genre=book&rft.btitle=T&rft.date=2011-13-45")["issued"] == {
+        "date-parts": [[2011]]
+    }
     assert coins_item("%%%&&&=") is None
 
 
