@@ -1,4 +1,4 @@
-"""Citations a reference manager stored inside a Word or LibreOffice document.
+"""Citations a reference manager stored inside a Word or LibreOffice document, or a web page.
 
 Zotero and Mendeley do not only print "(Okafor, 2016)" into a document: each
 citation carries, hidden, the full CSL-JSON record of every work it cites.
@@ -21,7 +21,7 @@ Where they keep it:
 
 The JSON is a CSL citation (``citationItems``, each with ``itemData``).
 Functions here take the parsed XML of the document (``citekit.office`` parses
-it once for both) and return ``EmbeddedCitation`` values; a citation whose
+it once for both its text and its citations) and return ``EmbeddedCitation`` values; a citation whose
 data cannot be read is skipped with a warning, never an error, since the text
 of the document is still there.
 """
@@ -42,7 +42,14 @@ from xml.etree import ElementTree as ET
 from citekit.formats.csljson import name_to_csl
 from citekit.names import parse_names
 
-__all__ = ["EmbeddedCitation", "cited_items", "coins_item", "docx_citations", "odt_citations"]
+__all__ = [
+    "EmbeddedCitation",
+    "cited_items",
+    "coins_citation",
+    "coins_item",
+    "docx_citations",
+    "odt_citations",
+]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -54,7 +61,7 @@ class EmbeddedCitation:
     """One citation: where it is, what it shows, and the records of the works it cites."""
 
     line: int  # line of the document's text (citekit.office: paragraph k is line 2k - 1)
-    manager: str  # "Zotero" or "Mendeley"
+    manager: str  # "Zotero", "Mendeley" or "COinS"
     shown: str  # the citation as the document prints it, where the data says
     items: tuple[Mapping[str, Any], ...]  # CSL-JSON, one per work cited
     identities: tuple[str, ...]  # the library's own name of each work ("" where none)
