@@ -197,6 +197,10 @@ _BODY_LAST = re.compile(
 )
 
 
+# Not initials where a body's name opens with them: "U.S. Food and Drug Administration".
+_COUNTRY_ABBREVIATIONS = frozenset({"U.S.", "US", "U.K.", "UK", "E.U.", "EU", "U.N.", "UN"})
+
+
 def _body_with_and(text: str) -> bool:
     """ "National Institute for Health and Care Excellence", "Health and Safety Executive"."""
     inner = _BODY_INNER.search(text)
@@ -463,7 +467,9 @@ def _split(text: str) -> tuple[list[str], bool]:
         # "National Institute for Health and Care Excellence", "Health and Safety
         # Executive": one body, not two names
         toks = text.split()
-        if not any(is_initial(t) for t in toks) and _CORPORATE.search(text):
+        if not any(is_initial(t) and t not in _COUNTRY_ABBREVIATIONS for t in toks) and (
+            _CORPORATE.search(text)
+        ):
             return [text], et_al
     if "/" in text and _slashed(text):
         # German style: "Beck, Ulrich/Giddens, Anthony/Lash, Scott"

@@ -64,6 +64,17 @@ CASES = [
         "auto",
         [N("Occupational Safety and Health Administration (OSHA)", literal=True)],
     ),
+    # a country's abbreviation opening a body's name is no initial
+    (
+        "U.S. Food and Drug Administration",
+        "auto",
+        [N("U.S. Food and Drug Administration", literal=True)],
+    ),
+    (
+        "U.S. Department of Health and Human Services.",
+        "auto",
+        [N("U.S. Department of Health and Human Services", literal=True)],
+    ),
     # bodies in the Romance languages, with APA's abbreviation for later citations dropped
     (
         "Instituto Nacional de Estudos e Pesquisas [Inep].",
