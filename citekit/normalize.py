@@ -684,6 +684,7 @@ def _abbreviated_keeps_period(cleaned: str, raw: str) -> str:
     as an abbreviated journal title does; "Journal of Trade." loses it."""
     if (
         cleaned
+        and "." in cleaned
         and raw.rstrip(" ,;:").endswith(".")
         and _LAST_ABBREVIATED.search(cleaned)
         and _ABBREVIATION.search(cleaned)
@@ -1294,6 +1295,8 @@ _CJK_NAMES_OPEN = re.compile(
 def repair_cjk_names_in_title(text: str, segs: Segs) -> Segs:
     """Chinese GB/T 7714: "王小明, 李华. 城市更新研究[J]": names of two to four characters
     (or "等", et al.) that open the title, up to its full stop, are the last authors."""
+    if text.isascii():
+        return segs
     for i in range(1, len(segs)):
         a, t = segs[i - 1], segs[i]
         if a.label == "author" and t.label == "title":
