@@ -277,11 +277,25 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Body words that are common surnames too, and initials as Vancouver writes them.
+_ALSO_SURNAMES = frozenset({"camara", "câmara", "banco", "senado", "centro"})
+_PERSON_INITIALS = re.compile(r"[A-Z]{1,2}|[A-Z]\.(?:-?[A-Z]\.)*")
+
+
 def _is_corporate(chunk: str) -> bool:
     toks = chunk.split()
     if len(toks) >= 3 and any(t in _FUNCTION_WORDS for t in toks[1:-1]):
         return True  # "Transport for London", "Ministry of Health"
-    if len(toks) >= 2 and _has_corporate_word(chunk):
+    if (
+        len(toks) >= 2
+        and _has_corporate_word(chunk)
+        # "Camara O", "Banco L": a surname that is also a body's word, then initials
+        and not (
+            len(toks) == 2
+            and toks[0].lower() in _ALSO_SURNAMES
+            and _PERSON_INITIALS.fullmatch(toks[1])
+        )
+    ):
         return True
     if len(toks) == 1 and len(toks[0]) >= 2 and toks[0].isupper() and toks[0].isalpha():
         return True  # "RAND", "OECD", "NATO" standing alone

@@ -64,6 +64,9 @@ CASES = [
         "auto",
         [N("Occupational Safety and Health Administration (OSHA)", literal=True)],
     ),
+    # a surname that is also a body's word, with Vancouver initials, is a person
+    ("Camara O, Banco L", "auto", [N("Camara", "O"), N("Banco", "L")]),
+    ("Banco Mundial", "auto", [N("Banco Mundial", literal=True)]),
     # a country's abbreviation opening a body's name is no initial
     (
         "U.S. Food and Drug Administration",
