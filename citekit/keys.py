@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from citekit.model import Reference
 
 __all__ = ["assign_keys", "base_key", "unique_keys"]
@@ -105,8 +107,19 @@ _STOPWORDS = frozenset(
 def _ascii(text: str) -> str:
     text = text.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("æ", "ae")
     text = text.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("ı", "i")
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = decomposed.encode("ascii", "ignore").decode("ascii")
+    if len(folded) < len(decomposed) and _OTHER_SCRIPT.search(decomposed):
+        # Letters with no Latin decomposition (Cyrillic, Greek, Han, kana, Hangul ...)
+        # are transliterated; accents are still dropped as before, so Latin keys
+        # do not change.
+        folded = "".join(
+            c if c.isascii() else anyascii(c) for c in decomposed if not unicodedata.combining(c)
+        )
     return folded.lower()
+
+
+_OTHER_SCRIPT = re.compile(r"[^\x00-\u024f\u0300-\u036f\u1e00-\u1eff]")
 
 
 @lru_cache(maxsize=1 << 16)  # title words recur across a list
@@ -118,6 +131,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]")
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def base_key(ref: Reference) -> str:
@@ -126,18 +140,85 @@ def base_key(ref: Reference) -> str:
     if names:
         first = names[0]
         family = first.family.split()[0] if first.literal and first.family.split() else first.family
-        name = _word(family) or "anon"
+        name = _word(_east_asian_family(family, ref)) or "anon"
     else:
         name = "anon"
     year = str(ref.year) if ref.year is not None else "nd"
     word = ""
     for m in _TOKEN.finditer(ref.title or ref.container_title or ""):
         token = m.group()
+        if cjk := _CJK.match(token):
+            # Chinese and Japanese titles have no spaces: a run is a phrase, not a word.
+            token = cjk.group()[:2]
         w = _word(token)
         if w and _ascii(token) not in _STOPWORDS and not w.isdigit():
             word = w
             break
     return f"{name}{year}{word}"
+
+
+_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+_HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+# Chinese two-character surnames (the common ones), in simplified and traditional forms.
+_COMPOUND_SURNAMES = frozenset(
+    [
+        "欧阳",
+        "歐陽",
+        "司马",
+        "司馬",
+        "上官",
+        "诸葛",
+        "諸葛",
+        "东方",
+        "東方",
+        "皇甫",
+        "尉迟",
+        "尉遲",
+        "公孙",
+        "公孫",
+        "慕容",
+        "夏侯",
+        "令狐",
+        "司徒",
+        "长孙",
+        "長孫",
+        "宇文",
+        "轩辕",
+        "軒轅",
+        "端木",
+        "澹台",
+        "申屠",
+        "闻人",
+        "聞人",
+        "南宫",
+        "南宮",
+        "西门",
+        "西門",
+        "独孤",
+        "獨孤",
+    ]
+)
+_KOREAN_COMPOUND_SURNAMES = frozenset(["남궁", "황보", "제갈", "선우", "독고", "사공", "서문"])
+
+
+def _east_asian_family(family: str, ref: Reference) -> str:
+    """The family name within a Chinese, Japanese or Korean name written whole.
+
+    "王小明" is cited as Wang and "김민준" as Kim, so the key begins with the
+    first character or syllable (two for a compound surname).  A Japanese
+    record (kana anywhere in it) takes two characters, the commonest length of
+    a Japanese family name; nothing in the name itself says where it ends.
+    """
+    if _HANGUL_NAME.fullmatch(family) and len(family) >= 3:
+        return family[:2] if family[:2] in _KOREAN_COMPOUND_SURNAMES else family[:1]
+    if not _HAN_NAME.fullmatch(family):
+        return family
+    if _KANA.search(" ".join(filter(None, (ref.title, ref.container_title, ref.publisher)))):
+        return family[:2] if len(family) >= 3 else family
+    if family[:2] in _COMPOUND_SURNAMES:
+        return family[:2] if len(family) >= 3 else family
+    return family[:1]
 
 
 def _suffix(n: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from citekit.keys import assign_keys, base_key
 from citekit.model import Name, Reference, Span
 
@@ -33,6 +35,29 @@ def test_base_key_shapes() -> None:
         == "world2018global"
     )
     assert base_key(ref("Ørsted", 2001, "1984 and After")) == "orsted2001after"
+
+
+@pytest.mark.parametrize(
+    ("family", "title", "expected"),
+    [
+        # Other scripts are transliterated instead of folded away to "anon".
+        ("Иванов", "Теория управления", "ivanov2010teoriya"),
+        ("Παπαδόπουλος", "Ιστορία", "papadopoylos2010istoria"),
+        ("Şahin", "Çay", "sahin2010cay"),  # Latin keys are what they were
+        # A Chinese name written whole is keyed by its surname; titles by their first two characters.
+        ("王小明", "人工智能的发展", "wang2010rengong"),
+        ("李华", "城市化", "li2010chengshi"),
+        ("欧阳修", "新五代史", "ouyang2010xinwu"),
+        # A Japanese record (kana in it): the commonest surname length, two characters.
+        ("山田太郎", "日本の経済", "shantian2010riben"),
+        ("김민준", "한국 경제의 미래", "gim2010hangug"),
+        ("남궁민수", "서울", "namgung2010seoul"),
+        # Not a name written whole: left alone.
+        ("Wang", "人工智能", "wang2010rengong"),
+    ],
+)
+def test_keys_for_other_scripts(family: str, title: str, expected: str) -> None:
+    assert base_key(ref(family, 2010, title)) == expected
 
 
 def test_collisions_get_letter_suffixes_in_list_order() -> None:
