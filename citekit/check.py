@@ -23,9 +23,11 @@ from pathlib import Path
 
 from citekit.citations import (
     WEAK_NARRATIVE_PREFIXES,
+    cjk_cited_forms,
     find_author_page_citations,
     find_bare_citations,
     find_citations,
+    find_cjk_narrative_citations,
     find_legal_citations,
     find_page_citations,
     find_paren_numeric_citations,
@@ -346,6 +348,31 @@ def _with_title_citations(
     return sorted([*links, *new], key=lambda lk: (lk.citation.span.start, lk.citation.number or 0))
 
 
+def _with_cjk_narratives(
+    source: Source,
+    citations: list[Citation],
+    references: Sequence[Reference],
+    regions: Sequence[Span],
+) -> list[Citation]:
+    """``citations`` with the narrative ones of Chinese, Japanese and Korean prose
+    read from the list's names ("…では鈴木ほか（2017）が"); each replaces what the
+    general reader made of the same parenthesis ("佐藤(2018)" of "田中・佐藤（2018）")."""
+    if source.format in ("latex", "aux") or not references:
+        return citations
+    forms = cjk_cited_forms({n.family for r in references for n in (*r.authors, *r.editors)})
+    found = find_cjk_narrative_citations(source.text, forms, regions)
+    if not found:
+        return citations
+    groups = {c.group for c in found}
+    kept = [
+        c
+        for c in citations
+        if c.group not in groups
+        and not any(f.span.start < c.span.end and c.span.start < f.span.end for f in found)
+    ]
+    return sorted([*kept, *found], key=lambda c: (c.span.start, c.number or 0))
+
+
 def _weak(c: Citation) -> bool:
     """A narrative "name (year)" that reads like a title: after a determiner, or in capitals."""
     name = " ".join(c.names)
@@ -394,6 +421,7 @@ def check_source(
         paren = find_paren_numeric_citations(source.text, occupied)
         if paren and all(c.number is not None and c.number <= max(numbers) for c in paren):
             citations = [*citations, *paren]
+    citations = _with_cjk_narratives(source, citations, references, regions)
     citations = sorted([*citations, *notes.citations], key=lambda c: c.span.start)
     bare = [*bare_candidates(source, citations, references, regions), *notes.candidates]
     links = link_citations(citations + bare, references)

@@ -1295,6 +1295,96 @@ def find_title_citations(
     return out
 
 
+# Chinese, Japanese and Korean names written whole ("山田太郎", "王小明", "김민준").
+_CJK_WHOLE_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]{2,6}")
+_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+# between two cited names: "田中・佐藤", "田中と佐藤", "王小明和李华", "김민준과 이서연"
+_CJK_JOIN_END_RE = re.compile(r"\s*(?:・|、|，|,|と|和|与|與|及|과|와|&)\s*$")
+_CJK_ET_AL_END_RE = re.compile(r"(?:ほか|他|等人|等|외|\s?et\s+al\.?)\s*$")
+_CJK_YEAR_PAREN_RE = re.compile(
+    r"[(（]\s*(?P<year>\d{4})(?P<suffix>[a-z]?)\s*(?:[,，:：]\s*(?P<loc>[^()（）\n]{1,20}?))?\s*[)）]"
+)
+
+
+def cjk_cited_forms(families: Collection[str]) -> set[str]:
+    """The forms in which prose cites Chinese, Japanese and Korean names written
+    whole: the name and each of its beginnings ("山田太郎" → 山田太郎, 山田太, 山田, 山)."""
+    out: set[str] = set()
+    for f in families:
+        if _CJK_WHOLE_NAME.fullmatch(f):
+            out.update(f[:k] for k in range(1, len(f) + 1))
+    return out
+
+
+def find_cjk_narrative_citations(
+    text: str, forms: Collection[str], skip: Sequence[Span] = ()
+) -> list[Citation]:
+    """Narrative citations in Chinese, Japanese or Korean prose, which has no spaces
+    before a name: "…では鈴木ほか（2017）が", "田中・佐藤（2018）は", "王小明等(2019)指出".
+
+    Without spaces the name's beginning is found from the list: ``forms`` are the
+    names the list lets prose cite (``cjk_cited_forms``); before each year in
+    parentheses the longest of them that ends there is the name.  A one-character
+    form (a Chinese surname) counts only after punctuation, a space or the start of
+    a line, since it is also a character of many words.
+    """
+    if not forms:
+        return []
+    longest = max(map(len, forms))
+    inside = _inside(skip)
+    out: list[Citation] = []
+    for m in _CJK_YEAR_PAREN_RE.finditer(text):
+        if inside(m.start()):
+            continue
+        end = m.start()
+        while end and text[end - 1] in " \t":
+            end -= 1
+        etal = _CJK_ET_AL_END_RE.search(text, max(0, end - 8), end)
+        if etal:
+            end = etal.start()
+        names: list[str] = []
+        start = end
+        while True:
+            name = next(
+                (
+                    text[start - k : start]
+                    for k in range(min(longest, start), 0, -1)
+                    if text[start - k : start] in forms
+                ),
+                None,
+            )
+            if name is None:
+                break
+            names.insert(0, name)
+            start -= len(name)
+            join = _CJK_JOIN_END_RE.search(text, max(0, start - 4), start)
+            if join is None or not any(
+                text[join.start() - k : join.start()] in forms
+                for k in range(1, min(longest, join.start()) + 1)
+            ):
+                break
+            start = join.start()
+        if not names:
+            continue
+        if len(names[0]) == 1 and start and _CJK_LETTER.match(text[start - 1]):
+            continue  # "资金(2016)": a word's last character, not a surname
+        out.append(
+            Citation(
+                kind="author-year",
+                text=text[start : m.end()],
+                span=Span(start, m.end()),
+                group=Span(m.start(), m.end()),
+                names=tuple(names),
+                et_al=etal is not None,
+                year=int(m.group("year")),
+                year_suffix=m.group("suffix"),
+                locator=m.group("loc"),
+                narrative=True,
+            )
+        )
+    return out
+
+
 def _closing(text: str, i: int, open_ch: str, close_ch: str) -> int:
     """Index of the bracket closing the one at ``i``, or -1 (nested groups give -1)."""
     limit = min(len(text), i + _MAX_GROUP)

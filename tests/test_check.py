@@ -574,3 +574,33 @@ def test_citations_in_other_scripts_link(text: str, resolved: int) -> None:
     rep = check_source(Source("x.md", text, "markdown"))
     assert [lk.status for lk in rep.links] == ["resolved"] * resolved
     assert rep.diagnostics == ()
+
+
+CJK_LIST = (
+    "\n\n## 参考文献\n\n"
+    "1. 山田太郎. 日本の経済と社会[M]. 東京: 岩波書店, 2015.\n"
+    "2. 田中一郎, 佐藤花子. 地方市場の変化[J]. 経済研究, 2018, 12(3): 45-60.\n"
+    "3. 王小明, 李华, 张伟. 城市化研究[J]. 地理学报, 2019, 74(2): 1-10.\n"
+    "4. 鈴木健, 高橋誠, 伊藤学. 市場の歴史[M]. 東京: 有斐閣, 2017.\n"
+    "5. 김민준, 이서연. 한국 경제의 미래. 서울: 박영사, 2016.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        # names after other words, with no space before them
+        ("近年の研究では鈴木ほか（2017）が詳しい。", [(("鈴木",), True, "resolved")]),
+        ("これに対して田中・佐藤（2018）は別の見方を示した。", [(("田中", "佐藤"), False, "resolved")]),
+        ("有研究表明王小明等(2019)指出，城市化加快。", [(("王小明",), True, "resolved")]),
+        ("최근 연구에서 김민준과 이서연(2016)은 다르게 본다.", [(("김민준", "이서연"), False, "resolved")]),
+        # a year the list does not have is still a citation, and reported as a mismatch
+        ("これに対して山田（2016）は反論した。", [(("山田",), False, "suggested")]),
+        # a one-character surname inside a word is not a citation: 资金 ends in 金, 王 is in 国王
+        ("该项目资金(2016)不足，新任国王陛下(2019)出访。", []),
+    ],
+)
+def test_narrative_citations_in_unspaced_prose(prose: str, expected: list) -> None:
+    rep = check_source(Source("x.md", prose + CJK_LIST, "markdown"))
+    got = [(lk.citation.names, lk.citation.et_al, lk.status) for lk in rep.links]
+    assert got == expected
