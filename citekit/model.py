@@ -136,6 +136,7 @@ class Reference:
     doi: str | None = None
     accessed: str | None = None  # ISO date "2021-02-14"
     note: str | None = None
+    status: str | None = None  # publication status: "in press", "submitted", "forthcoming"
     number_of_pages: str | None = None
     confidence: float = 1.0
     segments: tuple[Segment, ...] = ()

@@ -207,6 +207,23 @@ _PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)\s?([a-z])?[\s)\].,;:]*$"
 # Works not out yet: their date is a status, which the record keeps in its note.
 _NOT_OUT_YET_WORDS = r"forthcoming|in\s+press|en\s+prensa|no\s+prelo|im\s+druck"
 _NOT_OUT_YET = re.compile(rf"(?i)\b(?:{_NOT_OUT_YET_WORDS})\b")
+# A work's publication status standing alone: "in press", "(submitted)", "To appear."
+_STATUS_WORDS = (
+    rf"{_NOT_OUT_YET_WORDS}|submitted(?:\s+for\s+publication)?|to\s+appear"
+    r"|accepted(?:\s+for\s+publication)?|in\s+preparation|under\s+review|in\s+review"
+    r"|sous\s+presse|à\s+paraître|in\s+corso\s+di\s+stampa"
+)
+_STATUS = re.compile(rf"(?i)[\s(\[.,;:]*({_STATUS_WORDS})[\s)\].,;:]*")
+
+
+def parse_status(text: str) -> str | None:
+    """The publication status a field consists of, lower-cased: "(In press)." ->
+    "in press", "Submitted for publication" -> "submitted for publication"; None
+    where the text says more than that ("submitted to Phys. Rev.")."""
+    m = _STATUS.fullmatch(text)
+    return " ".join(m.group(1).lower().split()) if m else None
+
+
 # "n.d." and its forms: Spanish "s.f." (sin fecha), Portuguese "s.d.", German "o.J."
 _NO_DATE = re.compile(
     r"\b(?:n\.\s?d\.|s\.\s?d\.|s\.\s?f\.|o\.\s?J\.)"
@@ -823,7 +840,7 @@ def guess_type(ref: Reference, raw: str | None = None) -> str:
     if ref.publisher or ref.location or ref.edition or ref.number_of_pages:
         return "book"
     # Only the genre and the note say so, not the title ("The Voynich Manuscript").
-    said = f"{genre} {ref.note or ''}"
+    said = f"{genre} {ref.note or ''} {ref.status or ''}"
     if _PREPRINT.search(said):
         return "article"  # CSL's type for a preprint or working paper
     if _UNPUBLISHED.search(said):
@@ -1502,12 +1519,16 @@ def repair_spaced_year_suffix(text: str, segments: Segs) -> Segs:
     return segs
 
 
-# "Fischer, Anna (o. J.):" / "Okafor, C. (n.d.)." / "Brandt, L. (2014):": the date closes the names.
+# "Fischer, Anna (o. J.):" / "Okafor, C. (n.d.)." / "Brandt, L. (2014):" / "Halvorsen, I. M.
+# Forthcoming.": the date closes the names.
 _DATE_AFTER_NAMES = re.compile(
-    rf"\s(\((?:{_NO_DATE.pattern}|(?:1[5-9]|20)\d\d[a-z]?)\)[.:,]?)\s*$", re.I
+    rf"\s(\((?:{_NO_DATE.pattern}|(?:1[5-9]|20)\d\d[a-z]?)\)[.:,]?|(?:{_NOT_OUT_YET_WORDS})\.)\s*$",
+    re.I,
 )
-# "Forthcoming." or "n.d." opening the title: the period is the field's end
-_NO_DATE_OPENS = re.compile(rf"(?:{_NO_DATE.pattern})\.?(?<=\.)(?=\s|$)", re.I)
+# "Forthcoming.", "n.d." or "(in press)." opening the title: the period is the field's end
+_NO_DATE_OPENS = re.compile(
+    rf"(?:\((?:{_NO_DATE.pattern})\)|(?:{_NO_DATE.pattern}))\.?(?<=[.)])(?=\s|$)", re.I
+)
 
 
 def repair_date_after_names(text: str, segments: Segs) -> Segs:
@@ -1897,6 +1918,16 @@ def repair_word_after_names(text: str, segments: Segs) -> Segs:
     return segments
 
 
+def repair_status_note(text: str, segments: Segs) -> Segs:
+    """A note that is only a publication status ("in press", "(submitted)", "To
+    appear.") is the record's status, which CSL and BibLaTeX keep apart from notes."""
+    if not any(s.label == "note" and parse_status(s.text) for s in segments):
+        return segments
+    return [
+        _relabel(s, "status") if s.label == "note" and parse_status(s.text) else s for s in segments
+    ]
+
+
 REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_split_initials,
     repair_container_as_title,
@@ -1933,6 +1964,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_body_as_publisher,
     repair_date_after_names,
     repair_cjk_names_in_title,
+    repair_status_note,
 )
 
 
@@ -1967,6 +1999,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_body_as_publisher: frozenset({"publisher"}),
     repair_date_after_names: frozenset({"author"}),
     repair_cjk_names_in_title: frozenset({"author", "title"}),
+    repair_status_note: frozenset({"note"}),
 }
 
 
@@ -2260,8 +2293,11 @@ def build_reference(
             note = None  # "[cited 2024 Jan 10]. Available from:" once the date is taken
     if note and _BOILERPLATE_TAIL.search(note):
         note = _BOILERPLATE_TAIL.sub("", note) or None
-    if dinfo.no_date and not note and (m := _NOT_OUT_YET.search(date_text)):
-        note = m.group(0).lower()  # "Forthcoming." as the date: the record keeps the status
+    status = next(filter(None, map(parse_status, fields.get("status", []))), None)
+    if note and not status and (status := parse_status(note)):
+        note = None
+    if dinfo.no_date and not status and (m := _NOT_OUT_YET.search(date_text)):
+        status = " ".join(m.group(0).lower().split())  # "Forthcoming." or "(in press)" as the date
 
     fields_kw: dict[str, object] = dict(
         id=id,
@@ -2292,6 +2328,7 @@ def build_reference(
         doi=doi,
         accessed=accessed,
         note=note,
+        status=status,
         number_of_pages=number_of_pages,
         segments=segs,
     )

@@ -275,6 +275,8 @@ def reference_to_item(ref: Reference) -> dict[str, object]:
             extra.append(f"DOI: {ref.doi}")  # Zotero's own convention for types without DOI
     if ref.key:
         extra.insert(0, f"Citation Key: {ref.key}")
+    if ref.status:
+        extra.append(f"Status: {ref.status}")  # a CSL variable, as Zotero reads them from Extra
     if ref.note:
         extra.append(ref.note)
     if extra:
@@ -401,6 +403,7 @@ def item_to_reference(item: dict[str, object]) -> Reference | None:
         doi=text("DOI") or extra.get("doi"),
         accessed=(text("accessDate") or "")[:10] or None,
         note="\n".join(notes) or None,
+        status=extra.get("status"),
         number_of_pages=text("numPages"),
     )
 

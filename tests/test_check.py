@@ -591,9 +591,15 @@ CJK_LIST = (
     [
         # names after other words, with no space before them
         ("近年の研究では鈴木ほか（2017）が詳しい。", [(("鈴木",), True, "resolved")]),
-        ("これに対して田中・佐藤（2018）は別の見方を示した。", [(("田中", "佐藤"), False, "resolved")]),
+        (
+            "これに対して田中・佐藤（2018）は別の見方を示した。",
+            [(("田中", "佐藤"), False, "resolved")],
+        ),
         ("有研究表明王小明等(2019)指出，城市化加快。", [(("王小明",), True, "resolved")]),
-        ("최근 연구에서 김민준과 이서연(2016)은 다르게 본다.", [(("김민준", "이서연"), False, "resolved")]),
+        (
+            "최근 연구에서 김민준과 이서연(2016)은 다르게 본다.",
+            [(("김민준", "이서연"), False, "resolved")],
+        ),
         # a year the list does not have is still a citation, and reported as a mismatch
         ("これに対して山田（2016）は反論した。", [(("山田",), False, "suggested")]),
         # a one-character surname inside a word is not a citation: 资金 ends in 金, 王 is in 国王

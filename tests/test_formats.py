@@ -465,3 +465,24 @@ def test_translators_are_written_and_read_back_in_every_format() -> None:
     assert [t["family"] for t in item["translator"]] == ["Kowalski", "Lindqvist"]
     assert "A4  - Kowalski, Marta\nA4  - Lindqvist, Sven" in write(refs, "ris")
     assert "translator = {Kowalski, Marta and Lindqvist, Sven}" in write(refs, "biblatex")
+
+
+def test_a_publication_status_is_written_and_read_back_in_every_format() -> None:
+    texts = [
+        "Okafor, C. (in press). Harbour ledgers. Journal of Maritime History.",
+        "Chiang, J., Dermer, C. D., 1998, ApJ, submitted.",
+        "Weber, F. 2019. Shore markets. Working paper, under review.",
+    ]
+    refs = parse_reference_strings(texts)
+    assert [r.status for r in refs] == ["in press", "submitted", "under review"]
+    assert [r.note for r in refs] == [None, None, None]
+    assert [r.status for r in read_csl_json(write(refs, "csl-json"))] == [r.status for r in refs]
+    biblatex = write(refs, "biblatex")
+    # biblatex's own keys where it has one (printed in the document's language), else the words
+    assert "pubstate = {inpress}" in biblatex and "pubstate = {under review}" in biblatex
+    assert [r.status for r in read_bibtex(biblatex)] == [r.status for r in refs]
+    # BibTeX has no such field: the styles print it from the note
+    bibtex = write(refs, "bibtex")
+    assert "note = {in press}" in bibtex and "note = {under review}" in bibtex
+    assert "pubstate" not in bibtex
+    assert "N1  - submitted" in write(refs, "ris")

@@ -1038,7 +1038,7 @@ def test_low_information_entry_gets_low_confidence() -> None:
             {"authors": "Smith", "editors": ()},
         ),
         (
-            # "Forthcoming." as the date: the record keeps the status in its note
+            # "Forthcoming." as the date: the record keeps it as its status
             'Reyes, Sofía. Forthcoming. "Guilds without Ledgers." Comparative Studies.',
             [
                 ("author", "Reyes, Sofía."),
@@ -1046,7 +1046,28 @@ def test_low_information_entry_gets_low_confidence() -> None:
                 ("title", '"Guilds without Ledgers."'),
                 ("container-title", "Comparative Studies."),
             ],
-            {"year": None, "note": "forthcoming"},
+            {"year": None, "note": None, "status": "forthcoming"},
+        ),
+        (
+            # a note that is only a status is the status; one that says more stays a note
+            "Chiang, J., Dermer, C. D., 1998, ApJ, submitted.",
+            [
+                ("author", "Chiang, J., Dermer, C. D.,"),
+                ("date", "1998,"),
+                ("container-title", "ApJ,"),
+                ("note", "submitted."),
+            ],
+            {"note": None, "status": "submitted"},
+        ),
+        (
+            "Eyink, G. L., Exact results on turbulence, Physica D, submitted to Phys. Rev. E.",
+            [
+                ("author", "Eyink, G. L.,"),
+                ("title", "Exact results on turbulence,"),
+                ("container-title", "Physica D,"),
+                ("note", "submitted to Phys. Rev. E."),
+            ],
+            {"note": "submitted to Phys. Rev. E", "status": None},
         ),
         (
             # GB/T 7714: the code of the kind of work leaves the title and gives the type; a

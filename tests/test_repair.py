@@ -26,6 +26,7 @@ from citekit.normalize import (
     repair_page_volume,
     repair_series_after_volume,
     repair_spaced_year_suffix,
+    repair_status_note,
     repair_title_tail_edition_volume,
     repair_unpunctuated_boundary,
     repair_volume_page,
@@ -1029,6 +1030,63 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("date", "Forthcoming."),
                 ("title", '"Guilds without Ledgers."'),
                 ("container-title", "Comparative Studies."),
+            ],
+        ),
+        # APA's "(in press)." where the date stands, read as the title's start
+        (
+            repair_date_after_names,
+            "Okafor, C. (in press). Harbour ledgers. Journal of Maritime History.",
+            [
+                ("author", "Okafor, C."),
+                ("title", "(in press). Harbour ledgers."),
+                ("container-title", "Journal of Maritime History."),
+            ],
+            [
+                ("author", "Okafor, C."),
+                ("date", "(in press)."),
+                ("title", "Harbour ledgers."),
+                ("container-title", "Journal of Maritime History."),
+            ],
+        ),
+        # Chicago's "Forthcoming." read into the names
+        (
+            repair_date_after_names,
+            "Halvorsen, I. M. Forthcoming. Guilds without Ledgers. Oxford: Clarendon Press.",
+            [
+                ("author", "Halvorsen, I. M. Forthcoming."),
+                ("title", "Guilds without Ledgers."),
+                ("location", "Oxford:"),
+                ("publisher", "Clarendon Press."),
+            ],
+            [
+                ("author", "Halvorsen, I. M."),
+                ("date", "Forthcoming."),
+                ("title", "Guilds without Ledgers."),
+                ("location", "Oxford:"),
+                ("publisher", "Clarendon Press."),
+            ],
+        ),
+        # a note that is only a publication status is the status; one that says more is not
+        (
+            repair_status_note,
+            "Chiang, J., 1998, ApJ, submitted. Eckhardt, B., Phys. Rev. E, to appear in vol. 3.",
+            [
+                ("author", "Chiang, J.,"),
+                ("date", "1998,"),
+                ("container-title", "ApJ,"),
+                ("note", "submitted."),
+                ("author", "Eckhardt, B.,"),
+                ("container-title", "Phys. Rev. E,"),
+                ("note", "to appear in vol. 3."),
+            ],
+            [
+                ("author", "Chiang, J.,"),
+                ("date", "1998,"),
+                ("container-title", "ApJ,"),
+                ("status", "submitted."),
+                ("author", "Eckhardt, B.,"),
+                ("container-title", "Phys. Rev. E,"),
+                ("note", "to appear in vol. 3."),
             ],
         ),
         # German editions at the end of a title

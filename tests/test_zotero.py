@@ -838,3 +838,19 @@ def test_particles_are_kept_apart_from_the_family_name() -> None:
     assert ref is not None
     assert (ref.authors[0].particle, ref.authors[0].family) == ("van der", "Berg")
     assert (ref.authors[1].particle, ref.authors[1].family) == ("", "Vander")
+
+
+def test_a_publication_status_goes_to_extra_and_back() -> None:
+    r = Reference(
+        id="a",
+        raw="",
+        span=Span(0, 0),
+        type="article-journal",
+        title="Harbour ledgers",
+        status="in press",
+        note="Read in draft",
+    )
+    item = reference_to_item(r)
+    assert item["extra"].splitlines() == ["Status: in press", "Read in draft"]
+    back = item_to_reference({"key": "K1", "version": 3, "data": item})
+    assert back is not None and back.status == "in press" and back.note == "Read in draft"

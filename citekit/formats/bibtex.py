@@ -190,13 +190,28 @@ def entry_fields(ref: Reference, biblatex: bool = False) -> tuple[str, list[tupl
         )
     if ref.accessed:
         add("urldate", ref.accessed, escape=False)
-    add("note", ref.note)
+    if biblatex:
+        add("note", ref.note)
+        add("pubstate", _PUBSTATE.get(ref.status or "", ref.status))
+    else:
+        # BibTeX has no status field: styles print it from the note
+        add("note", "; ".join(filter(None, (ref.note, ref.status))) or None)
     seen = {k for k, _ in out}
     for k, v in ref.extra:
         if k not in seen and re.fullmatch(r"[A-Za-z][\w:+-]*", k):
             out.append((k, _extra_value(v)))
             seen.add(k)
     return etype, out
+
+
+# biblatex's localisation keys for a publication state (printed in the document's language)
+_PUBSTATE = {
+    "in press": "inpress",
+    "submitted": "submitted",
+    "forthcoming": "forthcoming",
+    "in preparation": "inpreparation",
+}
+_PUBSTATE_PHRASE = {v: k for k, v in _PUBSTATE.items()} | {"prepublished": "prepublished"}
 
 
 def _extra_value(v: str) -> str:
@@ -271,6 +286,7 @@ _KNOWN = {
     "url",
     "urldate",
     "note",
+    "pubstate",
     "type",
     "howpublished",
     "eventtitle",
@@ -394,6 +410,7 @@ def reference_from_fields(
         doi=(f.get("doi") or "").strip() or None,
         accessed=(f.get("urldate") or "").strip() or None,
         note=get("note"),
+        status=_PUBSTATE_PHRASE.get((f.get("pubstate") or "").strip(), get("pubstate")),
         number_of_pages=get("pagetotal"),
         extra=extra,
     )

@@ -101,6 +101,7 @@ def reference_to_csl(ref: Reference) -> dict[str, Any]:
         ("DOI", ref.doi),
         ("URL", ref.url),
         ("note", ref.note),
+        ("status", ref.status),
     ):
         if value:
             item[var] = value
@@ -210,6 +211,7 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
             "DOI",
             "URL",
             "note",
+            "status",
             "accessed",
             "custom",
         }
@@ -262,6 +264,7 @@ def read_csl_json(text: str, path: str = "<csl-json>") -> list[Reference]:
                 doi=_str(item.get("DOI")),
                 accessed=accessed,
                 note=_str(item.get("note")),
+                status=_str(item.get("status")),
                 number_of_pages=_str(item.get("number-of-pages")),
                 confidence=float(custom.get("confidence", 1.0)) if custom else 1.0,
                 extra=tuple(sorted(extra.items())),

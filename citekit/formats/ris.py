@@ -78,6 +78,7 @@ def write_ris(refs: Sequence[Reference]) -> str:
         rec += _line("UR", ref.url)
         rec += _line("Y2", ref.accessed)
         rec += _line("N1", ref.note)
+        rec += _line("N1", ref.status)
         if ref.number is not None:
             rec += _line("N1", f"List label: {ref.label or ref.number}")
         rec.append("ER  - ")
