@@ -38,7 +38,8 @@ directly followed by ";" or ":" and a volume (Vancouver style
 "2012;30(15):1750") joins that volume: AnyStyle often labels the year there,
 and the training converts it to date (see ``citekit.parser.corpus``);
 likewise ``event`` becomes container-title and ``accessed`` becomes note where
-the set lacks them, and where a set labels the month apart from the year
+the set lacks them, a publication ``status`` ("in press") is a note except in
+UMass CFE, which leaves it unlabelled (``STATUS_UNLABELLED_SOURCES``), and where a set labels the month apart from the year
 (UMass: "Sep." month, "2011" date) the month name of a predicted date is
 scored as its month.  Only fields that occur in the set's gold data are scored
 (ETDCite labels only author, title, container-title, publisher, editor and
