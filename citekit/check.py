@@ -467,7 +467,7 @@ def check_source(
 
 
 def _with_embedded_hint(d: Diagnostic, source: Source, links: Sequence[Link]) -> Diagnostic:
-    """An unresolved citation that Zotero or Mendeley stored in a Word file names its
+    """An unresolved citation that Zotero, Mendeley or EndNote stored in a Word file names its
     work there: the printed bibliography lacks it (it was not refreshed, or edited by
     hand), and the help says which work and how to mend it."""
     if d.code != "CIT001":

@@ -13,13 +13,17 @@ Where they keep it:
 - Mendeley Desktop in Word: the same with ``ADDIN CSL_CITATION {json}``;
 - Mendeley Cite in Word: a content control tagged
   ``MENDELEY_CITATION_v3_<base64 of the json>``;
+- EndNote in Word: a field whose code is ``ADDIN EN.CITE <EndNote>...``, EndNote's
+  own XML with each work's whole ``<record>``; a long one is moved into a field
+  nested in it, ``ADDIN EN.CITE.DATA``, whose ``w:fldData`` holds the XML in
+  base64 (``endnote_citation`` turns it into CSL-JSON);
 - Zotero in LibreOffice: a reference mark named ``ZOTERO_ITEM CSL_CITATION
   {json} RND...``;
 - a web page (Wikipedia's citation templates, many library catalogues): COinS,
   an OpenURL ContextObject in the ``title`` of a ``<span class="Z3988">``
   (``coins_item`` turns one into CSL-JSON; ``citekit.html`` finds them).
 
-The JSON is a CSL citation (``citationItems``, each with ``itemData``).
+Zotero's and Mendeley's JSON is a CSL citation (``citationItems``, each with ``itemData``).
 Functions here take the parsed XML of the document (``citekit.office`` parses
 it once for both its text and its citations) and return ``EmbeddedCitation`` values; a citation whose
 data cannot be read is skipped with a warning, never an error, since the text
@@ -48,6 +52,7 @@ __all__ = [
     "coins_citation",
     "coins_item",
     "docx_citations",
+    "endnote_citation",
     "odt_citations",
 ]
 
@@ -118,7 +123,8 @@ def docx_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitat
     out: list[EmbeddedCitation] = []
     para = 0
     # complex fields nest: each open one collects its code until "separate" or "end"
-    stack: list[tuple[int, list[str], bool]] = []
+    # (and EndNote's the base64 data of its begin mark)
+    stack: list[tuple[int, list[str], bool, list[str]]] = []
     for el in body.iter():
         tag = el.tag
         if tag == _W + "p":
@@ -126,13 +132,15 @@ def docx_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitat
         elif tag == _W + "fldChar":
             kind = el.get(_W + "fldCharType")
             if kind == "begin":
-                stack.append((2 * para - 1, [], True))
+                stack.append((2 * para - 1, [], True, []))
             elif kind == "separate" and stack:
-                line, code, _ = stack[-1]
-                stack[-1] = (line, code, False)
+                line, code, _, data = stack[-1]
+                stack[-1] = (line, code, False, data)
             elif kind == "end" and stack:
-                line, code, _ = stack.pop()
-                _add(out, line, "".join(code), warnings)
+                line, code, _, data = stack.pop()
+                _add(out, line, "".join(code), warnings, "".join(data))
+        elif tag == _W + "fldData" and stack:
+            stack[-1][3].append(el.text or "")
         elif tag == _W + "instrText" and stack and stack[-1][2]:
             stack[-1][1].append(el.text or "")
         elif tag == _W + "fldSimple":
@@ -151,8 +159,25 @@ def docx_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitat
     return tuple(out)
 
 
-def _add(out: list[EmbeddedCitation], line: int, code: str, warnings: list[str]) -> None:
-    found = _manager_and_json(code) if "ADDIN" in code else None
+def _add(
+    out: list[EmbeddedCitation], line: int, code: str, warnings: list[str], data: str = ""
+) -> None:
+    if "ADDIN" not in code:
+        return
+    if "EN.CITE" in code:
+        xml = code[code.find("<") :] if "<" in code else ""
+        if "EN.CITE.DATA" in code and not xml:
+            decoded = _unbase64(re.sub(r"\s+", "", data)) if data.strip() else None
+            if decoded is None:
+                warnings.append(f"line {line}: an EndNote citation whose data is not base64")
+                return
+            xml = decoded
+        if xml:  # an outer EN.CITE whose data is in the field nested in it has none
+            cite = endnote_citation(line, xml, warnings)
+            if cite is not None:
+                out.append(cite)
+        return
+    found = _manager_and_json(code)
     if found is not None:
         cite = _citation(line, found[0], found[1], warnings)
         if cite is not None:
@@ -165,6 +190,145 @@ def _unbase64(text: str) -> str | None:
         return base64.b64decode(text + "=" * (-len(text) % 4), validate=True).decode("utf-8")
     except (binascii.Error, UnicodeDecodeError):
         return None
+
+
+# EndNote's reference types (by name, as its XML gives them) -> CSL types
+_ENDNOTE_TYPES = {
+    "journal article": "article-journal",
+    "electronic article": "article-journal",
+    "book": "book",
+    "edited book": "book",
+    "electronic book": "book",
+    "book section": "chapter",
+    "electronic book section": "chapter",
+    "conference paper": "paper-conference",
+    "conference proceedings": "paper-conference",
+    "thesis": "thesis",
+    "report": "report",
+    "government document": "report",
+    "web page": "webpage",
+    "newspaper article": "article-newspaper",
+    "magazine article": "article-magazine",
+    "manuscript": "manuscript",
+    "unpublished work": "manuscript",
+    "dataset": "dataset",
+    "computer program": "software",
+    "patent": "patent",
+    "statute": "legislation",
+    "case": "legal_case",
+    "film or broadcast": "motion_picture",
+    "map": "map",
+    "generic": "document",
+}
+# types whose "secondary title" is the work that holds them (journal, book, proceedings)
+_ENDNOTE_CONTAINED = frozenset(
+    {"article-journal", "chapter", "paper-conference", "article-newspaper", "article-magazine"}
+)
+
+
+def _en_text(el: ET.Element | None) -> str:
+    # EndNote wraps values in <style face=... font=...> runs
+    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+
+
+def _en_name(text: str) -> dict[str, str]:
+    """EndNote writes "Family, Given" (", Jr." after); a body ends with a comma or has none."""
+    family, comma, given = text.partition(",")
+    if comma and family.strip() and given.strip():
+        names = parse_names(text).names
+        if len(names) == 1:
+            return name_to_csl(names[0])
+        return {"family": family.strip(), "given": given.strip()}
+    return {"literal": (family if comma else text).strip()}
+
+
+def _endnote_item(record: ET.Element) -> dict[str, Any] | None:
+    ref_type = record.find("ref-type")
+    type_name = (ref_type.get("name", "") if ref_type is not None else "").strip().lower()
+    csl_type = _ENDNOTE_TYPES.get(type_name, "document")
+    item: dict[str, Any] = {"type": csl_type}
+    roles = (
+        ("authors", "editor" if type_name == "edited book" else "author"),
+        ("secondary-authors", "editor" if csl_type in _ENDNOTE_CONTAINED | {"book"} else None),
+        ("translated-authors", "translator"),
+    )
+    for tag, role in roles:
+        names = [_en_text(a) for a in record.iterfind(f"contributors/{tag}/author")]
+        names = [n for n in names if n]
+        if names and role:
+            item.setdefault(role, []).extend(_en_name(n) for n in names)
+    title = _en_text(record.find("titles/title"))
+    if title:
+        item["title"] = title
+    secondary = _en_text(record.find("titles/secondary-title")) or _en_text(
+        record.find("periodical/full-title")
+    )
+    if secondary:
+        item["container-title" if csl_type in _ENDNOTE_CONTAINED else "collection-title"] = (
+            secondary
+        )
+    tertiary = _en_text(record.find("titles/tertiary-title"))
+    if tertiary and "collection-title" not in item:
+        item["collection-title"] = tertiary
+    for tag, var in (
+        ("volume", "volume"),
+        ("number", "issue"),
+        ("pages", "page"),
+        ("edition", "edition"),
+        ("publisher", "publisher"),
+        ("pub-location", "publisher-place"),
+        ("work-type", "genre"),
+        ("isbn", "ISBN"),
+    ):
+        value = _en_text(record.find(tag))
+        if value:
+            item[var] = value
+    doi = _DOI_IN_TEXT.search(_en_text(record.find("electronic-resource-num")))
+    if doi:
+        item["DOI"] = doi.group(0).rstrip(".")
+    url = _en_text(record.find("urls/related-urls/url")) or _en_text(
+        record.find("urls/web-urls/url")
+    )
+    if url:
+        item["URL"] = url
+    year = re.search(r"\d{4}", _en_text(record.find("dates/year")))
+    if year:
+        item["issued"] = {"date-parts": [[int(year.group(0))]]}
+    if len(item) == 1:
+        return None
+    return item
+
+
+_DOI_IN_TEXT = re.compile(r"10\.\d{4,9}/\S+")
+
+
+def endnote_citation(line: int, xml: str, warnings: list[str]) -> EmbeddedCitation | None:
+    """One EndNote citation (``<EndNote><Cite>...<record>...</record></Cite>...``) with
+    a CSL-JSON item per cited work."""
+    try:
+        root = ET.fromstring(xml.strip())
+    except ET.ParseError as exc:
+        warnings.append(f"line {line}: an EndNote citation whose data is not valid XML ({exc})")
+        return None
+    cites = [root] if root.tag == "Cite" else list(root.iter("Cite"))
+    items: list[Mapping[str, Any]] = []
+    identities: list[str] = []
+    shown = ""
+    for cite in cites:
+        shown = shown or _en_text(cite.find("DisplayText"))
+        record = cite.find("record")
+        item = _endnote_item(record) if record is not None else None
+        if item is None:
+            continue
+        key = record.find("foreign-keys/key") if record is not None else None
+        db = key.get("db-id", "") if key is not None else ""
+        number = _en_text(cite.find("RecNum")) or _en_text(key)
+        items.append(MappingProxyType(item))
+        identities.append(f"endnote:{db}:{number}" if number else "")
+    if not items:
+        warnings.append(f"line {line}: an EndNote citation that carries no record")
+        return None
+    return EmbeddedCitation(line, "EndNote", shown, tuple(items), tuple(identities))
 
 
 def odt_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitation, ...]:

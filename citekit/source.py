@@ -4,8 +4,8 @@
 messages), its decoded text and its format.  Offsets are character offsets into
 ``text``; ``line_col`` turns them into 1-based line and column for rendering.
 A Word .docx or OpenDocument .odt file is read as its text (``citekit.office``):
-its paragraphs, then its footnotes and endnotes, with the citations Zotero or
-Mendeley stored in it (``citekit.embedded``); a web page (.html) as the text
+its paragraphs, then its footnotes and endnotes, with the citations Zotero,
+Mendeley or EndNote stored in it (``citekit.embedded``); a web page (.html) as the text
 a browser shows (``citekit.html``).
 """
 
@@ -49,7 +49,7 @@ class Source:
     text: str
     format: Format = "text"
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
-    # a .docx or .odt file: the citations Zotero or Mendeley stored in it
+    # a .docx or .odt file: the citations Zotero, Mendeley or EndNote stored in it
     embedded: tuple[EmbeddedCitation, ...] = field(default=(), repr=False, compare=False)
     embedded_warnings: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # a .docx or .odt file: where each line of ``text`` is in the document ("paragraph 12")

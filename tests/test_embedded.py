@@ -161,6 +161,126 @@ def test_a_damaged_citation_is_skipped_with_a_warning_and_the_rest_are_read() ->
     assert "without citationItems" in doc.warnings[2]
 
 
+def _endnote_cite(author: str, year: str, rec: int, record: str, shown: str) -> str:
+    return (
+        f"<Cite><Author>{author}</Author><Year>{year}</Year><RecNum>{rec}</RecNum>"
+        f"<DisplayText>{escape(shown)}</DisplayText><record><rec-number>{rec}</rec-number>"
+        f'<foreign-keys><key app="EN" db-id="d5x0w">{rec}</key></foreign-keys>{record}</record></Cite>'
+    )
+
+
+def _style(text: str) -> str:
+    return f'<style face="normal" font="default" size="100%">{escape(text)}</style>'
+
+
+ENDNOTE_OKAFOR = _endnote_cite(
+    "Okafor",
+    "2016",
+    12,
+    '<ref-type name="Book">6</ref-type>'
+    f"<contributors><authors><author>{_style('Okafor, Chidi')}</author></authors></contributors>"
+    f"<titles><title>{_style(OKAFOR['title'])}</title></titles>"
+    f"<dates><year>{_style('2016')}</year></dates>"
+    f"<pub-location>{_style('Lagos')}</pub-location>"
+    f"<publisher>{_style('Lagos University Press')}</publisher>",
+    "(Okafor, 2016)",
+)
+ENDNOTE_CHAPTER = _endnote_cite(
+    "Brandt",
+    "2019",
+    31,
+    '<ref-type name="Book Section">5</ref-type>'
+    "<contributors><authors><author>Brandt, Lukas, Jr.</author>"
+    "<author>World Harbour Council,</author></authors>"
+    "<secondary-authors><author>Moreau, Jean-Pierre</author></secondary-authors></contributors>"
+    "<titles><title>Salt and the shore</title><secondary-title>Ports of the Atlantic</secondary-title>"
+    "</titles><pages>45-67</pages><dates><year>2019</year></dates>"
+    "<electronic-resource-num>https://doi.org/10.5555/ports.2019.3</electronic-resource-num>",
+    "(Brandt & World Harbour Council, 2019)",
+)
+
+
+def _endnote_data_field(xml: str, shown: str) -> str:
+    """EndNote's long form: the XML, base64, in the data of a field nested in the citation."""
+    data = base64.b64encode(xml.encode()).decode()
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> ADDIN EN.CITE </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="begin"><w:fldData xml:space="preserve">{data[:40]}\n'
+        f"{data[40:]}</w:fldData></w:fldChar></w:r>"
+        '<w:r><w:instrText xml:space="preserve"> ADDIN EN.CITE.DATA </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + _run(shown)
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_endnote_citations_in_word_inline_and_in_nested_data() -> None:
+    body = (
+        _para(
+            _run("Trade grew "),
+            _complex_field(f" ADDIN EN.CITE <EndNote>{ENDNOTE_OKAFOR}</EndNote>", "(Okafor, 2016)"),
+        )
+        + _para(
+            _run("Salt moved "),
+            _endnote_data_field(
+                f"<EndNote>{ENDNOTE_CHAPTER}{ENDNOTE_OKAFOR}</EndNote>",
+                "(Brandt & World Harbour Council, 2019; Okafor, 2016)",
+            ),
+        )
+        + _para(_complex_field(" ADDIN EN.REFLIST ", "Okafor, C. (2016). Shore and the City."))
+    )
+    doc = read_office(docx_from_body(body), "e.docx")
+    assert doc.warnings == ()
+    assert [(c.manager, c.line, c.shown) for c in doc.citations] == [
+        ("EndNote", 1, "(Okafor, 2016)"),
+        ("EndNote", 3, "(Brandt & World Harbour Council, 2019)"),
+    ]
+    book, chapter = cited_items(doc.citations)
+    assert book == {
+        "type": "book",
+        "author": [{"family": "Okafor", "given": "Chidi"}],
+        "title": OKAFOR["title"],
+        "publisher": "Lagos University Press",
+        "publisher-place": "Lagos",
+        "issued": {"date-parts": [[2016]]},
+    }
+    assert chapter["type"] == "chapter"
+    assert chapter["author"] == [
+        {"family": "Brandt", "given": "Lukas", "suffix": "Jr"},
+        {"literal": "World Harbour Council"},
+    ]
+    assert chapter["editor"] == [{"family": "Moreau", "given": "Jean-Pierre"}]
+    assert chapter["container-title"] == "Ports of the Atlantic"
+    assert chapter["page"] == "45-67" and chapter["DOI"] == "10.5555/ports.2019.3"
+    # the second citation of Okafor's book is the same work: written once
+    assert doc.citations[1].identities[1] == doc.citations[0].identities[0] == "endnote:d5x0w:12"
+
+
+def test_damaged_endnote_citations_are_skipped_with_warnings() -> None:
+    body = (
+        _para(_complex_field(" ADDIN EN.CITE <EndNote><Cite><record>", "(?)"))
+        + _para(
+            _complex_field(
+                " ADDIN EN.CITE <EndNote><Cite><Author>X</Author></Cite></EndNote>", "(X)"
+            )
+        )
+        + _para(
+            '<w:r><w:fldChar w:fldCharType="begin"><w:fldData>%%%</w:fldData></w:fldChar></w:r>'
+            "<w:r><w:instrText> ADDIN EN.CITE.DATA </w:instrText></w:r>"
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+        + _para(_complex_field(f" ADDIN EN.CITE <EndNote>{ENDNOTE_OKAFOR}</EndNote>", "(Okafor)"))
+    )
+    doc = read_office(docx_from_body(body), "d.docx")
+    assert [c.line for c in doc.citations] == [7]
+    assert [w.split(":")[0] for w in doc.warnings] == ["line 1", "line 3", "line 5"]
+    assert "not valid XML" in doc.warnings[0]
+    assert "carries no record" in doc.warnings[1]
+    assert "not base64" in doc.warnings[2]
+
+
 def test_other_fields_are_not_citations() -> None:
     body = _para(
         _complex_field(" PAGE ", "3"), _complex_field(' HYPERLINK "http://example.org" ', "link")
@@ -228,7 +348,7 @@ def test_embedded_on_a_file_without_citations_exits_2(
     with pytest.raises(SystemExit) as exc:
         main(["parse", str(src), "--embedded", "-o", str(out)])
     assert exc.value.code == 2
-    assert "no Zotero, Mendeley or COinS citations" in capsys.readouterr().err
+    assert "no Zotero, Mendeley, EndNote or COinS citations" in capsys.readouterr().err
     assert out.read_text("utf-8") == "@misc{mine, title = {kept}}\n"
 
 
@@ -249,6 +369,16 @@ _FIELD_PIECES = [
     '<w:sdt><w:sdtPr><w:tag w:val="MENDELEY_CITATION_v3_e30"/></w:sdtPr></w:sdt>',
     '<w:sdt><w:sdtPr><w:tag w:val="MENDELEY_CITATION_v3_"/></w:sdtPr></w:sdt>',
     '<w:fldSimple w:instr=" ADDIN CSL_CITATION [] "/>',
+    "<w:r><w:instrText> ADDIN EN.CITE </w:instrText></w:r>",
+    "<w:r><w:instrText> ADDIN EN.CITE.DATA </w:instrText></w:r>",
+    f"<w:r><w:instrText>{escape('<EndNote>' + ENDNOTE_OKAFOR)}</w:instrText></w:r>",
+    f"<w:r><w:instrText>{escape('</EndNote>')}</w:instrText></w:r>",
+    f"<w:r><w:instrText>{escape(ENDNOTE_CHAPTER)}</w:instrText></w:r>",
+    "<w:r><w:instrText>&lt;record&gt;&lt;ref-type/&gt;&lt;dates&gt;&lt;year&gt;x</w:instrText></w:r>",
+    '<w:r><w:fldChar w:fldCharType="begin"><w:fldData>'
+    + base64.b64encode(f"<EndNote>{ENDNOTE_CHAPTER}</EndNote>".encode()).decode()
+    + "</w:fldData></w:fldChar></w:r>",
+    '<w:r><w:fldChar w:fldCharType="begin"><w:fldData>PEVu</w:fldData></w:fldChar></w:r>',
 ]
 
 

@@ -88,7 +88,7 @@ def _enrich(
 @click.option(
     "--embedded",
     is_flag=True,
-    help="For a .docx or .odt file: write the records Zotero or Mendeley stored in its "
+    help="For a .docx or .odt file: write the records Zotero, Mendeley or EndNote stored in its "
     "citations (for a web page, its COinS) instead of parsing its reference list.",
 )
 def parse_command(
@@ -110,8 +110,9 @@ def parse_command(
     the entries, and writes them with stable keys.  Entries parsed with low
     confidence are kept (type "document", raw text in a note) and reported on
     stderr with their line numbers.  A .bib or CSL-JSON SOURCE is read as it
-    is and converted.  With --embedded, a Word or LibreOffice file's Zotero or
-    Mendeley citations give the records, exactly as the library holds them.
+    is and converted.  With --embedded, a Word or LibreOffice file's Zotero,
+    Mendeley or EndNote citations give the records, exactly as the library
+    holds them.
     Exit status: 0 written, 2 unreadable input or no list.
     """
     fmt = _guess_format(output, fmt)
@@ -175,7 +176,7 @@ def parse_command(
 def _embedded_references(doc: Source) -> tuple[Reference, ...]:
     if not doc.embedded:
         raise InputError(
-            f"{doc.path}: no Zotero, Mendeley or COinS citations with their data in it "
+            f"{doc.path}: no Zotero, Mendeley, EndNote or COinS citations with their data in it "
             "(--embedded reads them from .docx, .odt and .html files)"
         )
     items = cited_items(doc.embedded)
