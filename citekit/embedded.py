@@ -19,6 +19,10 @@ Where they keep it:
   base64 (``endnote_citation`` turns it into CSL-JSON);
 - Zotero in LibreOffice: a reference mark named ``ZOTERO_ITEM CSL_CITATION
   {json} RND...``;
+- Zotero's "bookmarks" mode (LibreOffice, or Word for a file shared with it):
+  a bookmark ``ZOTERO_BREF_<id>`` where the citation stands, its code in the
+  document's custom properties ``ZOTERO_BREF_<id>_1``, ``_2`` ... (255
+  characters each; ``bookmark_codes`` joins them);
 - a web page (Wikipedia's citation templates, many library catalogues): COinS,
   an OpenURL ContextObject in the ``title`` of a ``<span class="Z3988">``
   (``coins_item`` turns one into CSL-JSON; ``citekit.html`` finds them).
@@ -48,6 +52,7 @@ from citekit.names import parse_names
 
 __all__ = [
     "EmbeddedCitation",
+    "bookmark_codes",
     "cited_items",
     "coins_citation",
     "coins_item",
@@ -118,8 +123,35 @@ def _citation(
     return EmbeddedCitation(line, manager, shown, tuple(items), tuple(identities))
 
 
-def docx_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitation, ...]:
-    """The citations in a Word document's ``word/document.xml`` (parsed)."""
+_BOOKMARK_PART = re.compile(r"((?:ZOTERO|CITE)_BREF_.+)_(\d+)")
+
+
+def bookmark_codes(properties: Mapping[str, str]) -> dict[str, str]:
+    """The codes Zotero's bookmarks mode keeps in a document's custom properties,
+    by bookmark name: the parts ``NAME_1``, ``NAME_2`` ... joined in number order."""
+    parts: dict[str, list[tuple[int, str]]] = {}
+    for name, value in properties.items():
+        m = _BOOKMARK_PART.fullmatch(name)
+        if m:
+            parts.setdefault(m.group(1), []).append((int(m.group(2)), value))
+    return {name: "".join(v for _, v in sorted(p)) for name, p in parts.items()}
+
+
+def _bookmark(
+    out: list[EmbeddedCitation], line: int, code: str | None, warnings: list[str]
+) -> None:
+    found = _manager_and_json(code) if code else None
+    if found is not None:
+        cite = _citation(line, found[0], found[1], warnings)
+        if cite is not None:
+            out.append(cite)
+
+
+def docx_citations(
+    body: ET.Element, warnings: list[str], bookmarks: Mapping[str, str] = MappingProxyType({})
+) -> tuple[EmbeddedCitation, ...]:
+    """The citations in a Word document's ``word/document.xml`` (parsed); ``bookmarks``:
+    the codes of Zotero's bookmarks mode (``bookmark_codes``)."""
     out: list[EmbeddedCitation] = []
     para = 0
     # complex fields nest: each open one collects its code until "separate" or "end"
@@ -145,6 +177,8 @@ def docx_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitat
             stack[-1][1].append(el.text or "")
         elif tag == _W + "fldSimple":
             _add(out, 2 * para - 1, el.get(_W + "instr", ""), warnings)
+        elif tag == _W + "bookmarkStart" and bookmarks:
+            _bookmark(out, 2 * para - 1, bookmarks.get(el.get(_W + "name", "")), warnings)
         elif tag == _W + "tag":
             value = el.get(_W + "val", "")
             if value.startswith(_MENDELEY_TAG):
@@ -331,9 +365,12 @@ def endnote_citation(line: int, xml: str, warnings: list[str]) -> EmbeddedCitati
     return EmbeddedCitation(line, "EndNote", shown, tuple(items), tuple(identities))
 
 
-def odt_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitation, ...]:
+def odt_citations(
+    body: ET.Element, warnings: list[str], bookmarks: Mapping[str, str] = MappingProxyType({})
+) -> tuple[EmbeddedCitation, ...]:
     """The citations in an OpenDocument ``content.xml`` (parsed), numbered as
-    ``citekit.office`` numbers its paragraphs (notes do not count)."""
+    ``citekit.office`` numbers its paragraphs (notes do not count); ``bookmarks``:
+    the codes of Zotero's bookmarks mode (``bookmark_codes``)."""
     out: list[EmbeddedCitation] = []
     para = 0
 
@@ -353,6 +390,8 @@ def odt_citations(body: ET.Element, warnings: list[str]) -> tuple[EmbeddedCitati
                     cite = _citation(line, found[0], found[1], warnings)
                     if cite is not None:
                         out.append(cite)
+            elif tag in (_TEXT + "bookmark-start", _TEXT + "bookmark") and bookmarks:
+                _bookmark(out, line, bookmarks.get(child.get(_TEXT + "name", "")), warnings)
             if tag != _TEXT + "tracked-changes":
                 walk(child, here, inside or para_tag or tag == _TEXT + "note")
 

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from citekit.embedded import EmbeddedCitation, docx_citations, odt_citations
+from citekit.embedded import EmbeddedCitation, bookmark_codes, docx_citations, odt_citations
 from citekit.errors import InputError
 
 __all__ = ["MAX_UNPACKED", "OfficeDocument", "office_text", "read_office"]
@@ -73,16 +73,58 @@ def read_office(data: bytes, path: str = "<document>") -> OfficeDocument:
             body = _parse(zf, "word/document.xml", path)
             assert body is not None
             paragraphs, notes = _docx(zf, body, path)
-            citations = docx_citations(body, warnings)
+            citations = docx_citations(
+                body, warnings, bookmark_codes(_docx_properties(zf, path, warnings))
+            )
         elif "content.xml" in names and _read(zf, "mimetype", path).startswith(_ODT_MIMETYPE):
             content = _parse(zf, "content.xml", path)
             assert content is not None
             paragraphs, notes = _odt(zf, content, path)
-            citations = odt_citations(_odt_body(content), warnings)
+            citations = odt_citations(
+                _odt_body(content), warnings, bookmark_codes(_odt_properties(zf, path, warnings))
+            )
         else:
             raise InputError(f"{path}: a zip file that is not a Word or OpenDocument text document")
     text, places = _layout(paragraphs, notes)
     return OfficeDocument(text, citations, tuple(warnings), places)
+
+
+_CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
+
+
+def _optional(zf: zipfile.ZipFile, name: str, path: str, warnings: list[str]) -> ET.Element | None:
+    """A part the text does not need: damaged, it is a warning, not an error."""
+    try:
+        return _parse(zf, name, path)
+    except InputError as exc:
+        warnings.append(f"{exc}; its document properties are not read")
+        return None
+
+
+def _docx_properties(zf: zipfile.ZipFile, path: str, warnings: list[str]) -> dict[str, str]:
+    """A Word file's custom document properties and document variables, by name."""
+    out: dict[str, str] = {}
+    custom = _optional(zf, "docProps/custom.xml", path, warnings)
+    if custom is not None:
+        for prop in custom.iter(_CUSTOM + "property"):
+            out[prop.get("name", "")] = "".join(prop.itertext())
+    settings = _optional(zf, "word/settings.xml", path, warnings)
+    if settings is not None:
+        for var in settings.iter(_W + "docVar"):
+            out.setdefault(var.get(_W + "name", ""), var.get(_W + "val", ""))
+    return out
+
+
+def _odt_properties(zf: zipfile.ZipFile, path: str, warnings: list[str]) -> dict[str, str]:
+    """An OpenDocument file's user-defined properties (meta.xml), by name."""
+    meta = _optional(zf, "meta.xml", path, warnings)
+    if meta is None:
+        return {}
+    return {
+        el.get(_META + "name", ""): "".join(el.itertext())
+        for el in meta.iter(_META + "user-defined")
+    }
 
 
 def _layout(paragraphs: Sequence[str], notes: dict[str, list[str]]) -> tuple[str, tuple[str, ...]]:

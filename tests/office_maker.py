@@ -78,8 +78,11 @@ def make_docx(
     return docx_from_body("".join(body), footnotes)
 
 
-def docx_from_body(body: str, footnotes: dict[int, str] | None = None) -> bytes:
-    """A .docx whose ``w:body`` holds ``body``, Word XML written by the test."""
+def docx_from_body(
+    body: str, footnotes: dict[int, str] | None = None, parts: dict[str, str] | None = None
+) -> bytes:
+    """A .docx whose ``w:body`` holds ``body``, Word XML written by the test; ``parts``:
+    more members by name ("docProps/custom.xml")."""
     document = (
         f'<?xml version="1.0" encoding="UTF-8"?><w:document {_NS}><w:body>'
         + body
@@ -91,6 +94,8 @@ def docx_from_body(body: str, footnotes: dict[int, str] | None = None) -> bytes:
         zf.writestr("_rels/.rels", _RELS)
         zf.writestr("word/document.xml", document)
         zf.writestr("word/numbering.xml", _NUMBERING)
+        for name, xml in (parts or {}).items():
+            zf.writestr(name, xml)
         if footnotes:
             notes = [
                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
@@ -167,8 +172,9 @@ def make_odt(
     return odt_from_body("".join(body), styles)
 
 
-def odt_from_body(body: str, styles: str = "") -> bytes:
-    """An .odt whose ``office:text`` holds ``body``, OpenDocument XML written by the test."""
+def odt_from_body(body: str, styles: str = "", parts: dict[str, str] | None = None) -> bytes:
+    """An .odt whose ``office:text`` holds ``body``, OpenDocument XML written by the test;
+    ``parts``: more members by name ("meta.xml")."""
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODT_NS}>{styles}'
         "<office:body><office:text>"
@@ -179,6 +185,8 @@ def odt_from_body(body: str, styles: str = "") -> bytes:
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        for name, xml in (parts or {}).items():
+            zf.writestr(name, xml)
         zf.writestr(
             "META-INF/manifest.xml",
             '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '

@@ -281,6 +281,69 @@ def test_damaged_endnote_citations_are_skipped_with_warnings() -> None:
     assert "not base64" in doc.warnings[2]
 
 
+def _chunks(name: str, code: str) -> list[tuple[str, str]]:
+    """Zotero's bookmarks mode: the code in properties of 255 characters, NAME_1, NAME_2 ..."""
+    return [(f"{name}_{k // 255 + 1}", code[k : k + 255]) for k in range(0, len(code), 255)]
+
+
+def test_zotero_bookmarks_mode_in_libreoffice_and_word() -> None:
+    code_a = f"ZOTERO_ITEM CSL_CITATION {_csl([OKAFOR], '(Okafor, 2016)')} RNDa1"
+    code_b = f"ZOTERO_ITEM CSL_CITATION {_csl([LINDQVIST], '(Lindqvist & Quispe, 2011)')} RNDb2"
+    props = _chunks("ZOTERO_BREF_aaaa", code_a) + _chunks("ZOTERO_BREF_bbbb", code_b)
+    assert len(props) > 4  # each code spans several properties
+    props = props[::-1]  # the order of the properties in the file does not matter
+    meta = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta>'
+        + "".join(
+            f"<meta:user-defined meta:name={quoteattr(n)}>{escape(v)}</meta:user-defined>"
+            for n, v in props
+        )
+        + "</office:meta></office:document-meta>"
+    )
+    body = (
+        "<text:p>Trade grew "
+        '<text:bookmark-start text:name="ZOTERO_BREF_aaaa"/>(Okafor, 2016)'
+        '<text:bookmark-end text:name="ZOTERO_BREF_aaaa"/>.</text:p>'
+        '<text:p>Salt moved <text:bookmark text:name="ZOTERO_BREF_bbbb"/>(Lindqvist &amp; Quispe, '
+        '2011). <text:bookmark text:name="ZOTERO_BREF_gone"/>(Brandt, 2019).</text:p>'
+    )
+    doc = read_office(odt_from_body(body, parts={"meta.xml": meta}), "b.odt")
+    assert [(c.manager, c.line, c.shown) for c in doc.citations] == [
+        ("Zotero", 1, "(Okafor, 2016)"),
+        ("Zotero", 3, "(Lindqvist & Quispe, 2011)"),
+    ]
+    assert doc.warnings == ()
+    # Word keeps them in its custom document properties
+    custom = (
+        '<?xml version="1.0" encoding="UTF-8"?><Properties '
+        'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        + "".join(
+            f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{k + 2}" '
+            f"name={quoteattr(n)}><vt:lpwstr>{escape(v)}</vt:lpwstr></property>"
+            for k, (n, v) in enumerate(props)
+        )
+        + "</Properties>"
+    )
+    word = _para(
+        _run("Trade grew "),
+        '<w:bookmarkStart w:id="0" w:name="ZOTERO_BREF_aaaa"/>',
+        _run("(Okafor, 2016)"),
+        '<w:bookmarkEnd w:id="0"/>',
+    ) + _para('<w:bookmarkStart w:id="1" w:name="_GoBack"/>', _run("no citation"))
+    doc = read_office(docx_from_body(word, parts={"docProps/custom.xml": custom}), "b.docx")
+    assert [(c.line, c.items[0]["title"]) for c in doc.citations] == [(1, OKAFOR["title"])]
+
+
+def test_damaged_document_properties_are_a_warning() -> None:
+    body = "<text:p>Trade grew (Okafor, 2016).</text:p>"
+    doc = read_office(odt_from_body(body, parts={"meta.xml": "<office:document-meta"}), "b.odt")
+    assert "Trade grew" in doc.text and doc.citations == ()
+    assert len(doc.warnings) == 1 and "meta.xml" in doc.warnings[0]
+
+
 def test_other_fields_are_not_citations() -> None:
     body = _para(
         _complex_field(" PAGE ", "3"), _complex_field(' HYPERLINK "http://example.org" ', "link")
