@@ -140,9 +140,10 @@ def bookmark_codes(properties: Mapping[str, str]) -> dict[str, str]:
 def _bookmark(
     out: list[EmbeddedCitation], line: int, code: str | None, warnings: list[str]
 ) -> None:
-    found = _manager_and_json(code) if code else None
-    if found is not None:
-        cite = _citation(line, found[0], found[1], warnings)
+    # the code with or without Zotero's prefix: "ZOTERO_ITEM CSL_CITATION {...}"
+    _, sep, payload = (code or "").partition("CSL_CITATION")
+    if sep:
+        cite = _citation(line, "Zotero", payload, warnings)
         if cite is not None:
             out.append(cite)
 

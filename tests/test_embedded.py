@@ -288,7 +288,7 @@ def _chunks(name: str, code: str) -> list[tuple[str, str]]:
 
 def test_zotero_bookmarks_mode_in_libreoffice_and_word() -> None:
     code_a = f"ZOTERO_ITEM CSL_CITATION {_csl([OKAFOR], '(Okafor, 2016)')} RNDa1"
-    code_b = f"ZOTERO_ITEM CSL_CITATION {_csl([LINDQVIST], '(Lindqvist & Quispe, 2011)')} RNDb2"
+    code_b = f"ITEM CSL_CITATION {_csl([LINDQVIST], '(Lindqvist & Quispe, 2011)')} RNDb2"
     props = _chunks("ZOTERO_BREF_aaaa", code_a) + _chunks("ZOTERO_BREF_bbbb", code_b)
     assert len(props) > 4  # each code spans several properties
     props = props[::-1]  # the order of the properties in the file does not matter
