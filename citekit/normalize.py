@@ -216,6 +216,13 @@ _STATUS_WORDS = (
 _STATUS = re.compile(rf"(?i)[\s(\[.,;:]*({_STATUS_WORDS})[\s)\].,;:]*")
 
 
+# "Art. No.: CD009257", "Article number 112" in a note
+_ARTICLE_NUMBER_NOTE = re.compile(
+    r"(?i)\b(?:art(?:icle)?\.?\s*(?:no|number|nr)\.?|article\s+id)\s*:?\s*([a-z]{0,4}\d[^\s,;]*)"
+)
+_ISSUE_IN_NOTE = re.compile(r"(?i)\bissue\s+(\w+)\.?")
+
+
 def parse_status(text: str) -> str | None:
     """The publication status a field consists of, lower-cased: "(In press)." ->
     "in press", "Submitted for publication" -> "submitted for publication"; None
@@ -1918,6 +1925,27 @@ def repair_word_after_names(text: str, segments: Segs) -> Segs:
     return segments
 
 
+_ARTICLE_NUMBER = re.compile(r"[A-Za-z]{0,3}\d{4,}[.,;]?")
+
+
+def repair_article_number_after_volume(text: str, segments: Segs) -> Segs:
+    """Vancouver's "2014;1:Cd001431." ends with an article number where the pages
+    stand; the tagger reads a mixed-case one as a publisher or place."""
+    for i in range(1, len(segments)):
+        seg, before = segments[i], segments[i - 1]
+        if (
+            seg.label in ("publisher", "location", "note")
+            and before.label in ("volume", "issue")
+            and before.text.endswith(":")
+            and _ARTICLE_NUMBER.fullmatch(seg.text)
+            and not any(s.label == "pages" for s in segments)
+        ):
+            out = list(segments)
+            out[i] = _relabel(seg, "pages")
+            return out
+    return segments
+
+
 def repair_status_note(text: str, segments: Segs) -> Segs:
     """A note that is only a publication status ("in press", "(submitted)", "To
     appear.") is the record's status, which CSL and BibLaTeX keep apart from notes."""
@@ -1964,6 +1992,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_body_as_publisher,
     repair_date_after_names,
     repair_cjk_names_in_title,
+    repair_article_number_after_volume,
     repair_status_note,
 )
 
@@ -1999,6 +2028,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_body_as_publisher: frozenset({"publisher"}),
     repair_date_after_names: frozenset({"author"}),
     repair_cjk_names_in_title: frozenset({"author", "title"}),
+    repair_article_number_after_volume: frozenset({"volume"}),
     repair_status_note: frozenset({"note"}),
 }
 
@@ -2293,6 +2323,13 @@ def build_reference(
             note = None  # "[cited 2024 Jan 10]. Available from:" once the date is taken
     if note and _BOILERPLATE_TAIL.search(note):
         note = _BOILERPLATE_TAIL.sub("", note) or None
+    if note and not pages and (m := _ARTICLE_NUMBER_NOTE.search(note)):
+        # Cochrane's "Issue 6. Art. No.: CD009257.": the article number is where a page would be
+        pages = m.group(1).rstrip(".")
+        note = note[: m.start()] + note[m.end() :]
+        if issue and (i := _ISSUE_IN_NOTE.search(note)) and i.group(1) == issue:
+            note = note[: i.start()] + note[i.end() :]
+        note = note.strip(" .,;:") or None
     status = next(filter(None, map(parse_status, fields.get("status", []))), None)
     if note and not status and (status := parse_status(note)):
         note = None

@@ -1049,6 +1049,34 @@ def test_low_information_entry_gets_low_confidence() -> None:
             {"year": None, "note": None, "status": "forthcoming"},
         ),
         (
+            # Cochrane's own form: the article number is where the pages would be
+            "Rueda JR, Solà I. Interventions for the common cold. Cochrane Database of Systematic "
+            "Reviews 2013, Issue 6. Art. No.: CD009257. DOI: 10.1002/14651858.CD009257.pub2.",
+            [
+                ("author", "Rueda JR, Solà I."),
+                ("title", "Interventions for the common cold."),
+                ("container-title", "Cochrane Database of Systematic Reviews"),
+                ("date", "2013,"),
+                ("note", "Issue 6. Art. No.: CD009257."),
+                ("doi", "DOI: 10.1002/14651858.CD009257.pub2."),
+            ],
+            {"issue": "6", "pages": "CD009257", "note": None},
+        ),
+        (
+            # Hindawi's "Article ID": the rest of the note stays
+            "Walker B. Motion palpation. Evid Based Complement Alternat Med. 2012;2012. "
+            "Article ID 815407, 6 pages.",
+            [
+                ("author", "Walker B."),
+                ("title", "Motion palpation."),
+                ("container-title", "Evid Based Complement Alternat Med."),
+                ("date", "2012;"),
+                ("volume", "2012."),
+                ("note", "Article ID 815407, 6 pages."),
+            ],
+            {"pages": "815407", "note": "6 pages"},
+        ),
+        (
             # a note that is only a status is the status; one that says more stays a note
             "Chiang, J., Dermer, C. D., 1998, ApJ, submitted.",
             [

@@ -25,6 +25,7 @@ from citekit.normalize import (
     repair_marker_at_end,
     repair_page_volume,
     repair_series_after_volume,
+    repair_article_number_after_volume,
     repair_spaced_year_suffix,
     repair_status_note,
     repair_title_tail_edition_volume,
@@ -1087,6 +1088,44 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("author", "Eckhardt, B.,"),
                 ("container-title", "Phys. Rev. E,"),
                 ("note", "to appear in vol. 3."),
+            ],
+        ),
+        # Vancouver's article number after the volume, in mixed case, read as a publisher
+        (
+            repair_article_number_after_volume,
+            "Stacey D. Decision aids. Cochrane Database Syst Rev. 2014;1:Cd001431.",
+            [
+                ("author", "Stacey D."),
+                ("title", "Decision aids."),
+                ("container-title", "Cochrane Database Syst Rev."),
+                ("date", "2014;"),
+                ("volume", "1:"),
+                ("publisher", "Cd001431."),
+            ],
+            [
+                ("author", "Stacey D."),
+                ("title", "Decision aids."),
+                ("container-title", "Cochrane Database Syst Rev."),
+                ("date", "2014;"),
+                ("volume", "1:"),
+                ("pages", "Cd001431."),
+            ],
+        ),
+        # ... not a publisher after a volume without the colon
+        (
+            repair_article_number_after_volume,
+            "Brandt L. Salt roads. Vol. 2. Lagos 2016.",
+            [
+                ("author", "Brandt L."),
+                ("title", "Salt roads."),
+                ("volume", "Vol. 2."),
+                ("publisher", "Lagos 2016."),
+            ],
+            [
+                ("author", "Brandt L."),
+                ("title", "Salt roads."),
+                ("volume", "Vol. 2."),
+                ("publisher", "Lagos 2016."),
             ],
         ),
         # German editions at the end of a title
