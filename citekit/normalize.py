@@ -204,7 +204,7 @@ _YEAR_THEN_ORIGINAL = re.compile(
 # "[1963]." alone: an original date printed beside the edition's own.
 _BRACKETED_YEAR = re.compile(r"^\[\s*(?:1[5-9]|20)\d\d\s*\]\W*$")
 _PLAIN_YEAR = re.compile(r"^[\s(\[]*(1[5-9]\d\d|20\d\d)\s?([a-z])?[\s)\].,;:]*$")
-# Works not out yet: their date is a status, which the record keeps in its note.
+# Works not out yet: their date is a status, which the record keeps as its status.
 _NOT_OUT_YET_WORDS = r"forthcoming|in\s+press|en\s+prensa|no\s+prelo|im\s+druck"
 _NOT_OUT_YET = re.compile(rf"(?i)\b(?:{_NOT_OUT_YET_WORDS})\b")
 # A work's publication status standing alone: "in press", "(submitted)", "To appear."
