@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib import resources
 
 from anyascii import anyascii
 
@@ -131,7 +132,7 @@ _NOT_WORD = re.compile(r"[^a-z0-9]")
 
 
 _TOKEN = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def base_key(ref: Reference) -> str:
@@ -157,7 +158,7 @@ def base_key(ref: Reference) -> str:
     return f"{name}{year}{word}"
 
 
-_HAN_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]{2,4}")
+_HAN_NAME = re.compile(r"[\u3005\u3400-\u4dbf\u4e00-\u9fff]{2,6}")  # 々 repeats a kanji
 _HANGUL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 # Chinese two-character surnames (the common ones), in simplified and traditional forms.
@@ -199,22 +200,80 @@ _COMPOUND_SURNAMES = frozenset(
         "獨孤",
     ]
 )
+# The last characters of Chinese and Japanese bodies: bureau, council, ministry, agency ...
+_BODY_ENDINGS = tuple(
+    [
+        "局",
+        "院",
+        "部",
+        "会",
+        "會",
+        "所",
+        "厅",
+        "廳",
+        "署",
+        "省",
+        "庁",
+        "府",
+        "委员会",
+        "中心",
+        "公司",
+        "大学",
+        "大學",
+        "学院",
+        "學院",
+        "学会",
+        "學會",
+        "協会",
+        "协会",
+        "集团",
+        "組織",
+        "组织",
+        "机构",
+        "機構",
+        "银行",
+        "銀行",
+        "研究所",
+        "办公室",
+        "辦公室",
+        "政府",
+        "出版社",
+    ]
+)
 _KOREAN_COMPOUND_SURNAMES = frozenset(["남궁", "황보", "제갈", "선우", "독고", "사공", "서문"])
+
+
+@lru_cache(maxsize=1)
+def _japanese_surnames() -> dict[str, str]:
+    text = resources.files("citekit").joinpath("data/japanese_surnames.txt").read_text("utf-8")
+    pairs = (line.split() for line in text.splitlines() if line and not line.startswith("#"))
+    return {p[0]: p[1] for p in pairs if len(p) == 2}
 
 
 def _east_asian_family(family: str, ref: Reference) -> str:
     """The family name within a Chinese, Japanese or Korean name written whole.
 
     "王小明" is cited as Wang and "김민준" as Kim, so the key begins with the
-    first character or syllable (two for a compound surname).  A Japanese
-    record (kana anywhere in it) takes two characters, the commonest length of
-    a Japanese family name; nothing in the name itself says where it ends.
+    first character or syllable (two for a compound surname).  A Japanese name
+    (kana anywhere in the record, or four characters or more) that begins with a
+    common Japanese family name gives that name's reading ("山田太郎" -> yamada,
+    which Mandarin would read "shantian"); any other in a Japanese record takes
+    two characters, the commonest length of a Japanese family name.
     """
     if _HANGUL_NAME.fullmatch(family) and len(family) >= 3:
         return family[:2] if family[:2] in _KOREAN_COMPOUND_SURNAMES else family[:1]
-    if not _HAN_NAME.fullmatch(family):
-        return family
-    if _KANA.search(" ".join(filter(None, (ref.title, ref.container_title, ref.publisher)))):
+    if not _HAN_NAME.fullmatch(family) or family.endswith(_BODY_ENDINGS):
+        return family  # not a person's name written whole: "国家统计局" is a body
+    japanese = _KANA.search(" ".join(filter(None, (ref.title, ref.container_title, ref.publisher))))
+    readings = _japanese_surnames()
+    for k in (3, 2, 1):
+        if (
+            len(family) > k
+            and family[:k] in readings
+            and (japanese or (k >= 2 and len(family) >= 4))
+        ):
+            return readings[family[:k]]
+    if japanese:
         return family[:2] if len(family) >= 3 else family
     if family[:2] in _COMPOUND_SURNAMES:
         return family[:2] if len(family) >= 3 else family

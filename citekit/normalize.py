@@ -216,6 +216,7 @@ _STATUS_WORDS = (
 _STATUS = re.compile(rf"(?i)[\s(\[.,;:]*({_STATUS_WORDS})[\s)\].,;:]*")
 
 
+_GBT_CITED = re.compile(r"\)\s*\[((?:1[5-9]|20)\d\d-[01]\d-[0-3]\d)\]")
 # "Art. No.: CD009257", "Article number 112" in a note
 _ARTICLE_NUMBER_NOTE = re.compile(
     r"(?i)\b(?:art(?:icle)?\.?\s*(?:no|number|nr)\.?|article\s+id)\s*:?\s*([a-z]{0,4}\d[^\s,;]*)"
@@ -1341,6 +1342,28 @@ def repair_cjk_names_in_title(text: str, segs: Segs) -> Segs:
     return segs
 
 
+# "国务院. 关于加快发展的意见[EB/OL].": names, a full stop, then a title closed by its type code
+_CJK_TITLE_IN_AUTHOR = re.compile(
+    r"^(?P<names>[^.．。\[\]]+?[.．。])\s*(?P<title>[^\[\]]+\[[A-Z]{1,2}(?:/OL)?\][.．]?)\s*$"
+)
+
+
+def repair_cjk_title_in_author(text: str, segs: Segs) -> Segs:
+    """Chinese GB/T 7714: a title with its type code ("[EB/OL]", "[J]") read into the
+    author segment; the names end at their full stop."""
+    if text.isascii() or any(s.label == "title" for s in segs):
+        return segs
+    for i, a in enumerate(segs):
+        if a.label == "author" and (m := _CJK_TITLE_IN_AUTHOR.match(a.text)):
+            out = list(segs)
+            out[i : i + 1] = [
+                _seg(text, "author", a.start, a.start + m.end("names")),
+                _seg(text, "title", a.start + m.start("title"), a.end),
+            ]
+            return out
+    return segs
+
+
 def repair_gost_slashes(text: str, segs: Segs) -> Segs:
     """Russian (GOST) style: "Title // Journal. 2015. № 3": what follows "//" is the container."""
     out = list(segs)
@@ -1992,6 +2015,7 @@ REPAIRS: tuple[Callable[[str, Segs], Segs], ...] = (
     repair_body_as_publisher,
     repair_date_after_names,
     repair_cjk_names_in_title,
+    repair_cjk_title_in_author,
     repair_article_number_after_volume,
     repair_status_note,
 )
@@ -2028,6 +2052,7 @@ _NEEDS: dict[Callable[[str, Segs], Segs], frozenset[str]] = {
     repair_body_as_publisher: frozenset({"publisher"}),
     repair_date_after_names: frozenset({"author"}),
     repair_cjk_names_in_title: frozenset({"author", "title"}),
+    repair_cjk_title_in_author: frozenset({"author"}),
     repair_article_number_after_volume: frozenset({"volume"}),
     repair_status_note: frozenset({"note"}),
 }
@@ -2310,6 +2335,8 @@ def build_reference(
         accessed = parse_accessed(" ".join(fields.get("accessed", [])) or text) or parse_accessed(
             text
         )
+    if accessed is None and (m := _GBT_CITED.search(date_text)):
+        accessed = m.group(1)  # GB/T 7714: "(2019-05-01)[2020-01-02]", the date it was cited
     note = clean_field(" ".join(fields.get("note", []))) or None
     if note and _BOILERPLATE.fullmatch(note):
         note = None

@@ -48,10 +48,20 @@ def test_base_key_shapes() -> None:
         ("王小明", "人工智能的发展", "wang2010rengong"),
         ("李华", "城市化", "li2010chengshi"),
         ("欧阳修", "新五代史", "ouyang2010xinwu"),
-        # A Japanese record (kana in it): the commonest surname length, two characters.
-        ("山田太郎", "日本の経済", "shantian2010riben"),
+        # A Japanese name that begins with a common family name is keyed by its reading ...
+        ("山田太郎", "日本の経済", "yamada2010riben"),
+        ("佐々木健一", "市場", "sasaki2010shichang"),  # also without kana: four characters
+        ("林健", "市場の歴史", "hayashi2010shichang"),  # one character, in a record with kana
+        ("林华", "城市化", "lin2010chengshi"),  # ... but Chinese without: Lin
+        ("田中华", "城市化", "tian2010chengshi"),  # three characters and no kana: Chinese
+        # ... any other in a Japanese record: two characters, the commonest length
+        ("鳩山一郎", "政治の記録", "jiushan2010zhengzhi"),
         ("김민준", "한국 경제의 미래", "gim2010hangug"),
         ("남궁민수", "서울", "namgung2010seoul"),
+        # A body is keyed whole: bureau, council, ministry
+        ("国家统计局", "中国统计年鉴", "guojiatongjiju2010zhongguo"),
+        ("国务院", "关于加快发展的意见", "guowuyuan2010guanyu"),
+        ("文部科学省", "学校基本調査", "wenbukexuesheng2010xuexiao"),
         # Not a name written whole: left alone.
         ("Wang", "人工智能", "wang2010rengong"),
     ],

@@ -1049,6 +1049,17 @@ def test_low_information_entry_gets_low_confidence() -> None:
             {"year": None, "note": None, "status": "forthcoming"},
         ),
         (
+            # GB/T 7714's electronic resource: published (…), cited […]
+            "国务院. 关于加快发展的意见[EB/OL]. (2019-05-01)[2020-01-02]. http://www.gov.cn/a.htm.",
+            [
+                ("author", "国务院."),
+                ("title", "关于加快发展的意见[EB/OL]."),
+                ("date", "(2019-05-01)[2020-01-02]."),
+                ("url", "http://www.gov.cn/a.htm."),
+            ],
+            {"year": 2019, "date": "2019-05-01", "accessed": "2020-01-02", "type": "webpage"},
+        ),
+        (
             # Cochrane's own form: the article number is where the pages would be
             "Rueda JR, Solà I. Interventions for the common cold. Cochrane Database of Systematic "
             "Reviews 2013, Issue 6. Art. No.: CD009257. DOI: 10.1002/14651858.CD009257.pub2.",

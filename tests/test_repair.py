@@ -26,6 +26,7 @@ from citekit.normalize import (
     repair_page_volume,
     repair_series_after_volume,
     repair_article_number_after_volume,
+    repair_cjk_title_in_author,
     repair_spaced_year_suffix,
     repair_status_note,
     repair_title_tail_edition_volume,
@@ -1088,6 +1089,22 @@ def test_unpunctuated_boundary(text: str, tagged: list, expected_title: str) -> 
                 ("author", "Eckhardt, B.,"),
                 ("container-title", "Phys. Rev. E,"),
                 ("note", "to appear in vol. 3."),
+            ],
+        ),
+        # GB/T 7714: a title with its type code read into the names
+        (
+            repair_cjk_title_in_author,
+            "国务院. 关于加快发展的意见[EB/OL]. (2019-05-01)[2020-01-02]. http://www.gov.cn/a.htm.",
+            [
+                ("author", "国务院. 关于加快发展的意见[EB/OL]."),
+                ("date", "(2019-05-01)[2020-01-02]."),
+                ("url", "http://www.gov.cn/a.htm."),
+            ],
+            [
+                ("author", "国务院."),
+                ("title", "关于加快发展的意见[EB/OL]."),
+                ("date", "(2019-05-01)[2020-01-02]."),
+                ("url", "http://www.gov.cn/a.htm."),
             ],
         ),
         # Vancouver's article number after the volume, in mixed case, read as a publisher
