@@ -12,10 +12,12 @@ from segments import segments_of
 
 from citekit.model import Segment
 from citekit.normalize import (
+    repair_article_number_after_volume,
     repair_bare_issue,
     repair_body_as_publisher,
     repair_book_after_editors,
     repair_cjk_names_in_title,
+    repair_cjk_title_in_author,
     repair_corporate_author_title,
     repair_country_in_journal,
     repair_date_after_names,
@@ -25,8 +27,6 @@ from citekit.normalize import (
     repair_marker_at_end,
     repair_page_volume,
     repair_series_after_volume,
-    repair_article_number_after_volume,
-    repair_cjk_title_in_author,
     repair_spaced_year_suffix,
     repair_status_note,
     repair_title_tail_edition_volume,
