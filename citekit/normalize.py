@@ -1344,7 +1344,7 @@ def repair_cjk_names_in_title(text: str, segs: Segs) -> Segs:
 
 # "国务院. 关于加快发展的意见[EB/OL].": names, a full stop, then a title closed by its type code
 _CJK_TITLE_IN_AUTHOR = re.compile(
-    r"^(?P<names>[^.．。\[\]]+?[.．。])\s*(?P<title>[^\[\]]+\[[A-Z]{1,2}(?:/OL)?\][.．]?)\s*$"
+    r"^([^.．。\[\]]+?[.．。])\s*([^\[\]]+\[[A-Z]{1,2}(?:/OL)?\][.．]?)\s*$"
 )
 
 
@@ -1355,12 +1355,7 @@ def repair_cjk_title_in_author(text: str, segs: Segs) -> Segs:
         return segs
     for i, a in enumerate(segs):
         if a.label == "author" and (m := _CJK_TITLE_IN_AUTHOR.match(a.text)):
-            out = list(segs)
-            out[i : i + 1] = [
-                _seg(text, "author", a.start, a.start + m.end("names")),
-                _seg(text, "title", a.start + m.start("title"), a.end),
-            ]
-            return out
+            return _cut_groups(text, segs, i, m, "author", "title")
     return segs
 
 
