@@ -243,9 +243,10 @@ _BODY_ENDINGS = tuple(
 _KOREAN_COMPOUND_SURNAMES = frozenset(["남궁", "황보", "제갈", "선우", "독고", "사공", "서문"])
 
 
-@lru_cache(maxsize=1)
-def _japanese_surnames() -> dict[str, str]:
-    text = resources.files("citekit").joinpath("data/japanese_surnames.txt").read_text("utf-8")
+@lru_cache(maxsize=2)
+def _surname_readings(name: str) -> dict[str, str]:
+    """A shipped table of family names and how their bearers write them in Latin letters."""
+    text = resources.files("citekit").joinpath(f"data/{name}").read_text("utf-8")
     pairs = (line.split() for line in text.splitlines() if line and not line.startswith("#"))
     return {p[0]: p[1] for p in pairs if len(p) == 2}
 
@@ -254,18 +255,20 @@ def _east_asian_family(family: str, ref: Reference) -> str:
     """The family name within a Chinese, Japanese or Korean name written whole.
 
     "王小明" is cited as Wang and "김민준" as Kim, so the key begins with the
-    first character or syllable (two for a compound surname).  A Japanese name
+    first character or syllable (two for a compound surname); a common Korean
+    family name is written as its bearers write it ("김" -> kim, not "gim").  A Japanese name
     (kana anywhere in the record, or four characters or more) that begins with a
     common Japanese family name gives that name's reading ("山田太郎" -> yamada,
     which Mandarin would read "shantian"); any other in a Japanese record takes
     two characters, the commonest length of a Japanese family name.
     """
     if _HANGUL_NAME.fullmatch(family) and len(family) >= 3:
-        return family[:2] if family[:2] in _KOREAN_COMPOUND_SURNAMES else family[:1]
+        surname = family[:2] if family[:2] in _KOREAN_COMPOUND_SURNAMES else family[:1]
+        return _surname_readings("korean_surnames.txt").get(surname, surname)
     if not _HAN_NAME.fullmatch(family) or family.endswith(_BODY_ENDINGS):
         return family  # not a person's name written whole: "国家统计局" is a body
     japanese = _KANA.search(" ".join(filter(None, (ref.title, ref.container_title, ref.publisher))))
-    readings = _japanese_surnames()
+    readings = _surname_readings("japanese_surnames.txt")
     for k in (3, 2, 1):
         if (
             len(family) > k

@@ -56,8 +56,10 @@ def test_base_key_shapes() -> None:
         ("田中华", "城市化", "tian2010chengshi"),  # three characters and no kana: Chinese
         # ... any other in a Japanese record: two characters, the commonest length
         ("鳩山一郎", "政治の記録", "jiushan2010zhengzhi"),
-        ("김민준", "한국 경제의 미래", "gim2010hangug"),
-        ("남궁민수", "서울", "namgung2010seoul"),
+        # Korean: common family names as their bearers write them, others transliterated
+        ("김민준", "한국 경제의 미래", "kim2010hangug"),
+        ("남궁민수", "서울", "namgoong2010seoul"),
+        ("빙민수", "서울", "bing2010seoul"),
         # A body is keyed whole: bureau, council, ministry
         ("国家统计局", "中国统计年鉴", "guojiatongjiju2010zhongguo"),
         ("国务院", "关于加快发展的意见", "guowuyuan2010guanyu"),
