@@ -28,6 +28,7 @@ from citekit.citations import (
     find_bare_citations,
     find_citations,
     find_cjk_narrative_citations,
+    find_endnote_temporary_citations,
     find_legal_citations,
     find_page_citations,
     find_paren_numeric_citations,
@@ -273,6 +274,8 @@ def find_all_citations(source: Source, exclude: Sequence[Span] = ()) -> list[Cit
         from citekit.pandoc import find_pandoc_keys
 
         keyed = find_pandoc_keys(text)
+    if source.format != "latex":
+        keyed = [*keyed, *find_endnote_temporary_citations(text, exclude)]
     prose = _outside_all(find_citations(text, exclude), [c.group for c in keyed])
     found = _outside_all(keyed + prose, exclude)
     found.sort(key=lambda c: (c.span.start, c.number or 0))

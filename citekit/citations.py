@@ -1385,6 +1385,52 @@ def find_cjk_narrative_citations(
     return out
 
 
+# EndNote's temporary (unformatted) citation: "{Okafor, 2016 #12}", "{Brandt, 2019 #31@45;
+# Okafor, 2016 #12}", "{Okafor et al., 2016 #12}", "{Okafor, n.d. #12}"
+_ENDNOTE_GROUP_RE = re.compile(r"\{([^{}\n]{1,600}?#\d+[^{}\n]{0,200})\}")
+_ENDNOTE_ITEM_RE = re.compile(
+    rf"\s*(?:[^\\;]*\\)?(?P<name>[^,;#\\]*?)(?P<etal>\s+et\s+al\.?)?\s*,?\s*"
+    rf"(?:(?P<year>{_YEAR})(?P<suffix>[a-z])?|(?P<nd>n\.\s?d\.))?\s*#(?P<rec>\d+)"
+    r"(?:@(?P<loc>[^;\\]*))?(?:\\[^;]*)?\s*"
+)
+
+
+def find_endnote_temporary_citations(text: str, skip: Sequence[Span] = ()) -> list[Citation]:
+    """EndNote's temporary citations, which a document holds until EndNote formats it:
+    "{Okafor, 2016 #12}", several joined by ";", a page after "@", a prefix or suffix
+    set off by "\\" ("{See \\Okafor, 2016 #12}").  ``command`` is "endnote"."""
+    if "#" not in text:
+        return []
+    inside = _inside(skip)
+    out: list[Citation] = []
+    for g in _ENDNOTE_GROUP_RE.finditer(text):
+        if inside(g.start()):
+            continue
+        base = g.start(1)
+        for part in re.finditer(r"[^;]+", g.group(1)):
+            m = _ENDNOTE_ITEM_RE.fullmatch(part.group())
+            if m is None or not m.group("name").strip() or m.group("name")[0].islower():
+                continue
+            start = base + part.start() + m.start("name")
+            end = base + part.start() + (m.end("loc") if m.group("loc") else m.end("rec"))
+            out.append(
+                Citation(
+                    kind="author-year",
+                    text=text[start:end],
+                    span=Span(start, end),
+                    group=Span(g.start(), g.end()),
+                    names=(m.group("name").strip(),),
+                    et_al=m.group("etal") is not None,
+                    year=int(m.group("year")) if m.group("year") else None,
+                    year_suffix=m.group("suffix") or "",
+                    no_date=m.group("nd") is not None,
+                    locator=(m.group("loc") or "").strip() or None,
+                    command="endnote",
+                )
+            )
+    return out
+
+
 def _closing(text: str, i: int, open_ch: str, close_ch: str) -> int:
     """Index of the bracket closing the one at ``i``, or -1 (nested groups give -1)."""
     limit = min(len(text), i + _MAX_GROUP)

@@ -610,3 +610,21 @@ def test_narrative_citations_in_unspaced_prose(prose: str, expected: list) -> No
     rep = check_source(Source("x.md", prose + CJK_LIST, "markdown"))
     got = [(lk.citation.names, lk.citation.et_al, lk.status) for lk in rep.links]
     assert got == expected
+
+
+def test_endnote_temporary_citations_link_and_an_unknown_one_says_what_to_do() -> None:
+    text = (
+        "Trade grew {Okafor, 2016 #12} and salt moved {Brandt, 2019 #31@45; Okafor, 2016 #12}. "
+        "Mamani {Mamani, 2011 #40} disagrees.\n\n## References\n\n"
+        "Okafor, C. (2016). Shore and the City. Lagos: Lagos University Press.\n\n"
+        "Brandt, L. (2019). Salt roads. Journal of Trade, 4(2), 1-10.\n"
+    )
+    rep = check_source(Source("x.md", text, "markdown"))
+    assert [(lk.citation.names, lk.status) for lk in rep.links] == [
+        (("Okafor",), "resolved"),
+        (("Brandt",), "resolved"),
+        (("Okafor",), "resolved"),
+        (("Mamani",), "unresolved"),
+    ]
+    (diag,) = rep.diagnostics
+    assert diag.code == "CIT001" and "unformatted EndNote citation" in (diag.help or "")

@@ -9,6 +9,7 @@ import pytest
 from citekit.citations import (
     find_author_page_citations,
     find_citations,
+    find_endnote_temporary_citations,
     find_page_citations,
     find_paren_numeric_citations,
     find_title_citations,
@@ -432,3 +433,34 @@ def test_mla_title_citations(text: str, found: list[tuple[str, str | None]]) -> 
     assert [(rid, c.locator) for c, rid in got] == found
     for c, _ in got:
         assert text[c.span.start : c.span.end] == c.text and c.command == "title-page"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("grew {Okafor, 2016 #12}.", [(("Okafor",), 2016, "", False, None, False)]),
+        (
+            "{Brandt, 2019 #31@45-47; Lindqvist et al., 2011a #7}",
+            [
+                (("Brandt",), 2019, "", False, "45-47", False),
+                (("Lindqvist",), 2011, "a", True, None, False),
+            ],
+        ),
+        # a prefix and a suffix set off by backslashes; no date; no year at all
+        ("{See \\Okafor, 2016 #12\\ for more}", [(("Okafor",), 2016, "", False, None, False)]),
+        ("{Okafor, n.d. #12}", [(("Okafor",), None, "", False, None, True)]),
+        (
+            "{World Health Organization #3}",
+            [(("World Health Organization",), None, "", False, None, False)],
+        ),
+        # braces that are no EndNote citation
+        ("a {set #1} b, {x}, {Okafor, 2016}, {#12}", []),
+    ],
+)
+def test_endnote_temporary_citations(text: str, expected: list) -> None:
+    got = find_endnote_temporary_citations(text)
+    assert [
+        (c.names, c.year, c.year_suffix, c.et_al, c.locator, c.no_date) for c in got
+    ] == expected
+    for c in got:
+        assert text[c.span.start : c.span.end] == c.text and c.command == "endnote"

@@ -89,7 +89,13 @@ def unresolved(ctx: CheckContext) -> Iterator[Diagnostic]:
             and link.citation.kind == "author-year"
             and link.citation.command != "note"
         ):
-            yield _diag("CIT001", "error", link, f"{link.citation.text}: {link.reason}")
+            help_ = (
+                "an unformatted EndNote citation: its work is in the EndNote library; "
+                "Update Citations and Bibliography in Word writes the bibliography with it"
+                if link.citation.command == "endnote"
+                else None
+            )
+            yield _diag("CIT001", "error", link, f"{link.citation.text}: {link.reason}", help_)
 
 
 @rule("CIT002", "ambiguous-citation", "warning")
