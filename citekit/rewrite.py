@@ -197,7 +197,7 @@ def _regions(text: str, links: Sequence[Link], overlapped: list[Link]) -> list[_
     return kept
 
 
-_SEPARATORS = re.compile(r"[\s()\[\];,&]+|\band\b|\bet al\.?", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[\s()\[\]{};,&]+|\band\b|\bet al\.?", re.IGNORECASE)
 
 
 def _accounted(text: str, region: _Region) -> bool:
@@ -726,7 +726,7 @@ def link_document(
     ``extra_references`` come from ``--bib`` files and keep their keys.
     Citations inside the reference list itself are not citations.
     """
-    from citekit.citations import find_citations
+    from citekit.citations import find_citations, find_endnote_temporary_citations
     from citekit.link import link_citations
 
     own, remove = _own_list(source)
@@ -738,11 +738,24 @@ def link_document(
 
         # Same length, so offsets stay valid; "~" is a space to the citation finder.
         prose = strip_comments(prose).replace("~", " ")
-    citations = [
-        c
-        for c in find_citations(prose)
-        if c.kind == "author-year" and not any(s.start <= c.span.start < s.end for s in remove)
+    endnote = find_endnote_temporary_citations(prose) if source.format != "latex" else []
+    groups = [c.group for c in endnote]
+    found = [
+        *endnote,
+        *(
+            c
+            for c in find_citations(prose)
+            if not any(g.start <= c.span.start < g.end for g in groups)
+        ),
     ]
+    citations = sorted(
+        (
+            c
+            for c in found
+            if c.kind == "author-year" and not any(s.start <= c.span.start < s.end for s in remove)
+        ),
+        key=lambda c: c.span.start,
+    )
     links = link_citations(citations, refs)
     result = rewrite_document(
         source.text,

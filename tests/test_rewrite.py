@@ -525,3 +525,23 @@ def test_markdown_code_images_and_comments() -> None:
     assert "a note" not in body and "Text  here." in body
     assert "\\begin{verbatim}\nx = {'a': 1}  # 100%\n\\end{verbatim}" in body
     assert "A chart of bases and more." in body and "chart.png" not in body
+
+
+def test_endnote_temporary_citations_become_keys() -> None:
+    text = (
+        "Trade grew {Okafor, 2016 #12} and salt moved {Brandt, 2019 #31@45; Okafor, 2016 #12}. "
+        "Mamani {Mamani, 2011 #40} disagrees.\n\n## References\n\n"
+        "Okafor, C. (2016). Shore and the City. Lagos: Lagos University Press.\n\n"
+        "Brandt, L. (2019). Salt roads. Journal of Trade, 4(2), 1-10.\n"
+    )
+    source = Source("x.md", text, "markdown")
+    pandoc = link_document(source, target="pandoc", bib_name="x").result
+    assert (
+        "Trade grew [@okafor2016shore] and salt moved [@brandt2019salt, 45; @okafor2016shore]."
+        in (pandoc.text)
+    )
+    # the one the list lacks is left as written, and reported
+    assert "{Mamani, 2011 #40}" in pandoc.text
+    assert [lk.citation.names for lk in pandoc.left] == [("Mamani",)]
+    latex = link_document(source, target="latex", bib_name="x").result.text
+    assert "Trade grew \\citep{okafor2016shore}" in latex
