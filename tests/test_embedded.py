@@ -575,3 +575,16 @@ def test_random_coins_never_crash(seed: int) -> None:
         kev = "&".join(f"{r.choice(keys)}={r.choice(values)}" for _ in range(r.randrange(12)))
         item = coins_item(kev)
         assert item is None or (isinstance(item["title"], str) and item["type"])
+
+
+def test_an_endnote_entity_bomb_is_refused() -> None:
+    from citekit.embedded import endnote_citation
+
+    levels = "".join(f'<!ENTITY l{k} "{f"&l{k - 1};" * 10}">' for k in range(1, 10))
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE b [<!ENTITY l0 "lol">{levels}]>'
+        "<EndNote><Cite><record><titles><title>&l9;</title></titles></record></Cite></EndNote>"
+    )
+    warnings: list[str] = []
+    assert endnote_citation(1, xml, warnings) is None
+    assert len(warnings) == 1 and "not valid XML" in warnings[0]
